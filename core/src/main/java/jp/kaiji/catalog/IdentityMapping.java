@@ -1,0 +1,67 @@
+package jp.kaiji.catalog;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which source columns hold which identity attributes. Every attribute is optional: an order row
+ * may hold no identifier at all and reach its person only through a {@link ForeignKey}.
+ *
+ * <p>Lists name several columns of the same kind (a home and a mobile phone, two e-mails).
+ *
+ * @param fullName one column with the whole name (a space may or may not separate the parts)
+ * @param familyName the family name, where the source splits the name
+ * @param givenName the given name, likewise
+ * @param reading the whole reading (フリガナ)
+ * @param familyReading the family part of the reading
+ * @param givenReading the given part of the reading
+ * @param formerFamilyNames former family names (旧姓) the source keeps
+ * @param birthDate the birth date in any notation the normalizers read
+ * @param postcode the postcode, where separate from the address
+ * @param address the address text (may include prefecture and postcode)
+ * @param phones phone columns
+ * @param emails e-mail columns
+ * @param phoneSha256 columns holding SHA-256 of a phone's E.164 form (records of provision)
+ * @param emailSha256 columns holding SHA-256 of a normalized e-mail
+ * @param recordDate when the record was made; a phone match is evidence only for when it was held
+ */
+public record IdentityMapping(
+    Optional<String> fullName,
+    Optional<String> familyName,
+    Optional<String> givenName,
+    Optional<String> reading,
+    Optional<String> familyReading,
+    Optional<String> givenReading,
+    List<String> formerFamilyNames,
+    Optional<String> birthDate,
+    Optional<String> postcode,
+    Optional<String> address,
+    List<String> phones,
+    List<String> emails,
+    List<String> phoneSha256,
+    List<String> emailSha256,
+    Optional<String> recordDate) {
+
+  public IdentityMapping {
+    fullName = orEmpty(fullName);
+    familyName = orEmpty(familyName);
+    givenName = orEmpty(givenName);
+    reading = orEmpty(reading);
+    familyReading = orEmpty(familyReading);
+    givenReading = orEmpty(givenReading);
+    formerFamilyNames = formerFamilyNames == null ? List.of() : List.copyOf(formerFamilyNames);
+    birthDate = orEmpty(birthDate);
+    postcode = orEmpty(postcode);
+    address = orEmpty(address);
+    phones = phones == null ? List.of() : List.copyOf(phones);
+    emails = emails == null ? List.of() : List.copyOf(emails);
+    phoneSha256 = phoneSha256 == null ? List.of() : List.copyOf(phoneSha256);
+    emailSha256 = emailSha256 == null ? List.of() : List.copyOf(emailSha256);
+    recordDate = orEmpty(recordDate);
+  }
+
+  // Jackson passes null for a missing property even when the component is an Optional.
+  private static Optional<String> orEmpty(Optional<String> o) {
+    return o == null ? Optional.empty() : o;
+  }
+}
