@@ -60,6 +60,30 @@ public record IdentityMapping(
     recordDate = orEmpty(recordDate);
   }
 
+  /**
+   * Every mapped column with the attribute it holds, in mapping order; a column may appear twice
+   * when it serves two attributes.
+   */
+  public java.util.List<java.util.Map.Entry<String, String>> mappedColumns() {
+    java.util.List<java.util.Map.Entry<String, String>> out = new java.util.ArrayList<>();
+    fullName.ifPresent(c -> out.add(java.util.Map.entry("fullName", c)));
+    familyName.ifPresent(c -> out.add(java.util.Map.entry("familyName", c)));
+    givenName.ifPresent(c -> out.add(java.util.Map.entry("givenName", c)));
+    reading.ifPresent(c -> out.add(java.util.Map.entry("reading", c)));
+    familyReading.ifPresent(c -> out.add(java.util.Map.entry("familyReading", c)));
+    givenReading.ifPresent(c -> out.add(java.util.Map.entry("givenReading", c)));
+    formerFamilyNames.forEach(c -> out.add(java.util.Map.entry("formerFamilyNames", c)));
+    birthDate.ifPresent(c -> out.add(java.util.Map.entry("birthDate", c)));
+    postcode.ifPresent(c -> out.add(java.util.Map.entry("postcode", c)));
+    address.ifPresent(c -> out.add(java.util.Map.entry("address", c)));
+    phones.forEach(c -> out.add(java.util.Map.entry("phones", c)));
+    emails.forEach(c -> out.add(java.util.Map.entry("emails", c)));
+    phoneSha256.forEach(c -> out.add(java.util.Map.entry("phoneSha256", c)));
+    emailSha256.forEach(c -> out.add(java.util.Map.entry("emailSha256", c)));
+    recordDate.ifPresent(c -> out.add(java.util.Map.entry("recordDate", c)));
+    return out;
+  }
+
   // Jackson passes null for a missing property even when the component is an Optional.
   private static Optional<String> orEmpty(Optional<String> o) {
     return o == null ? Optional.empty() : o;

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The admin-edited description of every company and source that a subject search covers.
- * Loaded from a JSON file; see {@code SourceCatalogs} (indexer) for loading and validation.
+ * Loaded from a JSON file; see {@link SourceCatalogs} for loading and validation.
  */
 public record SourceCatalog(List<Company> companies, JointUse jointUse, List<SourceDefinition> sources) {
   public SourceCatalog {
