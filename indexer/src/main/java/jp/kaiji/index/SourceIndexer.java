@@ -11,7 +11,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import jp.kaiji.catalog.SourceDefinition;
+import jp.kaiji.source.HeaderCheck;
 import jp.kaiji.source.SourceItem;
+import jp.kaiji.source.SourceUnavailableException;
 import jp.kaiji.source.SourceReader;
 import org.apache.lucene.index.IndexWriter;
 
@@ -46,6 +48,12 @@ public final class SourceIndexer {
    */
   public SourceStats index(SourceDefinition source, SourceReader reader, IndexWriter writer, QuarantineLog quarantine, SourceProgress progress)
       throws IOException {
+    if (!reader.columns().isEmpty()) {
+      List<String> missing = HeaderCheck.problems(source, reader.columns());
+      if (!missing.isEmpty()) {
+        throw new SourceUnavailableException(missing.getFirst() + (missing.size() > 1 ? " (and " + (missing.size() - 1) + " more)" : ""));
+      }
+    }
     progress.start();
     long started = System.nanoTime();
     Semaphore inFlight = new Semaphore(workers * 2);

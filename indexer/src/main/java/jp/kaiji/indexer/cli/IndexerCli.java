@@ -1,0 +1,220 @@
+package jp.kaiji.indexer.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import jp.kaiji.catalog.CatalogException;
+import jp.kaiji.catalog.CatalogFile;
+import jp.kaiji.catalog.SourceCatalogs;
+import jp.kaiji.catalog.SourceDefinition;
+import jp.kaiji.index.GenerationInfo;
+import jp.kaiji.index.IndexGenerations;
+import jp.kaiji.index.RebuildJob;
+import jp.kaiji.index.SourceProgress;
+import jp.kaiji.index.SourceStats;
+import jp.kaiji.index.SourceSync;
+import jp.kaiji.source.SourceReaders;
+import jp.kaiji.source.SourceSampler;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The indexer's command line. Exit codes: 0 done, 1 failed (one line on stderr says why), 2 usage
+ * error. Machine-readable results (JSON) go to stdout, progress to stderr.
+ */
+@Command(
+    name = "kaiji-indexer",
+    mixinStandardHelpOptions = true,
+    description = "Builds and maintains the Kaiji record index from the source catalogue.",
+    subcommands = {
+      IndexerCli.Rebuild.class,
+      IndexerCli.Sync.class,
+      IndexerCli.Status.class,
+      IndexerCli.Validate.class,
+      IndexerCli.Rollback.class
+    })
+public final class IndexerCli {
+  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** A failure whose message is the one line to show. */
+  static final class Failure extends Exception {
+    Failure(String message) {
+      super(message);
+    }
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs a command with the given streams; returns the exit code. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new IndexerCli());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      String msg = e instanceof Failure || e instanceof CatalogException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+      err.println("kaiji-indexer: " + msg.replace('\n', ' '));
+      return 1;
+    });
+    if (args.length == 0) {
+      cli.usage(err);
+      return 2;
+    }
+    return cli.execute(args);
+  }
+
+  static CatalogFile catalog(Path file) throws CatalogException {
+    return SourceCatalogs.load(file);
+  }
+
+  @Command(name = "rebuild", description = "Reads every source into a new index generation and switches it in.")
+  static final class Rebuild implements Callable<Integer> {
+    @Option(names = "--catalog", required = true, description = "the catalogue JSON file") Path catalog;
+    @Option(names = "--data", required = true, description = "the data directory holding the generations") Path data;
+    @Option(names = "--keep", defaultValue = "3", description = "complete generations kept for rollback (default ${DEFAULT-VALUE})") int keep;
+    @Option(names = "--threads", defaultValue = "2", description = "indexing workers (default ${DEFAULT-VALUE})") int threads;
+    @Option(names = "--ram-mb", defaultValue = "256", description = "IndexWriter RAM buffer in MB (default ${DEFAULT-VALUE})") double ramMb;
+    @Option(names = "--progress-seconds", defaultValue = "2", description = "seconds between progress lines (default ${DEFAULT-VALUE})") double every;
+    @Option(names = "--report", description = "also write the report JSON to this file") Path report;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      CatalogFile cat = catalog(catalog);
+      IndexGenerations gens = new IndexGenerations(data, keep);
+      RebuildJob job = new RebuildJob(cat, gens, SourceReaders.of(cat), new RebuildJob.Options(threads, ramMb));
+      Thread t = new Thread(job, "kaiji-rebuild");
+      t.start();
+      PrintWriter err = spec.commandLine().getErr();
+      long waitMillis = Math.max(100, (long) (every * 1000));
+      while (t.isAlive()) {
+        t.join(waitMillis);
+        if (t.isAlive()) {
+          printProgress(err, job.progress());
+        }
+      }
+      RebuildJob.Progress end = job.progress();
+      if (end.state() != RebuildJob.State.SUCCEEDED) {
+        throw new Failure("rebuild " + end.state().name().toLowerCase(java.util.Locale.ROOT) + ": " + end.message().orElse("") + "; the serving generation is unchanged");
+      }
+      printProgress(err, end);
+      String json = JSON.writeValueAsString(end.report().orElseThrow());
+      if (report != null) {
+        Files.writeString(report, json);
+      }
+      spec.commandLine().getOut().println(json);
+      return 0;
+    }
+
+    private static void printProgress(PrintWriter err, RebuildJob.Progress p) {
+      for (SourceProgress.Snapshot s : p.sources()) {
+        if (s.state() != SourceProgress.State.WAITING) {
+          err.printf("%s %-28s %-7s rows %,d  %,.0f rows/s  quarantined %,d%n", p.generation().orElse("-"), s.source(),
+              s.state().name().toLowerCase(java.util.Locale.ROOT), s.rowsRead(), s.rowsPerSecond(), s.quarantined());
+        }
+      }
+      err.flush();
+    }
+  }
+
+  @Command(name = "sync", description = "Re-reads one source into the serving generation.")
+  static final class Sync implements Callable<Integer> {
+    @Option(names = "--catalog", required = true) Path catalog;
+    @Option(names = "--data", required = true) Path data;
+    @Option(names = "--source", required = true, description = "the source id") String source;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      CatalogFile cat = catalog(catalog);
+      if (cat.source(source).isEmpty()) {
+        throw new Failure("no source '" + source + "' in " + catalog);
+      }
+      IndexGenerations gens = new IndexGenerations(data);
+      try {
+        SourceStats stats = new SourceSync(cat, gens).resync(source);
+        spec.commandLine().getOut().println(JSON.writeValueAsString(stats));
+      } catch (jp.kaiji.source.SourceUnavailableException e) {
+        throw new Failure("sync failed: " + e.getMessage() + "; the source keeps its previous documents");
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "status", description = "Shows the serving generation and its per-source statistics.")
+  static final class Status implements Callable<Integer> {
+    @Option(names = "--data", required = true) Path data;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      if (!Files.isDirectory(data)) {
+        throw new Failure("no data directory " + data);
+      }
+      IndexGenerations gens = new IndexGenerations(data);
+      GenerationInfo cur = gens.current().orElseThrow(() -> new Failure("no index generation in " + data + "; run rebuild first"));
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("current", cur.id());
+      out.put("builtAt", cur.builtAt());
+      out.put("sources", cur.sources().values());
+      out.put("generations", gens.list().stream().map(GenerationInfo::id).toList());
+      spec.commandLine().getOut().println(JSON.writeValueAsString(out));
+      return 0;
+    }
+  }
+
+  @Command(name = "validate", description = "Checks the catalogue and samples each source's first rows, without indexing.")
+  static final class Validate implements Callable<Integer> {
+    @Option(names = "--catalog", required = true) Path catalog;
+    @Option(names = "--rows", defaultValue = "100", description = "rows sampled per source (default ${DEFAULT-VALUE})") int rows;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      CatalogFile cat = catalog(catalog);
+      SourceReaders readers = SourceReaders.of(cat);
+      List<String> problems = new ArrayList<>();
+      for (SourceDefinition s : cat.catalog().sources()) {
+        SourceSampler.Sample sample = SourceSampler.sample(s, readers, rows);
+        problems.addAll(sample.problems());
+        spec.commandLine().getOut().printf("%s %s: %d rows sampled, %d unreadable, %d columns%n", sample.problems().isEmpty() ? "ok  " : "FAIL",
+            s.id(), sample.rowsSampled(), sample.malformed(), sample.columns().size());
+      }
+      if (!problems.isEmpty()) {
+        for (String p : problems.subList(1, problems.size())) {
+          spec.commandLine().getErr().println("kaiji-indexer: " + p);
+        }
+        throw new Failure(problems.getFirst());
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "rollback", description = "Switches back to the previous kept generation.")
+  static final class Rollback implements Callable<Integer> {
+    @Option(names = "--data", required = true) Path data;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      IndexGenerations gens = new IndexGenerations(data);
+      try (IndexGenerations.WriterLock lock = gens.writerLock()) {
+        GenerationInfo g = gens.rollback();
+        spec.commandLine().getOut().println(g.id());
+      } catch (IOException e) {
+        throw new Failure(e.getMessage());
+      }
+      return 0;
+    }
+  }
+}
