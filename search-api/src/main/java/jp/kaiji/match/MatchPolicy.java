@@ -1,0 +1,79 @@
+package jp.kaiji.match;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Every weight and threshold of the matcher, in one place: {@code match-policy.json} beside this
+ * class holds the defaults (documented in README, "How matching works"); a server may load its own.
+ *
+ * <p>Agreement on a value is scored in the Fellegi–Sunter manner as {@code log2(m / u)}: {@code m}
+ * is how often the attribute agrees for the same person (data quality), {@code u} how often it
+ * agrees by chance, taken from the index as the share of records holding that value. Agreement on
+ * a rare surname thus weighs more than on 佐藤. Disagreement adds a fixed negative weight.
+ *
+ * @param m per attribute, the probability that it agrees for the same person
+ * @param disagreement per attribute, the weight added when both sides have it and it disagrees
+ * @param closeFactor share of the agreement weight that a close level (a slip, the same town) earns
+ * @param cityFactor share of the agreement weight that agreement only on the city earns
+ * @param maxAgreementWeight cap on one agreement's weight, so one rare value cannot decide alone
+ * @param confirmedMinScore the least score of a confirmed match (besides two lines of evidence)
+ * @param reviewMinScore the least score of a match that needs review; weaker ones are not returned
+ * @param candidateLimit how many candidates one retrieval round brings back at most
+ * @param expansionMaxIdentifiers how many identifiers found on confirmed records a second round searches
+ */
+public record MatchPolicy(
+    Weights m,
+    Weights disagreement,
+    double closeFactor,
+    double cityFactor,
+    double maxAgreementWeight,
+    double confirmedMinScore,
+    double reviewMinScore,
+    int candidateLimit,
+    int expansionMaxIdentifiers) {
+
+  /** One number per attribute. */
+  public record Weights(double name, double reading, double birthDate, double address, double phone, double email) {}
+
+  public MatchPolicy {
+    if (reviewMinScore > confirmedMinScore) {
+      throw new IllegalArgumentException("reviewMinScore " + reviewMinScore + " must not exceed confirmedMinScore " + confirmedMinScore);
+    }
+    if (candidateLimit < 1 || expansionMaxIdentifiers < 0) {
+      throw new IllegalArgumentException("candidateLimit must be >= 1 and expansionMaxIdentifiers >= 0");
+    }
+  }
+
+  /** The defaults shipped in {@code match-policy.json}. */
+  public static MatchPolicy defaults() {
+    try (InputStream in = MatchPolicy.class.getResourceAsStream("match-policy.json")) {
+      if (in == null) {
+        throw new IllegalStateException("match-policy.json is missing beside " + MatchPolicy.class.getName());
+      }
+      return mapper().readValue(in, MatchPolicy.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the default match-policy.json", e);
+    }
+  }
+
+  /** A policy from a file, checked like the defaults. */
+  public static MatchPolicy load(Path file) throws IOException {
+    return mapper().readValue(Files.readAllBytes(file), MatchPolicy.class);
+  }
+
+  /** {@code log2(m/u)}, capped; {@code u} is the chance agreement share from the index. */
+  public double agreementWeight(double m, double u) {
+    double w = Math.log(m / Math.max(u, 1e-12)) / Math.log(2);
+    return Math.max(0, Math.min(w, maxAgreementWeight));
+  }
+
+  private static ObjectMapper mapper() {
+    return new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES);
+  }
+}

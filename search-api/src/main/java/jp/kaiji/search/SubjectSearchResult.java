@@ -1,0 +1,56 @@
+package jp.kaiji.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Optional;
+import jp.kaiji.match.AttributeMatch;
+import jp.kaiji.match.MatchTier;
+import jp.kaiji.match.RecordMatch.FoundBy;
+
+/**
+ * Everything found about one person, grouped company → source → records, with the proof of a
+ * complete search: every source searched with its hit count (zero included) and the index
+ * generation that answered.
+ */
+public record SubjectSearchResult(
+    Optional<String> requestReference,
+    String searchedAt,
+    Generation generation,
+    Summary summary,
+    List<CompanyHits> companies,
+    List<SourceSearched> sourcesSearched) {
+
+  public record Generation(String id, String builtAt) {}
+
+  public record Summary(int records, int confirmed, int needsReview) {}
+
+  public record CompanyHits(String company, String legalName, List<SourceHits> sources) {}
+
+  public record SourceHits(
+      String source, String title, String category, String categoryLabel, String purpose, boolean jointlyUsed, List<RecordHit> records) {}
+
+  /**
+   * One returned record.
+   *
+   * @param id {@code sourceId/key}
+   * @param key the record's primary key in its source
+   * @param explanation one line per attribute, e.g. {@code phone: same (E.164, mobile)}
+   * @param original the record exactly as the source holds it
+   */
+  public record RecordHit(
+      String id,
+      String key,
+      MatchTier tier,
+      double score,
+      FoundBy foundBy,
+      Optional<String> via,
+      List<String> explanation,
+      List<AttributeMatch> attributes,
+      JsonNode original) {}
+
+  /**
+   * @param records how many records the source has in this generation
+   * @param hits how many of them this search returned
+   */
+  public record SourceSearched(String source, String company, long records, int hits) {}
+}

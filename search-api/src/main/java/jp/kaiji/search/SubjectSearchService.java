@@ -1,0 +1,159 @@
+package jp.kaiji.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import jp.kaiji.audit.AuditEvent;
+import jp.kaiji.audit.AuditLog;
+import jp.kaiji.audit.IdentifierHasher;
+import jp.kaiji.auth.Principal;
+import jp.kaiji.catalog.Company;
+import jp.kaiji.catalog.SourceCatalog;
+import jp.kaiji.catalog.SourceDefinition;
+import jp.kaiji.match.AttributeMatch;
+import jp.kaiji.match.IdentityKeys;
+import jp.kaiji.match.IndexedRecord;
+import jp.kaiji.match.MatchTier;
+import jp.kaiji.match.RecordMatch;
+import jp.kaiji.match.RequestIdentity;
+import jp.kaiji.match.SubjectIndex;
+import jp.kaiji.match.SubjectMatcher;
+
+/**
+ * The subject search as staff use it: normalizes the form, matches on one index snapshot, groups
+ * the records company → source with category and purpose of use, and audits the search before
+ * answering. Independent of HTTP, so the console and the export use it too.
+ */
+public final class SubjectSearchService {
+  private final SubjectIndex index;
+  private final SourceCatalog catalog;
+  private final SubjectMatcher matcher;
+  private final AuditLog audit;
+  private final IdentifierHasher hasher;
+  private final Clock clock;
+  private final ObjectMapper json;
+
+  public SubjectSearchService(
+      SubjectIndex index, SourceCatalog catalog, SubjectMatcher matcher, AuditLog audit, IdentifierHasher hasher, Clock clock, ObjectMapper json) {
+    this.index = Objects.requireNonNull(index, "index");
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
+    this.matcher = Objects.requireNonNull(matcher, "matcher");
+    this.audit = Objects.requireNonNull(audit, "audit");
+    this.hasher = Objects.requireNonNull(hasher, "hasher");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.json = Objects.requireNonNull(json, "json");
+  }
+
+  /** Thrown when no index generation serves yet. */
+  public static final class NoIndexException extends Exception {
+    public NoIndexException() {
+      super("no index generation is serving", null, false, false);
+    }
+  }
+
+  /** Thrown for a search without any identifier. */
+  public static final class EmptySearchException extends Exception {
+    public EmptySearchException() {
+      super("no identifier given", null, false, false);
+    }
+  }
+
+  public SubjectSearchResult search(Principal who, SearchRequest request)
+      throws RequestIdentity.InvalidIdentifier, NoIndexException, EmptySearchException {
+    IdentityKeys keys = RequestIdentity.of(request.subject());
+    if (keys.isEmpty()) {
+      throw new EmptySearchException();
+    }
+    try (SubjectIndex.Snapshot snapshot = index.acquire().orElseThrow(NoIndexException::new)) {
+      List<RecordMatch> matches = matcher.match(snapshot, keys);
+      SubjectSearchResult result = group(request, snapshot, matches);
+      audit.append(
+          new AuditEvent(who.name(), who.role().id(), "subject.search", request.requestReference(), hashed(keys), Optional.empty(), matches.size()));
+      return result;
+    }
+  }
+
+  /** One record by source and key, audited as a record view. */
+  public Optional<JsonNode> record(Principal who, Optional<String> requestReference, String sourceId, String key) throws NoIndexException {
+    try (SubjectIndex.Snapshot snapshot = index.acquire().orElseThrow(NoIndexException::new)) {
+      Optional<IndexedRecord> r = snapshot.get(sourceId, key);
+      audit.append(
+          new AuditEvent(who.name(), who.role().id(), "record.view", requestReference, List.of(), Optional.of(sourceId + "/" + key), r.isPresent() ? 1 : 0));
+      return r.map(this::original);
+    }
+  }
+
+  private SubjectSearchResult group(SearchRequest request, SubjectIndex.Snapshot snapshot, List<RecordMatch> matches) {
+    Map<String, List<RecordMatch>> bySource = new LinkedHashMap<>();
+    for (RecordMatch m : matches) {
+      bySource.computeIfAbsent(m.record().sourceId(), s -> new ArrayList<>()).add(m);
+    }
+    Map<String, Long> sizes = snapshot.recordsPerSource();
+    List<SubjectSearchResult.CompanyHits> companies = new ArrayList<>();
+    List<SubjectSearchResult.SourceSearched> searched = new ArrayList<>();
+    for (Company company : catalog.companies()) {
+      List<SubjectSearchResult.SourceHits> sources = new ArrayList<>();
+      for (SourceDefinition s : catalog.sources()) {
+        if (!s.company().equals(company.id())) {
+          continue;
+        }
+        List<RecordMatch> hits = bySource.getOrDefault(s.id(), List.of());
+        searched.add(new SubjectSearchResult.SourceSearched(s.id(), company.id(), sizes.getOrDefault(s.id(), 0L), hits.size()));
+        if (!hits.isEmpty()) {
+          sources.add(new SubjectSearchResult.SourceHits(
+              s.id(), s.title(), s.category().id(), s.category().japaneseLabel(), s.purpose(), s.jointlyUsed(), hits.stream().map(this::hit).toList()));
+        }
+      }
+      if (!sources.isEmpty()) {
+        companies.add(new SubjectSearchResult.CompanyHits(company.id(), company.legalName(), sources));
+      }
+    }
+    long confirmed = matches.stream().filter(m -> m.tier() == MatchTier.CONFIRMED).count();
+    var gen = snapshot.generation();
+    return new SubjectSearchResult(
+        request.requestReference(),
+        clock.instant().toString(),
+        new SubjectSearchResult.Generation(gen.id(), gen.builtAt().toString()),
+        new SubjectSearchResult.Summary(matches.size(), (int) confirmed, matches.size() - (int) confirmed),
+        companies,
+        searched);
+  }
+
+  private SubjectSearchResult.RecordHit hit(RecordMatch m) {
+    IndexedRecord r = m.record();
+    List<String> explanation = new ArrayList<>();
+    m.via().ifPresent(v -> explanation.add("reached through a foreign key from " + v));
+    m.attributes().stream().map(AttributeMatch::toString).forEach(explanation::add);
+    double score = Math.round(m.score() * 100) / 100.0;
+    return new SubjectSearchResult.RecordHit(
+        r.docId(), r.primaryKey(), m.tier(), score, m.foundBy(), m.via(), explanation, m.attributes(), original(r));
+  }
+
+  private JsonNode original(IndexedRecord r) {
+    try {
+      return json.readTree(r.originalJson());
+    } catch (IOException e) {
+      throw new UncheckedIOException("stored original of " + r.docId() + " is not JSON", e);
+    }
+  }
+
+  /** Salted hashes of every identifier searched: the audit log shows what, never in clear. */
+  private List<String> hashed(IdentityKeys k) {
+    List<String> out = new ArrayList<>();
+    k.names().forEach(n -> n.fullKey().ifPresent(v -> out.add(hasher.hash("name", v))));
+    k.readings().forEach(r -> out.add(hasher.hash("reading", r.key())));
+    k.birthDates().forEach(d -> out.add(hasher.hash("birthDate", d)));
+    k.addresses().forEach(a -> a.block().or(a::town).or(a::prefectureCity).or(a::postcode).ifPresent(v -> out.add(hasher.hash("address", v))));
+    k.phones().forEach(p -> out.add(hasher.hash("phone", p.e164())));
+    k.emails().forEach(e -> out.add(hasher.hash("email", e)));
+    return out;
+  }
+}

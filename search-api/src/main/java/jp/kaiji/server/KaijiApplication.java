@@ -1,0 +1,133 @@
+package jp.kaiji.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Optional;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import jp.kaiji.audit.AuditLog;
+import jp.kaiji.audit.IdentifierHasher;
+import jp.kaiji.auth.TokenRegistry;
+import jp.kaiji.catalog.CatalogFile;
+import jp.kaiji.catalog.SourceCatalogs;
+import jp.kaiji.http.Exchanges;
+import jp.kaiji.http.Json;
+import jp.kaiji.http.admin.AdminHandlers;
+import jp.kaiji.index.IndexAdmin;
+import jp.kaiji.index.IndexGenerations;
+import jp.kaiji.index.LuceneSubjectIndex;
+import jp.kaiji.match.MatchPolicy;
+import jp.kaiji.match.SubjectMatcher;
+import jp.kaiji.search.SubjectSearchService;
+
+/** Assembles the server from its configuration: index, audit log, services, HTTP. */
+public final class KaijiApplication implements AutoCloseable {
+  /** The environment variable that may hold the audit salt (hex); else a salt file is made once. */
+  public static final String AUDIT_SALT_ENV = "KAIJI_AUDIT_SALT";
+
+  private final IndexGenerations generations;
+  private final LuceneSubjectIndex index;
+  private final AuditLog audit;
+  private final IndexAdmin admin;
+  private final SubjectSearchService search;
+  private final KaijiServer server;
+
+  public KaijiApplication(ServerConfig config, Clock clock) throws IOException, GeneralSecurityException {
+    config.checkListenerSafety();
+    CatalogFile catalog = loadCatalog(config.catalog());
+    Files.createDirectories(config.dataDir());
+    this.generations = new IndexGenerations(config.dataDir().resolve("index"));
+    this.index = new LuceneSubjectIndex(generations);
+    this.audit = AuditLog.open(config.dataDir().resolve("audit.log"), clock);
+    IdentifierHasher hasher = new IdentifierHasher(auditSalt(config.dataDir()));
+    Exchanges exchanges = new Exchanges(Json.mapper());
+    this.search = new SubjectSearchService(index, catalog.catalog(), new SubjectMatcher(MatchPolicy.defaults()), audit, hasher, clock, exchanges.json());
+    this.admin = new IndexAdmin(generations, () -> loadCatalog(config.catalog()));
+    this.server = new KaijiServer(config, sslContext(config), new TokenRegistry(config.tokens()), index, search,
+        new AdminHandlers(admin, exchanges, audit), exchanges);
+  }
+
+  public KaijiApplication start() {
+    server.start();
+    return this;
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public IndexAdmin admin() {
+    return admin;
+  }
+
+  public SubjectSearchService search() {
+    return search;
+  }
+
+  public IndexGenerations generations() {
+    return generations;
+  }
+
+  private static CatalogFile loadCatalog(Path file) {
+    try {
+      return SourceCatalogs.load(file);
+    } catch (Exception e) {
+      throw new IllegalArgumentException("cannot load the catalogue " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static byte[] auditSalt(Path dataDir) throws IOException {
+    String env = System.getenv(AUDIT_SALT_ENV);
+    if (env != null && !env.isBlank()) {
+      return HexFormat.of().parseHex(env.strip());
+    }
+    Path file = dataDir.resolve("audit.salt");
+    if (!Files.exists(file)) {
+      byte[] salt = new byte[32];
+      new SecureRandom().nextBytes(salt);
+      Files.writeString(file, HexFormat.of().formatHex(salt));
+      try {
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException e) {
+        // Not a POSIX file system: the data directory's own permissions protect it.
+      }
+    }
+    return HexFormat.of().parseHex(Files.readString(file).strip());
+  }
+
+  private static Optional<SSLContext> sslContext(ServerConfig config) throws IOException, GeneralSecurityException {
+    if (config.tls().isEmpty()) {
+      return Optional.empty();
+    }
+    ServerConfig.Tls tls = config.tls().get();
+    String password = System.getenv(tls.passwordEnv());
+    if (password == null) {
+      throw new IllegalArgumentException("keystore password variable " + tls.passwordEnv() + " is not set");
+    }
+    KeyStore ks = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(tls.keystore())) {
+      ks.load(in, password.toCharArray());
+    }
+    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    kmf.init(ks, password.toCharArray());
+    SSLContext ctx = SSLContext.getInstance("TLS");
+    ctx.init(kmf.getKeyManagers(), null, null);
+    return Optional.of(ctx);
+  }
+
+  @Override
+  public void close() throws IOException {
+    server.close();
+    admin.close();
+    index.close();
+    audit.close();
+  }
+}

@@ -1,0 +1,161 @@
+package jp.kaiji.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import jp.kaiji.audit.AuditLog;
+import jp.kaiji.auth.Role;
+import jp.kaiji.auth.TokenRegistry;
+import jp.kaiji.auth.TokenRegistry.TokenEntry;
+import jp.kaiji.index.RebuildJob;
+import jp.kaiji.normalize.Hashes;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The server's command line: {@code serve}, {@code demo}, {@code verify-audit}, {@code new-token}. */
+@Command(
+    name = "kaiji-server",
+    mixinStandardHelpOptions = true,
+    subcommands = {KaijiMain.Serve.class, KaijiMain.Demo.class, KaijiMain.VerifyAudit.class, KaijiMain.NewToken.class},
+    description = "Kaiji search API.")
+public final class KaijiMain {
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new KaijiMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+  }
+
+  @Command(name = "serve", description = "Serve the API with a configuration file.")
+  static final class Serve implements Callable<Integer> {
+    @Option(names = "--config", required = true, description = "the server configuration (JSON)")
+    Path config;
+
+    @Override
+    public Integer call() throws Exception {
+      try (KaijiApplication app = new KaijiApplication(ServerConfig.load(config), Clock.systemUTC()).start()) {
+        System.out.println("kaiji: serving on port " + app.port());
+        new CountDownLatch(1).await();
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "demo", description = "Index the bundled sample data and serve it on localhost with fresh demo tokens.")
+  static final class Demo implements Callable<Integer> {
+    @Option(names = "--catalog", defaultValue = "fixtures/sample/catalog.json", description = "catalogue (default: ${DEFAULT-VALUE})")
+    Path catalog;
+
+    @Option(names = "--data", defaultValue = "data/demo", description = "data directory (default: ${DEFAULT-VALUE})")
+    Path data;
+
+    @Option(names = "--port", defaultValue = "8080", description = "port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 = any free)")
+    int port;
+
+    @Override
+    public Integer call() throws Exception {
+      Files.createDirectories(data);
+      Map<Role, String> tokens = new java.util.EnumMap<>(Role.class);
+      List<TokenEntry> entries = new ArrayList<>();
+      for (Role role : Role.values()) {
+        String token = TokenRegistry.newToken();
+        tokens.put(role, token);
+        entries.add(new TokenEntry("demo-" + role.id(), role, Hashes.sha256Hex(token)));
+      }
+      ServerConfig config = new ServerConfig("127.0.0.1", port, false, Optional.empty(), catalog.toAbsolutePath(), data.toAbsolutePath(), entries);
+      ObjectMapper json = new ObjectMapper().registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module()).enable(SerializationFeature.INDENT_OUTPUT);
+      Path configFile = data.resolve("kaiji-server.json");
+      json.writeValue(configFile.toFile(), config);
+
+      try (KaijiApplication app = new KaijiApplication(config, Clock.systemUTC())) {
+        System.out.println("kaiji: indexing " + catalog + " ...");
+        String job = app.admin().startRebuild();
+        RebuildJob.Progress p;
+        do {
+          Thread.sleep(200);
+          p = app.admin().job(job).orElseThrow();
+        } while (p.state() == RebuildJob.State.PENDING || p.state() == RebuildJob.State.RUNNING);
+        if (p.state() != RebuildJob.State.SUCCEEDED) {
+          System.err.println("kaiji: indexing failed: " + p.message().orElse(p.state().name()));
+          return 1;
+        }
+        long rows = p.sources().stream().mapToLong(s -> s.rowsRead()).sum();
+        long quarantined = p.sources().stream().mapToLong(s -> s.quarantined()).sum();
+        System.out.printf("kaiji: indexed %d records from %d sources into %s (%d quarantine entries)%n",
+            rows, p.sources().size(), p.generation().orElse("?"), quarantined);
+        app.start();
+        String base = "http://127.0.0.1:" + app.port();
+        System.out.println();
+        System.out.println("Kaiji is serving on " + base + "  (configuration: " + configFile + ")");
+        System.out.println("Demo tokens (valid until this process stops):");
+        tokens.forEach((role, token) -> System.out.printf("  %-8s %s%n", role.id(), token));
+        System.out.println();
+        System.out.println("Try a subject search for a fixture person:");
+        System.out.println("  curl -s " + base + "/api/subject-search \\");
+        System.out.println("    -H 'Authorization: Bearer " + tokens.get(Role.STAFF) + "' \\");
+        System.out.println("    -H 'Content-Type: application/json' \\");
+        System.out.println("    -d '" + exampleBody(catalog, json) + "'");
+        System.out.println();
+        System.out.println("API description: " + base + "/api/openapi.json   Stop with Ctrl-C.");
+        new CountDownLatch(1).await();
+      }
+      return 0;
+    }
+
+    /** The first fixture request of a person who is in the sources, as a search body. */
+    private static String exampleBody(Path catalog, ObjectMapper json) throws Exception {
+      Path requests = catalog.toAbsolutePath().getParent().resolve("requests.jsonl");
+      String form = "{\"name\":\"山田 太郎\",\"birthDate\":\"1975-03-05\"}";
+      if (Files.exists(requests)) {
+        try (BufferedReader in = Files.newBufferedReader(requests, StandardCharsets.UTF_8)) {
+          String line;
+          while ((line = in.readLine()) != null) {
+            JsonNode r = json.readTree(line);
+            if (r.path("expectedPerson").isTextual() && r.has("form")) {
+              form = new ObjectMapper().writeValueAsString(r.get("form"));
+              break;
+            }
+          }
+        }
+      }
+      return "{\"requestReference\":\"DEMO-1\",\"subject\":" + form + "}";
+    }
+  }
+
+  @Command(name = "verify-audit", description = "Check the audit log's hash chain; exit 1 where it is broken.")
+  static final class VerifyAudit implements Callable<Integer> {
+    @Option(names = "--log", required = true, description = "the audit log file")
+    Path log;
+
+    @Override
+    public Integer call() throws Exception {
+      AuditLog.Verification v = AuditLog.verify(log);
+      if (v.intact()) {
+        System.out.println("audit log intact: " + v.entries() + " entries, last hash " + v.lastHash());
+        return 0;
+      }
+      System.err.println("audit log broken at line " + v.brokenAtLine().orElseThrow() + ": " + v.problem().orElse("") + " (" + v.entries() + " entries intact before it)");
+      return 1;
+    }
+  }
+
+  @Command(name = "new-token", description = "Print a new random token and the SHA-256 to put in the configuration.")
+  static final class NewToken implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      String token = TokenRegistry.newToken();
+      System.out.println("token:  " + token);
+      System.out.println("sha256: " + Hashes.sha256Hex(token));
+      return 0;
+    }
+  }
+}

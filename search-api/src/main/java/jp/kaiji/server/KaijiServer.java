@@ -1,0 +1,97 @@
+package jp.kaiji.server;
+
+import io.undertow.Handlers;
+import io.undertow.Undertow;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.RoutingHandler;
+import io.undertow.server.handlers.BlockingHandler;
+import io.undertow.util.Methods;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import java.util.Set;
+import javax.net.ssl.SSLContext;
+import jp.kaiji.auth.Role;
+import jp.kaiji.auth.TokenRegistry;
+import jp.kaiji.http.Authenticate;
+import jp.kaiji.http.ErrorCode;
+import jp.kaiji.http.ErrorHandler;
+import jp.kaiji.http.Exchanges;
+import jp.kaiji.http.HealthHandler;
+import jp.kaiji.http.OpenApiHandler;
+import jp.kaiji.http.RecordHandler;
+import jp.kaiji.http.SecurityHeaders;
+import jp.kaiji.http.SubjectSearchHandler;
+import jp.kaiji.http.admin.AdminHandlers;
+import jp.kaiji.match.SubjectIndex;
+import jp.kaiji.search.SubjectSearchService;
+
+/**
+ * The HTTP server: routes, each behind authentication with the roles allowed to use it. All work
+ * runs on worker threads ({@link BlockingHandler}), never on the IO threads.
+ *
+ * <p>The routes, also described by {@code /api/openapi.json}:
+ *
+ * <pre>
+ * GET  /health                          anyone      liveness and serving generation
+ * GET  /api/openapi.json                anyone      the API description
+ * POST /api/subject-search              staff       every record of one person
+ * GET  /api/records/{source}/{key}      staff       one record as its source holds it
+ * POST /api/admin/rebuilds              admin       start a rebuild (202 + job)
+ * GET  /api/admin/rebuilds/{id}         admin       a rebuild job's progress
+ * GET  /api/admin/index                 admin       per-source counts, quarantine, generations
+ * POST /api/admin/rollback              admin       serve the previous generation again
+ * </pre>
+ */
+public final class KaijiServer implements AutoCloseable {
+  private final Undertow undertow;
+
+  public KaijiServer(
+      ServerConfig config,
+      java.util.Optional<SSLContext> tls,
+      TokenRegistry tokens,
+      SubjectIndex index,
+      SubjectSearchService search,
+      AdminHandlers admin,
+      Exchanges exchanges) {
+    Objects.requireNonNull(config, "config");
+    config.checkListenerSafety();
+    RoutingHandler routes = Handlers.routing()
+        .get("/health", new HealthHandler(index, exchanges))
+        .get("/api/openapi.json", new OpenApiHandler())
+        .post("/api/subject-search", guard(tokens, Role.STAFF, "search subjects", new SubjectSearchHandler(search, exchanges)))
+        .get("/api/records/{source}/{key}", guard(tokens, Role.STAFF, "view records", new RecordHandler(search, exchanges)))
+        .post("/api/admin/rebuilds", guard(tokens, Role.ADMIN, "start rebuilds", admin.startRebuild()))
+        .get("/api/admin/rebuilds/{id}", guard(tokens, Role.ADMIN, "watch rebuilds", admin.rebuildStatus()))
+        .get("/api/admin/index", guard(tokens, Role.ADMIN, "read index status", admin.indexStatus()))
+        .post("/api/admin/rollback", guard(tokens, Role.ADMIN, "roll back generations", admin.rollback()))
+        .setFallbackHandler(exchange -> { throw ErrorCode.NOT_FOUND.exception("route " + exchange.getRequestMethod() + " " + exchange.getRequestPath()); })
+        .setInvalidMethodHandler(exchange -> { throw ErrorCode.METHOD_NOT_ALLOWED.exception(exchange.getRequestMethod()); });
+    HttpHandler root = new SecurityHeaders(new BlockingHandler(new ErrorHandler(routes, exchanges)));
+    Undertow.Builder builder = Undertow.builder().setHandler(root).setServerOption(io.undertow.UndertowOptions.ALWAYS_SET_DATE, true);
+    if (tls.isPresent()) {
+      builder.addHttpsListener(config.port(), config.host(), tls.get());
+    } else {
+      builder.addHttpListener(config.port(), config.host());
+    }
+    this.undertow = builder.build();
+  }
+
+  private static HttpHandler guard(TokenRegistry tokens, Role role, String action, HttpHandler next) {
+    return new Authenticate(tokens, Set.of(role), action, next);
+  }
+
+  public KaijiServer start() {
+    undertow.start();
+    return this;
+  }
+
+  /** The bound port (useful when configured with port 0). */
+  public int port() {
+    return ((InetSocketAddress) undertow.getListenerInfo().getFirst().getAddress()).getPort();
+  }
+
+  @Override
+  public void close() {
+    undertow.stop();
+  }
+}

@@ -1,0 +1,85 @@
+package jp.kaiji.server;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import jp.kaiji.auth.TokenRegistry.TokenEntry;
+
+/**
+ * The server's configuration file. Secrets are never in it: tokens appear as SHA-256 hashes,
+ * the keystore password and the audit salt come from environment variables.
+ *
+ * @param host the address to listen on; anything but loopback needs TLS (or the explicit opt-out)
+ * @param port the port; 0 picks a free one
+ * @param allowPlainHttpOnNonLoopback serve plain HTTP on a non-loopback address anyway (behind a
+ *     TLS-terminating proxy only)
+ * @param tls the keystore for an HTTPS listener
+ * @param catalog the source catalogue file
+ * @param dataDir where index generations, the audit log and the audit salt live
+ * @param tokens the accepted bearer tokens, hashed
+ */
+public record ServerConfig(
+    String host,
+    int port,
+    boolean allowPlainHttpOnNonLoopback,
+    Optional<Tls> tls,
+    Path catalog,
+    Path dataDir,
+    List<TokenEntry> tokens) {
+
+  public ServerConfig {
+    Objects.requireNonNull(host, "host");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be 0..65535, got " + port);
+    }
+    tls = tls == null ? Optional.empty() : tls;
+    Objects.requireNonNull(catalog, "catalog");
+    Objects.requireNonNull(dataDir, "dataDir");
+    tokens = tokens == null ? List.of() : List.copyOf(tokens);
+  }
+
+  /**
+   * A PKCS#12 keystore.
+   *
+   * @param keystore its path
+   * @param passwordEnv the environment variable holding its password
+   */
+  public record Tls(Path keystore, String passwordEnv) {}
+
+  public static ServerConfig load(Path file) throws IOException {
+    ServerConfig c = new ObjectMapper()
+        .registerModule(new Jdk8Module())
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .readValue(file.toFile(), ServerConfig.class);
+    Path base = file.toAbsolutePath().getParent();
+    return new ServerConfig(
+        c.host, c.port, c.allowPlainHttpOnNonLoopback,
+        c.tls.map(t -> new Tls(base.resolve(t.keystore()), t.passwordEnv())),
+        base.resolve(c.catalog), base.resolve(c.dataDir), c.tokens);
+  }
+
+  /** Refuses plain HTTP on a non-loopback address unless explicitly allowed. */
+  public void checkListenerSafety() {
+    if (tls.isPresent() || allowPlainHttpOnNonLoopback) {
+      return;
+    }
+    boolean loopback;
+    try {
+      loopback = InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("host '" + host + "' cannot be resolved", e);
+    }
+    if (!loopback) {
+      throw new IllegalArgumentException(
+          "refusing to serve personal data over plain HTTP on " + host
+              + ": configure tls (a PKCS#12 keystore) or set allowPlainHttpOnNonLoopback behind a TLS proxy");
+    }
+  }
+}

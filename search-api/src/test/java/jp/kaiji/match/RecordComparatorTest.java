@@ -1,0 +1,110 @@
+package jp.kaiji.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import jp.kaiji.query.SubjectQuery;
+import jp.kaiji.query.SubjectQuery.PostalAddress;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The tier rules on the hard cases of DOMAIN.md: the requester's own records are confirmed; a
+ * family member, a twin and a namesake never are.
+ */
+class RecordComparatorTest {
+  // Every key is as rare as one record in ten thousand: weights do not decide these cases.
+  private final RecordComparator comparator = new RecordComparator(MatchPolicy.defaults(), (field, value) -> 1e-4);
+
+  private static final String HOME = "大阪府大阪市中央区安土町3-5-13";
+
+  private static IdentityKeys person(String name, String reading, String birth, String address, List<String> phones, List<String> emails)
+      throws Exception {
+    return RequestIdentity.of(
+        new SubjectQuery(
+            Optional.ofNullable(name),
+            Optional.ofNullable(reading),
+            List.of(),
+            Optional.ofNullable(birth),
+            address == null ? List.of() : List.of(new PostalAddress(Optional.empty(), address)),
+            phones,
+            emails));
+  }
+
+  private final IdentityKeys requester() throws Exception {
+    return person("山田 太郎", "ヤマダ タロウ", "1975-03-05", HOME, List.of("090-1234-5678", "06-4400-1876"), List.of("taro@example.jp"));
+  }
+
+  @Test
+  void ownCustomerRecordWrittenDifferentlyIsConfirmed() throws Exception {
+    IdentityKeys record = person("山田太郎", "ﾔﾏﾀﾞ ﾀﾛｳ", "昭和50年3月5日", HOME, List.of("09012345678"), List.of());
+    Comparison c = comparator.compare(requester(), record);
+    assertThat(c.tier()).contains(MatchTier.CONFIRMED);
+    assertThat(c.agreeing()).contains(Evidence.NAME, Evidence.BIRTH_DATE, Evidence.MOBILE, Evidence.HOUSEHOLD);
+  }
+
+  @Test
+  void familyMemberSharingAddressLandlineAndFamilyNameIsNotReturned() throws Exception {
+    IdentityKeys spouse = person("山田 花子", "ヤマダ ハナコ", "1977-08-20", HOME, List.of("06-4400-1876"), List.of("hanako@example.jp"));
+    Comparison c = comparator.compare(requester(), spouse);
+    assertThat(c.tier()).isEmpty();
+  }
+
+  @Test
+  void twinSharingBirthDateAndHouseholdIsNeverConfirmed() throws Exception {
+    IdentityKeys twin = person("山田 次郎", "ヤマダ ジロウ", "1975-03-05", HOME, List.of("06-4400-1876"), List.of());
+    Comparison c = comparator.compare(requester(), twin);
+    assertThat(c.agreeing()).contains(Evidence.BIRTH_DATE, Evidence.HOUSEHOLD);
+    assertThat(c.tier()).isEmpty();
+  }
+
+  @Test
+  void namesakeWithAnotherBirthDateIsNotReturned() throws Exception {
+    IdentityKeys namesake = person("山田 太郎", "ヤマダ タロウ", "1982-11-30", "大阪府大阪市中央区本町1-2-3", List.of("080-9999-0000"), List.of());
+    Comparison c = comparator.compare(requester(), namesake);
+    assertThat(c.tier()).isEmpty();
+  }
+
+  @Test
+  void namesakeWithoutBirthDateIsNotConfirmed() throws Exception {
+    IdentityKeys namesake = person("山田 太郎", null, null, "大阪府大阪市中央区本町1-2-3", List.of(), List.of("other@example.com"));
+    Comparison c = comparator.compare(requester(), namesake);
+    assertThat(c.tier()).isNotEqualTo(Optional.of(MatchTier.CONFIRMED));
+  }
+
+  @Test
+  void recycledMobileOnAnotherPersonsRecordIsNotReturned() throws Exception {
+    IdentityKeys previousHolder = person("鈴木 一郎", "スズキ イチロウ", "1960-01-01", "東京都千代田区丸の内1-1-1", List.of("090-1234-5678"), List.of());
+    Comparison c = comparator.compare(requester(), previousHolder);
+    assertThat(c.agreeing()).containsExactly(Evidence.MOBILE);
+    assertThat(c.tier()).isEmpty();
+  }
+
+  @Test
+  void callRecordingWithOnlyTheMobileNeedsReview() throws Exception {
+    IdentityKeys call = person(null, null, null, null, List.of("+81 90 1234 5678"), List.of());
+    assertThat(comparator.compare(requester(), call).tier()).contains(MatchTier.NEEDS_REVIEW);
+  }
+
+  @Test
+  void marriedNameIsConfirmedThroughTheFormerName() throws Exception {
+    IdentityKeys request =
+        RequestIdentity.of(
+            new SubjectQuery(Optional.of("鈴木 花子"), Optional.empty(), List.of("佐藤 花子"), Optional.of("1980-01-02"), List.of(), List.of(), List.of()));
+    IdentityKeys oldRecord = person("佐藤 花子", null, "1980/1/2", null, List.of(), List.of());
+    Comparison c = comparator.compare(request, oldRecord);
+    assertThat(c.tier()).contains(MatchTier.CONFIRMED);
+    assertThat(c.attributes()).anySatisfy(a -> assertThat(a.explanation()).contains("former name"));
+  }
+
+  @Test
+  void hashedEmailOfAProvisionRecordIsEquivalent() throws Exception {
+    IdentityKeys hashed =
+        new IdentityKeys(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+            List.of(jp.kaiji.normalize.Hashes.sha256Hex("+819012345678")), List.of(jp.kaiji.normalize.Hashes.sha256Hex("taro@example.jp")));
+    Comparison c = comparator.compare(requester(), hashed);
+    assertThat(c.agreeing()).containsExactlyInAnyOrder(Evidence.MOBILE, Evidence.EMAIL);
+    assertThat(c.attributes()).allSatisfy(a -> assertThat(a.level()).isEqualTo(Level.EQUIVALENT));
+    assertThat(c.tier()).contains(MatchTier.CONFIRMED);
+  }
+}
