@@ -16,6 +16,7 @@ public enum ErrorCode {
   NOT_FOUND(404, "KJ-404-01", "no %s"),
   METHOD_NOT_ALLOWED(405, "KJ-405-01", "method %s is not allowed here"),
   CONFLICT(409, "KJ-409-01", "%s"),
+  INVALID_CATALOG(422, "KJ-422-01", "the source catalogue cannot be used: %s"),
   UNSUPPORTED_MEDIA_TYPE(415, "KJ-415-01", "send the body as application/json"),
   PAYLOAD_TOO_LARGE(413, "KJ-413-01", "the body is larger than %s bytes"),
   NO_INDEX(503, "KJ-503-01", "no index generation is serving yet: run a rebuild"),

@@ -41,12 +41,25 @@ public final class IndexAdmin implements AutoCloseable {
     }
   }
 
+  /** The catalogue could not be loaded: nothing was started, the serving generation stays. */
+  public static final class CatalogException extends Exception {
+    CatalogException(String message) {
+      super(message, null, false, false);
+    }
+  }
+
   /** Starts a rebuild and returns its job id. */
-  public synchronized String startRebuild() throws BusyException {
+  public synchronized String startRebuild() throws BusyException, CatalogException {
     if (running != null && !isFinished(running)) {
       throw new BusyException(idOf(running));
     }
-    RebuildJob job = new RebuildJob(catalog.get(), generations);
+    CatalogFile file;
+    try {
+      file = catalog.get();
+    } catch (IllegalArgumentException e) {
+      throw new CatalogException(e.getMessage());
+    }
+    RebuildJob job = new RebuildJob(file, generations);
     String id = "rebuild-" + ids.incrementAndGet();
     jobs.put(id, job);
     running = job;

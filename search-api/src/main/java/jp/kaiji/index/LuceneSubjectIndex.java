@@ -157,13 +157,17 @@ public final class LuceneSubjectIndex implements SubjectIndex, AutoCloseable {
     }
 
     @Override
-    public double share(String field, String value) {
+    public long docFreq(String field, String value) {
       try {
-        int df = searcher.getIndexReader().docFreq(new Term(field, value));
-        return (df + 1.0) / (numDocs + 1.0);
+        return searcher.getIndexReader().docFreq(new Term(field, value));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+    }
+
+    @Override
+    public long docCount() {
+      return numDocs;
     }
 
     private long count(Query q) {

@@ -18,6 +18,10 @@ import java.nio.file.Path;
  * a rare surname thus weighs more than on 佐藤. Disagreement adds a fixed negative weight.
  *
  * @param m per attribute, the probability that it agrees for the same person
+ * @param prior per attribute, the share of people expected to hold one given value by chance
+ *     (for an address: one block); blended with the index's own share so that a small index does
+ *     not make every value look common
+ * @param priorRecords how many records' worth of weight the prior carries in that blend
  * @param disagreement per attribute, the weight added when both sides have it and it disagrees
  * @param closeFactor share of the agreement weight that a close level (a slip, the same town) earns
  * @param cityFactor share of the agreement weight that agreement only on the city earns
@@ -29,6 +33,8 @@ import java.nio.file.Path;
  */
 public record MatchPolicy(
     Weights m,
+    Weights prior,
+    double priorRecords,
     Weights disagreement,
     double closeFactor,
     double cityFactor,
@@ -67,7 +73,15 @@ public record MatchPolicy(
     return mapper().readValue(Files.readAllBytes(file), MatchPolicy.class);
   }
 
-  /** {@code log2(m/u)}, capped; {@code u} is the chance agreement share from the index. */
+  /**
+   * The chance-agreement share {@code u} of a value held by {@code docFreq} of {@code docCount}
+   * records: the index's share, smoothed towards the attribute's prior.
+   */
+  public double chanceAgreement(double prior, long docFreq, long docCount) {
+    return (docFreq + priorRecords * prior) / (docCount + priorRecords);
+  }
+
+  /** {@code log2(m/u)}, capped at {@link #maxAgreementWeight()} and never negative. */
   public double agreementWeight(double m, double u) {
     double w = Math.log(m / Math.max(u, 1e-12)) / Math.log(2);
     return Math.max(0, Math.min(w, maxAgreementWeight));

@@ -131,7 +131,7 @@ public final class RecordComparator {
       String why = kanji == Level.CLOSE ? "close (" + kanjiWhy + ")" : reading == Level.SAME ? "close (same reading, other kanji)" : "close (reading differs by a slip)";
       String field = kanji == Level.CLOSE ? NAME_FULL : READING_KEY;
       String key = kanji == Level.CLOSE ? bestFull : readingKey;
-      double w = policy.closeFactor() * policy.agreementWeight(m, stats.share(field, key));
+      double w = policy.closeFactor() * weight(m, field, key);
       return Optional.of(new AttributeMatch("name", Level.CLOSE, Evidence.NAME, w, why));
     }
     String why = kanji == Level.DIFFERENT ? kanjiWhy : "different (reading)";
@@ -200,7 +200,7 @@ public final class RecordComparator {
     for (String qd : q.birthDates()) {
       for (String rd : r.birthDates()) {
         if (Strings.editDistanceAtMostOne(qd, rd) || swappedMonthDay(qd, rd)) {
-          double w = policy.closeFactor() * policy.agreementWeight(m, stats.share(BIRTH_DATE, qd));
+          double w = policy.closeFactor() * weight(m, BIRTH_DATE, qd);
           return Optional.of(new AttributeMatch("birthDate", Level.CLOSE, Evidence.BIRTH_DATE, w, "close (one digit differs or month and day swapped)"));
         }
       }
@@ -230,11 +230,11 @@ public final class RecordComparator {
           candidate = agree("address", Level.SAME, m, ADDRESS_BLOCK, qa.block().get(), "same block" + former);
         } else if (qa.town().isPresent() && qa.town().equals(ra.town())) {
           boolean bothBlocks = qa.block().isPresent() && ra.block().isPresent();
-          double w = policy.closeFactor() * policy.agreementWeight(m, stats.share(ADDRESS_TOWN, qa.town().get()));
+          double w = policy.closeFactor() * weight(m, ADDRESS_TOWN, qa.town().get());
           candidate = new AttributeMatch("address", Level.CLOSE, Evidence.HOUSEHOLD, w,
               (bothBlocks ? "same town, block differs" : "same town") + former);
         } else if (qa.prefectureCity().isPresent() && qa.prefectureCity().equals(ra.prefectureCity())) {
-          double w = policy.cityFactor() * policy.agreementWeight(m, stats.share(ADDRESS_PREFECTURE_CITY, qa.prefectureCity().get()));
+          double w = policy.cityFactor() * weight(m, ADDRESS_PREFECTURE_CITY, qa.prefectureCity().get());
           candidate = new AttributeMatch("address", Level.CLOSE, Evidence.HOUSEHOLD, w, "same city" + former);
         } else if (qa.postcode().isPresent() && qa.postcode().equals(ra.postcode())) {
           candidate = new AttributeMatch("address", Level.CLOSE, Evidence.HOUSEHOLD, 1.0, "same postcode" + former);
@@ -315,8 +315,28 @@ public final class RecordComparator {
           case "email" -> Evidence.EMAIL;
           default -> throw new IllegalArgumentException("unknown attribute " + attribute);
         };
-    double w = key == null ? 0 : policy.agreementWeight(m, stats.share(field, key));
+    double w = key == null ? 0 : weight(m, field, key);
     return new AttributeMatch(attribute, level, evidence, w, why);
+  }
+
+  private double weight(double m, String field, String key) {
+    return policy.agreementWeight(m, policy.chanceAgreement(priorOf(field), stats.docFreq(field, key), stats.docCount()));
+  }
+
+  /** The prior share of one value of this index field; coarser address precisions are commoner. */
+  private double priorOf(String field) {
+    MatchPolicy.Weights p = policy.prior();
+    return switch (field) {
+      case NAME_FULL -> p.name();
+      case READING_KEY -> p.reading();
+      case BIRTH_DATE -> p.birthDate();
+      case ADDRESS_BLOCK -> p.address();
+      case ADDRESS_TOWN -> p.address() * 20;
+      case ADDRESS_PREFECTURE_CITY -> p.address() * 1000;
+      case PHONE_E164 -> p.phone();
+      case EMAIL_KEY -> p.email();
+      default -> throw new IllegalArgumentException("no prior for field " + field);
+    };
   }
 
   private static boolean better(AttributeMatch a, AttributeMatch b) {

@@ -1,8 +1,10 @@
 package jp.kaiji.match;
 
-/** How common a key is in the index: the share of records holding it (the {@code u} of a weight). */
-@FunctionalInterface
+/** How common a key is in the index: the counts behind the {@code u} of an evidence weight. */
 public interface TermStatistics {
-  /** The share of indexed records whose {@code field} holds {@code value}, in (0, 1]. */
-  double share(String field, String value);
+  /** How many indexed records hold {@code value} in {@code field}. */
+  long docFreq(String field, String value);
+
+  /** How many records the index holds. */
+  long docCount();
 }

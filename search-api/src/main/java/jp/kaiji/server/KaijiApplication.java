@@ -80,7 +80,7 @@ public final class KaijiApplication implements AutoCloseable {
     try {
       return SourceCatalogs.load(file);
     } catch (Exception e) {
-      throw new IllegalArgumentException("cannot load the catalogue " + file + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException("cannot load " + file.getFileName() + ": " + e.getMessage(), e);
     }
   }
 
@@ -108,9 +108,14 @@ public final class KaijiApplication implements AutoCloseable {
       return Optional.empty();
     }
     ServerConfig.Tls tls = config.tls().get();
-    String password = System.getenv(tls.passwordEnv());
-    if (password == null) {
-      throw new IllegalArgumentException("keystore password variable " + tls.passwordEnv() + " is not set");
+    String password;
+    if (tls.passwordFile().isPresent()) {
+      password = Files.readString(tls.passwordFile().get()).strip();
+    } else {
+      password = System.getenv(tls.passwordEnv().orElseThrow());
+      if (password == null) {
+        throw new IllegalArgumentException("keystore password variable " + tls.passwordEnv().get() + " is not set");
+      }
     }
     KeyStore ks = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(tls.keystore())) {

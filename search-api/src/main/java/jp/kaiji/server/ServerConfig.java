@@ -46,12 +46,23 @@ public record ServerConfig(
   }
 
   /**
-   * A PKCS#12 keystore.
+   * A PKCS#12 keystore. Its password comes from an environment variable or from a file readable
+   * only by the server's user; never from this configuration.
    *
    * @param keystore its path
    * @param passwordEnv the environment variable holding its password
+   * @param passwordFile or a file holding it
    */
-  public record Tls(Path keystore, String passwordEnv) {}
+  public record Tls(Path keystore, Optional<String> passwordEnv, Optional<Path> passwordFile) {
+    public Tls {
+      Objects.requireNonNull(keystore, "tls.keystore");
+      passwordEnv = passwordEnv == null ? Optional.empty() : passwordEnv;
+      passwordFile = passwordFile == null ? Optional.empty() : passwordFile;
+      if (passwordEnv.isEmpty() == passwordFile.isEmpty()) {
+        throw new IllegalArgumentException("tls needs exactly one of passwordEnv and passwordFile");
+      }
+    }
+  }
 
   public static ServerConfig load(Path file) throws IOException {
     ServerConfig c = new ObjectMapper()
@@ -61,7 +72,7 @@ public record ServerConfig(
     Path base = file.toAbsolutePath().getParent();
     return new ServerConfig(
         c.host, c.port, c.allowPlainHttpOnNonLoopback,
-        c.tls.map(t -> new Tls(base.resolve(t.keystore()), t.passwordEnv())),
+        c.tls.map(t -> new Tls(base.resolve(t.keystore()), t.passwordEnv(), t.passwordFile().map(base::resolve))),
         base.resolve(c.catalog), base.resolve(c.dataDir), c.tokens);
   }
 

@@ -59,6 +59,11 @@ class SubjectSearchIT {
         .orElseThrow(() -> new AssertionError(id + " not in the result: " + records(result).stream().map(r -> r.path("id").asText()).toList()));
   }
 
+  static void assertTier(JsonNode result, String id, String tier) {
+    JsonNode r = record(result, id);
+    assertThat(r.path("tier").asText()).as("%s: score %s, %s", id, r.path("score"), r.path("explanation")).isEqualTo(tier);
+  }
+
   @Test
   void findsTheRequestersRecordsAndNobodyElses() throws Exception {
     HttpResponse<String> r = post("/api/subject-search", Role.STAFF, REQUESTER);
@@ -66,12 +71,12 @@ class SubjectSearchIT {
     JsonNode result = json.readTree(r.body());
     List<String> ids = records(result).stream().map(n -> n.path("id").asText()).toList();
 
-    assertThat(record(result, "shop-customers/C001").path("tier").asText()).isEqualTo("confirmed");
+    assertTier(result, "shop-customers/C001", "confirmed");
     assertThat(record(result, "shop-orders/O1").path("foundBy").asText()).isEqualTo("FOREIGN_KEY");
     assertThat(record(result, "shop-orders/O1").path("via").asText()).isEqualTo("shop-customers/C001");
-    assertThat(record(result, "shop-orders/O2").path("tier").asText()).isEqualTo("confirmed");
-    assertThat(record(result, "shop-shipments/S1").path("tier").asText()).isEqualTo("confirmed");
-    assertThat(record(result, "cs-calls/K1").path("tier").asText()).isEqualTo("needs_review");
+    assertTier(result, "shop-orders/O2", "confirmed");
+    assertTier(result, "shop-shipments/S1", "confirmed");
+    assertTier(result, "cs-calls/K1", "needs_review");
     // Wife, twin, namesake, previous holder of the mobile; the wife's order, call and parcel.
     assertThat(ids).doesNotContain(
         "shop-customers/C002", "shop-customers/C003", "shop-customers/C004", "shop-customers/C005",

@@ -13,8 +13,21 @@ import org.junit.jupiter.api.Test;
  * family member, a twin and a namesake never are.
  */
 class RecordComparatorTest {
-  // Every key is as rare as one record in ten thousand: weights do not decide these cases.
-  private final RecordComparator comparator = new RecordComparator(MatchPolicy.defaults(), (field, value) -> 1e-4);
+  // Every key is held by one record in a hundred thousand: weights do not decide these cases.
+  private final RecordComparator comparator =
+      new RecordComparator(
+          MatchPolicy.defaults(),
+          new TermStatistics() {
+            @Override
+            public long docFreq(String field, String value) {
+              return 1;
+            }
+
+            @Override
+            public long docCount() {
+              return 100_000;
+            }
+          });
 
   private static final String HOME = "大阪府大阪市中央区安土町3-5-13";
 

@@ -37,6 +37,8 @@ public final class AdminHandlers {
         id = admin.startRebuild();
       } catch (IndexAdmin.BusyException e) {
         throw ErrorCode.CONFLICT.exception(e.getMessage());
+      } catch (IndexAdmin.CatalogException e) {
+        throw ErrorCode.INVALID_CATALOG.exception(e.getMessage());
       }
       var who = Authenticate.principal(exchange);
       audit.append(new AuditEvent(who.name(), who.role().id(), "index.rebuild", java.util.Optional.empty(), List.of(), java.util.Optional.of(id), 0));
