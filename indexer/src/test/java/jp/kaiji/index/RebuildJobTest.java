@@ -83,8 +83,15 @@ class RebuildJobTest {
   void indexesNormalizedKeysSoThatARequestNormalizedTheSameWayFindsThem() throws Exception {
     assertThat(count(gens, IndexSchema.NAME_FULL, "山田太郎")).isEqualTo(2); // customers/c1 and members/m1
     assertThat(only(IndexSchema.NAME_FORMER_FAMILY, "佐藤").get(IndexSchema.DOC_ID)).isEqualTo("members/m1");
-    assertThat(count(gens, IndexSchema.READING_FAMILY, "ヤマダ")).isEqualTo(1);
+    assertThat(count(gens, IndexSchema.READING_FAMILY, "ヤマダ")).isEqualTo(2); // split by the space, or given split
+    assertThat(count(gens, IndexSchema.READING_KEY, "ヤマダタロウ")).isEqualTo(2);
+    assertThat(only(IndexSchema.BIRTH_DATE, "1975-03-05").get(IndexSchema.DOC_ID)).isEqualTo("customers/c1"); // 昭和50年3月5日
     assertThat(only(IndexSchema.BIRTH_DATE, "1980-01-02").get(IndexSchema.DOC_ID)).isEqualTo("customers/c4");
+    var address = jp.kaiji.normalize.Addresses.normalize("541-0052", "大阪府大阪市中央区安土町3-5-13").orElseThrow();
+    assertThat(address.keys()).hasSize(3);
+    assertThat(only(IndexSchema.ADDRESS_PREFECTURE_CITY, address.keys().get(0).value()).get(IndexSchema.DOC_ID)).isEqualTo("customers/c1");
+    assertThat(only(IndexSchema.ADDRESS_TOWN, address.keys().get(1).value()).get(IndexSchema.DOC_ID)).isEqualTo("customers/c1");
+    assertThat(only(IndexSchema.ADDRESS_BLOCK, address.keys().get(2).value()).get(IndexSchema.DOC_ID)).isEqualTo("customers/c1");
     assertThat(only(IndexSchema.POSTCODE, "5410052").get(IndexSchema.DOC_ID)).isEqualTo("customers/c1");
     assertThat(count(gens, IndexSchema.PHONE_E164, "+819012345678")).isEqualTo(2);
     assertThat(count(gens, IndexSchema.PHONE_MOBILE_E164, "+819012345678")).isEqualTo(2);
