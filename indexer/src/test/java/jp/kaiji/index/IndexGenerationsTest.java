@@ -197,6 +197,17 @@ class IndexGenerationsTest {
   }
 
   @Test
+  void aRepeatedPrimaryKeyIsIndexedTwiceAndCounted() throws Exception {
+    TestWorld.append(customersCsv, "c1,重複 太郎,,,,,,,\n");
+    IndexGenerations gens = new IndexGenerations(data);
+    RebuildJob job = rebuild(gens, SourceReaders.of(catalog));
+    SourceStats customers = job.report().orElseThrow().sources().getFirst();
+    assertThat(customers.indexed()).isEqualTo(4);
+    assertThat(customers.duplicateKeys()).isEqualTo(1);
+    assertThat(gens.current().orElseThrow().sources().get("orders").duplicateKeys()).isZero();
+  }
+
+  @Test
   void twoWritersNeverRunAtOnce() throws Exception {
     IndexGenerations gens = new IndexGenerations(data);
     try (IndexGenerations.WriterLock lock = gens.writerLock()) {
