@@ -102,7 +102,9 @@ public final class Names {
   private static Normalized<PersonName> japanese(List<String> parts, Set<String> foldings) {
     List<String> keys = new ArrayList<>(parts.size());
     for (String part : parts) {
-      keys.add(letters(part).toLowerCase(Locale.ROOT));
+      // NFKC again: dropping symbols can bring combining marks together that NFKC then reorders,
+      // and a key must be a fixed point of normalization.
+      keys.add(Normalizer.normalize(letters(part).toLowerCase(Locale.ROOT), Normalizer.Form.NFKC));
     }
     String full = String.join("", keys);
     if (full.isEmpty()) {

@@ -163,7 +163,7 @@ public final class RebuildJob implements Runnable {
         pool.shutdownNow();
       }
     }
-    verify(pending, stats);
+    stats = verify(pending, stats);
     Instant finished = Instant.now();
     long millis = Duration.between(started, finished).toMillis();
     long rows = stats.stream().mapToLong(SourceStats::rowsRead).sum();
@@ -177,17 +177,32 @@ public final class RebuildJob implements Runnable {
     return r;
   }
 
-  /** Every source's documents must equal its rows read minus its unindexable rows. */
-  private static void verify(IndexGenerations.Pending pending, List<SourceStats> stats) throws IOException {
+  /**
+   * Every source's documents must equal its rows read minus its unindexable rows. Also counts the
+   * documents whose primary key repeats within their source.
+   */
+  private static List<SourceStats> verify(IndexGenerations.Pending pending, List<SourceStats> stats) throws IOException {
     try (FSDirectory dir = FSDirectory.open(pending.indexDir()); DirectoryReader reader = DirectoryReader.open(dir)) {
+      java.util.Map<String, Long> unique = new java.util.HashMap<>();
+      org.apache.lucene.index.Terms ids = org.apache.lucene.index.MultiTerms.getTerms(reader, IndexSchema.DOC_ID);
+      if (ids != null) {
+        org.apache.lucene.index.TermsEnum e = ids.iterator();
+        for (org.apache.lucene.util.BytesRef t = e.next(); t != null; t = e.next()) {
+          String id = t.utf8ToString();
+          unique.merge(id.substring(0, id.indexOf('/')), 1L, Long::sum);
+        }
+      }
       IndexSearcher searcher = new IndexSearcher(reader);
+      List<SourceStats> checked = new ArrayList<>();
       for (SourceStats s : stats) {
         int docs = searcher.count(new TermQuery(new Term(IndexSchema.SOURCE_ID, s.source())));
         if (docs != s.rowsRead() - s.unindexable() || docs != s.indexed()) {
           throw new IOException("check failed for source '" + s.source() + "': " + docs + " documents but " + s.rowsRead()
               + " rows read and " + s.unindexable() + " unindexable");
         }
+        checked.add(s.withDuplicateKeys(docs - unique.getOrDefault(s.source(), 0L)));
       }
+      return checked;
     }
   }
 

@@ -99,7 +99,7 @@ public final class SourceIndexer {
     progress.finish(SourceProgress.State.DONE);
     SourceProgress.Snapshot s = progress.snapshot();
     return new SourceStats(source.id(), source.company(), s.rowsRead(), s.indexed(), s.unindexable(), s.quarantined(),
-        Instant.now().toString(), (System.nanoTime() - started) / 1_000_000);
+        Instant.now().toString(), (System.nanoTime() - started) / 1_000_000, 0);
   }
 
   private static void rethrow(Throwable t) throws IOException {

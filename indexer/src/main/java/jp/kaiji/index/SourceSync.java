@@ -60,7 +60,7 @@ public final class SourceSync {
           java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
       long docs = count(gen, sourceId);
       SourceStats stats = new SourceStats(sourceId, source.company(), read.rowsRead(), docs, read.unindexable(), read.quarantined(),
-          read.lastBuild(), read.durationMillis());
+          read.lastBuild(), read.durationMillis(), 0);
       generations.updateStats(gen, stats);
       generations.fireUpdated();
       return stats;
@@ -109,9 +109,9 @@ public final class SourceSync {
     long docs = count(gen, source.id());
     SourceStats old = gen.sources().get(source.id());
     SourceStats stats = old == null
-        ? new SourceStats(source.id(), source.company(), docs, docs, 0, newQuarantined, Instant.now().toString(), 0)
+        ? new SourceStats(source.id(), source.company(), docs, docs, 0, newQuarantined, Instant.now().toString(), 0, 0)
         : new SourceStats(source.id(), source.company(), old.rowsRead(), docs, old.unindexable(), old.quarantined() + newQuarantined,
-            old.lastBuild(), old.durationMillis());
+            old.lastBuild(), old.durationMillis(), old.duplicateKeys());
     generations.updateStats(gen, stats);
     generations.fireUpdated();
     return stats;

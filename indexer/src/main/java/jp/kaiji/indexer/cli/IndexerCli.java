@@ -100,14 +100,14 @@ public final class IndexerCli {
       while (t.isAlive()) {
         t.join(waitMillis);
         if (t.isAlive()) {
-          printProgress(err, job.progress());
+          printProgress(err, job.progress(), false);
         }
       }
       RebuildJob.Progress end = job.progress();
       if (end.state() != RebuildJob.State.SUCCEEDED) {
         throw new Failure("rebuild " + end.state().name().toLowerCase(java.util.Locale.ROOT) + ": " + end.message().orElse("") + "; the serving generation is unchanged");
       }
-      printProgress(err, end);
+      printProgress(err, end, true);
       String json = JSON.writeValueAsString(end.report().orElseThrow());
       if (report != null) {
         Files.writeString(report, json);
@@ -116,9 +116,15 @@ public final class IndexerCli {
       return 0;
     }
 
-    private static void printProgress(PrintWriter err, RebuildJob.Progress p) {
+    private static void printProgress(PrintWriter err, RebuildJob.Progress p, boolean all) {
+      if (!all && p.sources().stream().noneMatch(s -> s.state() == SourceProgress.State.READING)) {
+        boolean anyWaiting = p.sources().stream().anyMatch(s -> s.state() == SourceProgress.State.WAITING);
+        err.println(p.generation().orElse("-") + (anyWaiting ? " opening the next source" : " committing and checking the new generation"));
+        err.flush();
+        return;
+      }
       for (SourceProgress.Snapshot s : p.sources()) {
-        if (s.state() != SourceProgress.State.WAITING) {
+        if (all ? s.state() != SourceProgress.State.WAITING : s.state() == SourceProgress.State.READING) {
           err.printf("%s %-28s %-7s rows %,d  %,.0f rows/s  quarantined %,d%n", p.generation().orElse("-"), s.source(),
               s.state().name().toLowerCase(java.util.Locale.ROOT), s.rowsRead(), s.rowsPerSecond(), s.quarantined());
         }
