@@ -53,6 +53,7 @@ public final class IndexSchema {
   public static final String NAME_GIVEN = "name_given";
   public static final String NAME_FORMER_FAMILY = "name_former_family";
   public static final String NAME_SCRIPT = "name_script";
+  public static final String NAME_FOLDINGS = "name_foldings";
   public static final String READING_KEY = "reading_key";
   public static final String READING_LOOSE = "reading_loose";
   public static final String READING_FAMILY = "reading_family";
@@ -114,6 +115,8 @@ public final class IndexSchema {
           new FieldSpec(NAME_GIVEN, Indexing.KEYWORD_STORED, true, "PersonName.givenKey, where known"),
           new FieldSpec(NAME_FORMER_FAMILY, Indexing.KEYWORD_STORED, true, "fullKey of each former family name (旧姓)"),
           new FieldSpec(NAME_SCRIPT, Indexing.STORED, true, "PersonName.Script of each name: JAPANESE or LATIN"),
+          new FieldSpec(NAME_FOLDINGS, Indexing.STORED, true,
+              "PersonName.foldings of each name joined by ',' (empty when none), e.g. 髙→高: explains an equivalent match"),
           new FieldSpec(READING_KEY, Indexing.KEYWORD_STORED, true, "Reading.key (katakana, no spaces)"),
           new FieldSpec(READING_LOOSE, Indexing.KEYWORD_STORED, true, "Reading.looseKey"),
           new FieldSpec(READING_FAMILY, Indexing.KEYWORD_STORED, true, "Reading.familyKey, where known"),

@@ -222,6 +222,7 @@ public final class RecordNormalizer {
       n.familyKey().ifPresent(k -> key(IndexSchema.NAME_FAMILY, k));
       n.givenKey().ifPresent(k -> key(IndexSchema.NAME_GIVEN, k));
       key(IndexSchema.NAME_SCRIPT, n.script().name());
+      key(IndexSchema.NAME_FOLDINGS, String.join(",", n.foldings()));
     }
 
     void reading(Reading r) {

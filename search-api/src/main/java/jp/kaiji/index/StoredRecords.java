@@ -49,6 +49,7 @@ final class StoredRecords {
     List<String> family = list(d, IndexSchema.NAME_FAMILY);
     List<String> given = list(d, IndexSchema.NAME_GIVEN);
     List<String> script = list(d, IndexSchema.NAME_SCRIPT);
+    List<String> foldings = list(d, IndexSchema.NAME_FOLDINGS);
     List<NameKey> out = new ArrayList<>();
     for (int i = 0; i < full.size(); i++) {
       boolean aligned = family.size() == full.size() && given.size() == full.size();
@@ -58,7 +59,7 @@ final class StoredRecords {
           aligned ? Optional.of(given.get(i)) : Optional.empty(),
           i < script.size() && script.get(i).equals("LATIN"),
           false,
-          List.of()));
+          i < foldings.size() && !foldings.get(i).isEmpty() ? List.of(foldings.get(i).split(",")) : List.of()));
     }
     for (String former : list(d, IndexSchema.NAME_FORMER_FAMILY)) {
       out.add(new NameKey(Optional.empty(), Optional.of(former), Optional.empty(), false, true, List.of()));
