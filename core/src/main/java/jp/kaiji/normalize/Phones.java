@@ -7,37 +7,63 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Normalizes phone numbers with libphonenumber, region JP by default. */
+/**
+ * Normalizes phone numbers with libphonenumber, region JP by default, into E.164.
+ *
+ * <p>Accepted around the number: full-width digits and brackets, {@code tel:}, +81 or 0081
+ * (written from habit abroad; Japan's own international prefix is 010), "(0)" after the country
+ * code, dashes of every width (‐ − ― ー), and notes in brackets without digits such as (代表) or
+ * (携帯). An extension at the end (内線123, ext. 12, x12, （内線12）) is kept in
+ * {@link Phone#extension()} and is not part of the key.
+ *
+ * <p>Anything else around the digits (letters, a second number, words) is a failure rather than a
+ * guess: a wrong key would match another person. Failures: {@code phone.empty},
+ * {@code phone.unparsable}, {@code phone.invalid} (libphonenumber rejects the number for its
+ * region). Line types: 070/080/090 are {@code MOBILE}; 050 (IP), 0120/0800 (toll-free), 0570
+ * and pagers are {@code OTHER}. Never throws; the E.164 key is idempotent.
+ */
 public final class Phones {
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
   private static final Pattern EXTENSION =
-      Pattern.compile("(?:内線|ext\\.?|x|#)\\s*([0-9]{1,6})\\s*$", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "[(\\[]?\\s*(?:内線|内|ext\\.?|extension|x|#)\\s*[:.]?\\s*([0-9]{1,6})\\s*[)\\]]?\\s*$",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern NOTE = Pattern.compile("[(\\[][^()\\[\\]0-9]*[)\\]]");
+  private static final Pattern DASHES = Pattern.compile("[‐‑‒–—―−ー－~〜]");
+  private static final Pattern ALLOWED = Pattern.compile("\\+?[0-9(][0-9 ().\\-]{5,30}");
+  private static final Pattern INTERNATIONAL_00 = Pattern.compile("^00(?!0)");
 
   private Phones() {}
 
   public static Normalized<Phone> normalize(String input) {
     if (input == null || input.isBlank()) {
-      return Normalized.failed(IdentifierKind.PHONE, "phone.empty", "no phone number given");
+      return failed("phone.empty", "no phone number given");
     }
-    String s = Text.nfkcTrim(input);
+    String s = Text.clean(input);
     if (s.regionMatches(true, 0, "tel:", 0, 4)) {
-      s = s.substring(4);
+      s = s.substring(4).strip();
     }
+    s = DASHES.matcher(s).replaceAll("-");
     Optional<String> extension = Optional.empty();
     Matcher m = EXTENSION.matcher(s);
-    if (m.find()) {
+    if (m.find() && m.start() > 0) {
       extension = Optional.of(m.group(1));
       s = s.substring(0, m.start());
+    }
+    s = NOTE.matcher(s).replaceAll(" ").strip();
+    s = s.replaceFirst("^\\+\\s*81\\s*\\(0\\)", "+81 ");
+    s = INTERNATIONAL_00.matcher(s).replaceFirst("+");
+    if (!ALLOWED.matcher(s).matches()) {
+      return failed("phone.unparsable", "not a phone number: only digits, spaces, brackets, dashes and + are read");
     }
     PhoneNumber number;
     try {
       number = UTIL.parse(s, "JP");
     } catch (NumberParseException e) {
-      return Normalized.failed(IdentifierKind.PHONE, "phone.unparsable", "not a phone number");
+      return failed("phone.unparsable", "not a phone number (" + e.getErrorType() + ")");
     }
     if (!UTIL.isValidNumber(number)) {
-      return Normalized.failed(
-          IdentifierKind.PHONE, "phone.invalid", "not a valid number for its region");
+      return failed("phone.invalid", "not a valid number for its region");
     }
     Phone.LineType type =
         switch (UTIL.getNumberType(number)) {
@@ -47,5 +73,9 @@ public final class Phones {
         };
     String e164 = UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
     return Normalized.ok(new Phone(e164, type, extension));
+  }
+
+  private static Normalized<Phone> failed(String code, String reason) {
+    return Normalized.failed(IdentifierKind.PHONE, code, reason);
   }
 }

@@ -1,0 +1,108 @@
+package jp.kaiji.normalize;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * Reads the block part of an address (丁目・番地・号) into the canonical form {@code 3-5-13}.
+ *
+ * <p>Numbers are Arabic or kanji (三, 十五, 〇); between them stand 丁目, 番地, 番, 号, の, ノ or a
+ * dash of any width (- ‐ − ― ー). A kanji numeral counts only when a separator, a space or the
+ * end follows it, so that a building such as 三井ビル after the block stays a building. At most
+ * three numbers are read: a fourth (1-2-3-405) is a room and goes to the building.
+ */
+final class BlockNumbers {
+  private static final String DASHES = "-‐‑‒–—―−ーｰ";
+  private static final String[] WORDS = {"丁目", "番地", "番", "号"};
+
+  /** The canonical block, if any, and the index in the text where the block ends. */
+  record Block(String canonical, int end) {}
+
+  private BlockNumbers() {}
+
+  static Block read(String text, int from) {
+    List<Integer> numbers = new ArrayList<>(3);
+    int i = skipSpaces(text, from);
+    int end = from;
+    while (numbers.size() < 3) {
+      int[] number = number(text, i);
+      if (number == null) {
+        break;
+      }
+      numbers.add(number[0]);
+      i = number[1];
+      end = i;
+      String word = wordAt(text, i);
+      if (word != null) {
+        i += word.length();
+        end = i;
+        if (word.equals("号")) {
+          break;
+        }
+        int spaced = skipSpaces(text, i);
+        if (spaced < text.length() && isConnector(text.charAt(spaced)) && number(text, spaced + 1) != null) {
+          i = spaced + 1;
+        } else if (number(text, spaced) != null) {
+          i = spaced;
+        } else {
+          break;
+        }
+      } else if (i < text.length() && isConnector(text.charAt(i)) && number(text, i + 1) != null) {
+        i++;
+      } else {
+        break;
+      }
+    }
+    if (numbers.size() == 3 && text.startsWith("号", end)) {
+      end++;
+    }
+    if (numbers.isEmpty()) {
+      return new Block("", from);
+    }
+    return new Block(String.join("-", numbers.stream().map(String::valueOf).toList()), end);
+  }
+
+  private static boolean isConnector(char c) {
+    return DASHES.indexOf(c) >= 0 || c == 'の' || c == 'ノ';
+  }
+
+  private static String wordAt(String text, int i) {
+    for (String w : WORDS) {
+      if (text.startsWith(w, i)) {
+        return w;
+      }
+    }
+    return null;
+  }
+
+  /** {value, end} of a number at i, or null. */
+  private static int[] number(String text, int i) {
+    int j = i;
+    while (j < text.length() && j - i < 6 && text.charAt(j) >= '0' && text.charAt(j) <= '9') {
+      j++;
+    }
+    if (j > i) {
+      if (j < text.length() && text.charAt(j) >= '0' && text.charAt(j) <= '9') {
+        return null;
+      }
+      return new int[] {Integer.parseInt(text.substring(i, j)), j};
+    }
+    while (j < text.length() && Numerals.isKanjiNumeral(text.charAt(j))) {
+      j++;
+    }
+    if (j == i) {
+      return null;
+    }
+    boolean followed = j == text.length() || text.charAt(j) == ' ' || isConnector(text.charAt(j)) || wordAt(text, j) != null;
+    OptionalInt value = Numerals.parse(text.substring(i, j));
+    return followed && value.isPresent() ? new int[] {value.getAsInt(), j} : null;
+  }
+
+  private static int skipSpaces(String text, int i) {
+    while (i < text.length() && text.charAt(i) == ' ') {
+      i++;
+    }
+    return i;
+  }
+}
