@@ -126,7 +126,7 @@ class RecordComparatorTest {
     IdentityKeys request = person("大﨑志乃", "オオサキ シノ", "1968-09-07", HOME, List.of("080-3464-5445"), List.of());
     IdentityKeys maidenRecord = person("上野 志乃", "うえの　しの", "19680907", HOME, List.of("08034645445"), List.of("shino@example.jp"));
     Comparison c = comparator.compare(request, maidenRecord);
-    assertThat(c.attributes()).anySatisfy(a -> assertThat(a.toString()).isEqualTo("name: given name same, family name differs"));
+    assertThat(c.attributes()).anySatisfy(a -> assertThat(a.toString()).isEqualTo("name: close (given name same, family name differs)"));
     assertThat(c.tier()).contains(MatchTier.CONFIRMED);
   }
 
