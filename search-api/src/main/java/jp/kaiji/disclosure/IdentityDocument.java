@@ -12,9 +12,10 @@ import java.util.Optional;
  * @param photo whether it carries a photo (one photo ID suffices; two are needed without)
  * @param issuedOn its issue date (ISO), when the document shows one
  */
-public record IdentityDocument(DocumentKind kind, boolean photo, Optional<String> issuedOn) {
+public record IdentityDocument(DocumentKind kind, Boolean photo, Optional<String> issuedOn) {
   public IdentityDocument {
     Objects.requireNonNull(kind, "kind");
+    photo = photo != null && photo;
     issuedOn = issuedOn == null ? Optional.empty() : issuedOn;
     issuedOn.ifPresent(d -> Dates.parse("issuedOn", d));
   }

@@ -16,7 +16,7 @@ import jp.kaiji.query.SubjectQuery;
  * @param agent the agent's details; required exactly when the requester is not the person
  * @param documents the identity documents checked
  * @param actions what is asked; at least one
- * @param feePaid whether the 1,500 yen fee was received (meaningful only when it applies)
+ * @param feePaid whether the 1,500 yen fee was received (meaningful only when it applies; absent = no)
  * @param delivery electronic or paper answer
  * @param dueOn the answer's due date the staff set (ISO date, not before receipt)
  * @param subject the identifiers written on the form, searched for this request
@@ -28,7 +28,7 @@ public record RequestForm(
     Optional<Agent> agent,
     List<IdentityDocument> documents,
     List<RequestedAction> actions,
-    boolean feePaid,
+    Boolean feePaid,
     Delivery delivery,
     String dueOn,
     SubjectQuery subject) {
@@ -41,6 +41,7 @@ public record RequestForm(
     Objects.requireNonNull(receivedOn, "receivedOn");
     Objects.requireNonNull(requesterKind, "requesterKind");
     agent = agent == null ? Optional.empty() : agent;
+    feePaid = feePaid != null && feePaid;
     documents = documents == null ? List.of() : List.copyOf(documents);
     actions = actions == null ? List.of() : List.copyOf(actions);
     Objects.requireNonNull(delivery, "delivery");
