@@ -33,7 +33,8 @@ import jp.kaiji.normalize.Hashes;
  *   <li>A different birth date with two agreeing lines needs review (a slip in the date).
  *   <li>Otherwise one agreeing line other than the name or the household alone needs review, as
  *       does any record whose score reaches {@link MatchPolicy#reviewMinScore()} with the name
- *       agreeing; anything weaker is not returned.
+ *       agreeing, and a record naming nobody that shares the household's fixed line; anything
+ *       weaker is not returned.
  * </ul>
  */
 public final class RecordComparator {
@@ -75,6 +76,13 @@ public final class RecordComparator {
       return Optional.of(MatchTier.NEEDS_REVIEW);
     }
     if (agreeing.contains(Evidence.NAME) && c.score() >= policy.reviewMinScore()) {
+      return Optional.of(MatchTier.NEEDS_REVIEW);
+    }
+    // A record that names nobody and shares only the household's fixed line (a call from the
+    // home phone) may be the requester's or a family member's: a reviewer decides.
+    boolean namesNobody = c.attributes().stream().noneMatch(a -> a.attribute().equals("name"));
+    boolean landline = c.attributes().stream().anyMatch(a -> a.attribute().equals("phone") && a.evidence() == Evidence.HOUSEHOLD && a.level().agrees());
+    if (agreeing.equals(Set.of(Evidence.HOUSEHOLD)) && landline && namesNobody) {
       return Optional.of(MatchTier.NEEDS_REVIEW);
     }
     return Optional.empty();

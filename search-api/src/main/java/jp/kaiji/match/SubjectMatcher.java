@@ -111,9 +111,10 @@ public final class SubjectMatcher {
   }
 
   /**
-   * The request plus personal identifiers found on confirmed records: mobiles, e-mails, addresses
-   * and names (a new married name). Fixed lines are left out: a household shares them. Returns
-   * {@code request} itself when nothing new was found.
+   * The request plus identifiers found on confirmed records: phones, e-mails, addresses and names
+   * (a new married name). A fixed line found this way is household evidence like any other, so it
+   * can bring a record to review but never confirm it alone. Returns {@code request} itself when
+   * nothing new was found.
    */
   private IdentityKeys expand(IdentityKeys request, Iterable<RecordMatch> matches) {
     Set<NameKey> names = new LinkedHashSet<>();
@@ -127,7 +128,7 @@ public final class SubjectMatcher {
       }
       IdentityKeys id = m.record().identity();
       for (PhoneKey p : id.phones()) {
-        if (p.mobile() && budget > 0 && request.phones().stream().noneMatch(x -> x.e164().equals(p.e164())) && phones.add(p)) {
+        if (budget > 0 && request.phones().stream().noneMatch(x -> x.e164().equals(p.e164())) && phones.add(p)) {
           budget--;
         }
       }
