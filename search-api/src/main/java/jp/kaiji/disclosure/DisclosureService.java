@@ -179,8 +179,13 @@ public final class DisclosureService {
         done.add(new Exported(reference, target.getFileName().toString(), sha, zip.length, generation));
       } catch (IOException | DisclosureException | RuntimeException e) {
         audit(who, "package.export_failed", reference, Optional.of(e.getClass().getSimpleName()), 0);
-        failed.add(new Failed(reference, e instanceof IOException ? "cannot write " + target.getFileName() + " in the package directory: "
-            + e.getClass().getSimpleName() : e.getMessage()));
+        // Messages of unexpected exceptions may quote data; the class name suffices to look further.
+        String reason = switch (e) {
+          case IOException io -> "cannot write " + target.getFileName() + " in the package directory: " + io.getClass().getSimpleName();
+          case DisclosureException d -> d.getMessage();
+          default -> "internal error: " + e.getClass().getSimpleName();
+        };
+        failed.add(new Failed(reference, reason));
       }
     }
     return new ExportRun(done, failed);
