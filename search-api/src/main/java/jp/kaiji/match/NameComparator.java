@@ -64,6 +64,11 @@ final class NameComparator {
       }
     }
     boolean kanjiComparable = kanji != Level.ABSENT;
+    if (kanji == Level.CLOSE && kanjiSlip && reading == Level.DIFFERENT) {
+      // One kanji apart and read differently: another name, not a typo.
+      return Optional.of(new AttributeMatch("name", Level.DIFFERENT, Evidence.NAME, weighing.policy().disagreement().name(),
+          "different (" + kanjiWhy + ", reading differs)"));
+    }
     if (reading == Level.SAME && (!kanjiComparable || kanji == Level.CLOSE || kanjiSlip)) {
       String why = kanjiComparable ? "equivalent (same reading, " + kanjiWhy + ")" : "equivalent (same reading)";
       return Optional.of(weighing.agree("name", Level.EQUIVALENT, weighing.policy().m().reading(), READING_KEY, readingKey, why));
@@ -121,9 +126,13 @@ final class NameComparator {
       String a = qn.fullKey().get();
       String b = rn.fullKey().get();
       boolean oneApart = a.length() >= 3 && Strings.editDistanceAtMostOne(a, b);
-      boolean givenDiffers = qn.givenKey().isPresent() && rn.givenKey().isPresent();
+      // Given names known on both sides (one may be derived from an unsplit name whose family
+      // part matches) that differ mean another person, even one kanji apart (貴匡/貴好).
+      Optional<String> qGiven = givenOf(qn, rn);
+      Optional<String> rGiven = givenOf(rn, qn);
+      boolean givenDiffers = qGiven.isPresent() && rGiven.isPresent() && !qGiven.equals(rGiven);
       if (oneApart && !givenDiffers) {
-        return new NameVerdict(Level.CLOSE, "one character differs", a);
+        return new NameVerdict(Level.CLOSE, "one character differs", a, true);
       }
       // A given name that differs, even by one kanji (太郎/次郎), is another person unless the
       // readings agree (a typo such as 太朗/太郎): the reading comparison decides that.
@@ -139,6 +148,21 @@ final class NameComparator {
    * Whether the given names agree: both split and equal, or one side unsplit (大﨑志乃, written
    * without a space) ending with the other side's given name while the rest differs.
    */
+  /** The given name of {@code n}: its own, or what its unsplit full name leaves after {@code other}'s family name. */
+  private static Optional<String> givenOf(NameKey n, NameKey other) {
+    if (n.givenKey().isPresent()) {
+      return n.givenKey();
+    }
+    if (n.fullKey().isPresent() && other.familyKey().isPresent()) {
+      String full = n.fullKey().get();
+      String family = other.familyKey().get();
+      if (full.startsWith(family) && full.length() > family.length()) {
+        return Optional.of(full.substring(family.length()));
+      }
+    }
+    return Optional.empty();
+  }
+
   private static boolean sameGivenName(NameKey a, NameKey b) {
     if (a.givenKey().isPresent() && b.givenKey().isPresent()) {
       return a.givenKey().equals(b.givenKey());

@@ -135,4 +135,22 @@ class RecordComparatorTest {
     IdentityKeys stranger = person("佐藤 太郎", "サトウ タロウ", null, "東京都千代田区丸の内1-1-1", List.of(), List.of());
     assertThat(comparator.compare(requester(), stranger).tier()).isEmpty();
   }
+
+  @Test
+  void twinWhoseNameIsOneKanjiApartAndWrittenWithoutASpaceIsNotConfirmed() throws Exception {
+    // Found by MatcherOnRandomWorldsTest (seed 7517575017445819024): 中西貴匡 vs 中西 貴好.
+    IdentityKeys request = person("中西貴匡", "ナカニシタカマサ", "19650917", HOME, List.of("+81 70 8668 0202"), List.of());
+    IdentityKeys twin = person("中西 貴好", "ナカニシ タカヨシ", "昭和40年9月17日", HOME, List.of("090-2809-6129"), List.of());
+    Comparison c = comparator.compare(request, twin);
+    assertThat(c.contradicts("name")).isTrue();
+    assertThat(c.tier()).isEmpty();
+  }
+
+  @Test
+  void oneKanjiSlipReadTheSameIsTheRequester() throws Exception {
+    IdentityKeys record = person("山田 太朗", "ヤマダ タロウ", "1975-03-05", HOME, List.of("090-1234-5678"), List.of());
+    Comparison c = comparator.compare(requester(), record);
+    assertThat(c.attributes()).anySatisfy(a -> assertThat(a.toString()).startsWith("name: equivalent (same reading"));
+    assertThat(c.tier()).contains(MatchTier.CONFIRMED);
+  }
 }
