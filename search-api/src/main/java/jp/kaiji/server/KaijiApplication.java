@@ -18,6 +18,8 @@ import jp.kaiji.audit.IdentifierHasher;
 import jp.kaiji.auth.TokenRegistry;
 import jp.kaiji.catalog.CatalogFile;
 import jp.kaiji.catalog.SourceCatalogs;
+import jp.kaiji.console.Console;
+import jp.kaiji.console.ConsoleServices;
 import jp.kaiji.http.Exchanges;
 import jp.kaiji.http.Json;
 import jp.kaiji.http.admin.AdminHandlers;
@@ -51,8 +53,10 @@ public final class KaijiApplication implements AutoCloseable {
     Exchanges exchanges = new Exchanges(Json.mapper());
     this.search = new SubjectSearchService(index, catalog.catalog(), new SubjectMatcher(MatchPolicy.defaults()), audit, hasher, clock, exchanges.json());
     this.admin = new IndexAdmin(generations, () -> loadCatalog(config.catalog()));
-    this.server = new KaijiServer(config, sslContext(config), new TokenRegistry(config.tokens()), index, search,
-        new AdminHandlers(admin, exchanges, audit), exchanges);
+    TokenRegistry tokens = new TokenRegistry(config.tokens());
+    Console console = new Console(new ConsoleServices(tokens, search, admin, audit, catalog::catalog), clock);
+    this.server = new KaijiServer(config, sslContext(config), tokens, index, search,
+        new AdminHandlers(admin, exchanges, audit), exchanges, console.handler());
   }
 
   public KaijiApplication start() {

@@ -40,6 +40,7 @@ import jp.kaiji.search.SubjectSearchService;
  * GET  /api/admin/rebuilds/{id}         admin       a rebuild job's progress
  * GET  /api/admin/index                 admin       per-source counts, quarantine, generations
  * POST /api/admin/rollback              admin       serve the previous generation again
+ * GET  /console/...                     session     the staff console (jp.kaiji.console), HTML
  * </pre>
  */
 public final class KaijiServer implements AutoCloseable {
@@ -52,7 +53,8 @@ public final class KaijiServer implements AutoCloseable {
       SubjectIndex index,
       SubjectSearchService search,
       AdminHandlers admin,
-      Exchanges exchanges) {
+      Exchanges exchanges,
+      HttpHandler console) {
     Objects.requireNonNull(config, "config");
     config.checkListenerSafety();
     RoutingHandler routes = Handlers.routing()
@@ -66,7 +68,11 @@ public final class KaijiServer implements AutoCloseable {
         .post("/api/admin/rollback", guard(tokens, Role.ADMIN, "roll back generations", admin.rollback()))
         .setFallbackHandler(exchange -> { throw ErrorCode.NOT_FOUND.exception("route " + exchange.getRequestMethod() + " " + exchange.getRequestPath()); })
         .setInvalidMethodHandler(exchange -> { throw ErrorCode.METHOD_NOT_ALLOWED.exception(exchange.getRequestMethod()); });
-    HttpHandler root = new SecurityHeaders(new BlockingHandler(new ErrorHandler(routes, exchanges)));
+    // The console has its own sign-in, error pages and Content-Security-Policy; "/" leads to it.
+    HttpHandler paths = Handlers.path(new ErrorHandler(routes, exchanges))
+        .addPrefixPath("/console", console)
+        .addExactPath("/", Handlers.redirect("/console/"));
+    HttpHandler root = new SecurityHeaders(new BlockingHandler(paths));
     Undertow.Builder builder = Undertow.builder().setHandler(root).setServerOption(io.undertow.UndertowOptions.ALWAYS_SET_DATE, true);
     if (tls.isPresent()) {
       builder.addHttpsListener(config.port(), config.host(), tls.get());
