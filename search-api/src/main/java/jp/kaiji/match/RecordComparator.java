@@ -164,12 +164,13 @@ public final class RecordComparator {
           ? new NameVerdict(Level.SAME, "same" + (via.isEmpty() ? "" : " (" + via.substring(2) + ")"), qn.fullKey().get())
           : new NameVerdict(Level.EQUIVALENT, "equivalent (" + String.join(", ", foldings) + via + ")", qn.fullKey().get());
     }
-    if (qn.givenKey().isPresent() && qn.givenKey().equals(rn.givenKey())) {
+    if (sameGivenName(qn, rn)) {
       // Same given name, other family name: a marriage is explained by a former family name on
       // either side; anything else is only close.
       boolean explained =
-          record.names().stream().anyMatch(n -> n.former() && n.familyKey().equals(qn.familyKey()))
-              || (qn.former() && qn.familyKey().equals(rn.familyKey()));
+          qn.familyKey().isPresent()
+              && (record.names().stream().anyMatch(n -> n.former() && n.familyKey().equals(qn.familyKey()))
+                  || (qn.former() && qn.familyKey().equals(rn.familyKey())));
       if (explained) {
         return new NameVerdict(Level.EQUIVALENT, "equivalent (given name same, family name is a former name)", qn.fullKey().orElse(""));
       }
@@ -191,6 +192,24 @@ public final class RecordComparator {
       return new NameVerdict(Level.DIFFERENT, why, a);
     }
     return new NameVerdict(Level.ABSENT, "", null);
+  }
+
+  /**
+   * Whether the given names agree: both split and equal, or one side unsplit (大﨑志乃, written
+   * without a space) ending with the other side's given name while the rest differs.
+   */
+  private static boolean sameGivenName(NameKey a, NameKey b) {
+    if (a.givenKey().isPresent() && b.givenKey().isPresent()) {
+      return a.givenKey().equals(b.givenKey());
+    }
+    NameKey split = a.givenKey().isPresent() ? a : b;
+    NameKey whole = split == a ? b : a;
+    if (split.givenKey().isEmpty() || whole.fullKey().isEmpty()) {
+      return false;
+    }
+    String full = whole.fullKey().get();
+    String given = split.givenKey().get();
+    return full.endsWith(given) && full.length() > given.length();
   }
 
   // ---- birth date ------------------------------------------------------------------------

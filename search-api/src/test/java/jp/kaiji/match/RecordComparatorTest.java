@@ -120,4 +120,19 @@ class RecordComparatorTest {
     assertThat(c.attributes()).allSatisfy(a -> assertThat(a.level()).isEqualTo(Level.EQUIVALENT));
     assertThat(c.tier()).contains(MatchTier.CONFIRMED);
   }
+
+  @Test
+  void marriedRequesterWhoGaveNoFormerNameIsConfirmedByHerOtherIdentifiers() throws Exception {
+    IdentityKeys request = person("大﨑志乃", "オオサキ シノ", "1968-09-07", HOME, List.of("080-3464-5445"), List.of());
+    IdentityKeys maidenRecord = person("上野 志乃", "うえの　しの", "19680907", HOME, List.of("08034645445"), List.of("shino@example.jp"));
+    Comparison c = comparator.compare(request, maidenRecord);
+    assertThat(c.attributes()).anySatisfy(a -> assertThat(a.toString()).isEqualTo("name: close (given name same, family name differs)"));
+    assertThat(c.tier()).contains(MatchTier.CONFIRMED);
+  }
+
+  @Test
+  void sameGivenNameAloneNeverConfirms() throws Exception {
+    IdentityKeys stranger = person("佐藤 太郎", "サトウ タロウ", null, "東京都千代田区丸の内1-1-1", List.of(), List.of());
+    assertThat(comparator.compare(requester(), stranger).tier()).isEmpty();
+  }
 }
