@@ -38,10 +38,15 @@ final class SignIn {
   }
 
   void signIn(ConsoleRequest r) {
-    // A sign-in post from another site (login CSRF) is refused; browsers send Origin on POST.
+    // A sign-in post from another site (login CSRF) is refused. Browsers say where a post comes
+    // from in Sec-Fetch-Site; Origin is "null" under Referrer-Policy no-referrer, so it decides
+    // only when it names a real origin.
+    String site = r.exchange.getRequestHeaders().getFirst("Sec-Fetch-Site");
     String origin = r.exchange.getRequestHeaders().getFirst("Origin");
     String self = r.exchange.getRequestScheme() + "://" + r.exchange.getHostAndPort();
-    if (origin != null && !origin.equals(self)) {
+    boolean foreign = site != null ? !(site.equals("same-origin") || site.equals("none"))
+        : origin != null && !origin.equals("null") && !origin.equals(self);
+    if (foreign) {
       r.html(403, page(r, Optional.of(r.m.t("error.origin"))));
       return;
     }
