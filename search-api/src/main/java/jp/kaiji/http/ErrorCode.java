@@ -11,11 +11,17 @@ public enum ErrorCode {
   INVALID_FIELD(400, "KJ-400-03", "field '%s' is invalid: %s"),
   EMPTY_SEARCH(400, "KJ-400-04", "give at least one identifier (name, reading, birthDate, addresses, phones, emails)"),
   BAD_PARAMETER(400, "KJ-400-05", "query parameter '%s' is invalid: %s"),
+  NOT_IN_RESULT(400, "KJ-400-06", "%s"),
+  INVALID_REDACTION(400, "KJ-400-07", "%s"),
   UNAUTHENTICATED(401, "KJ-401-01", "a valid bearer token is required"),
   FORBIDDEN(403, "KJ-403-01", "role %s may not %s"),
   NOT_FOUND(404, "KJ-404-01", "no %s"),
   METHOD_NOT_ALLOWED(405, "KJ-405-01", "method %s is not allowed here"),
   CONFLICT(409, "KJ-409-01", "%s"),
+  REQUEST_EXISTS(409, "KJ-409-02", "%s"),
+  INVALID_TRANSITION(409, "KJ-409-03", "%s"),
+  UNDECIDED_RECORDS(409, "KJ-409-04", "%s"),
+  PACKAGE_MISSING(409, "KJ-409-05", "%s"),
   INVALID_CATALOG(422, "KJ-422-01", "the source catalogue cannot be used: %s"),
   UNSUPPORTED_MEDIA_TYPE(415, "KJ-415-01", "send the body as application/json"),
   PAYLOAD_TOO_LARGE(413, "KJ-413-01", "the body is larger than %s bytes"),
@@ -43,6 +49,11 @@ public enum ErrorCode {
   /** An exception carrying this code, for handlers to throw; {@code ErrorHandler} renders it. */
   public ApiException exception(Object... args) {
     return new ApiException(this, String.format(template, args), fieldOf(args));
+  }
+
+  /** Like {@link #exception} for an error about one named body field. */
+  public ApiException exceptionAt(String field, Object... args) {
+    return new ApiException(this, String.format(template, args), field);
   }
 
   private String fieldOf(Object[] args) {

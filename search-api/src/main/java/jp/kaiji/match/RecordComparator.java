@@ -102,12 +102,14 @@ public final class RecordComparator {
     String bestFull = null;
     Level kanji = Level.ABSENT;
     String kanjiWhy = "";
+    boolean kanjiSlip = false;
     for (NameKey qn : qNames) {
       for (NameKey rn : rNames) {
         NameVerdict v = compareNames(qn, rn, r);
         if (v.level.ordinal() < kanji.ordinal()) {
           kanji = v.level;
           kanjiWhy = v.why;
+          kanjiSlip = v.slip;
           bestFull = v.fullKey;
         }
       }
@@ -130,8 +132,7 @@ public final class RecordComparator {
       }
     }
     boolean kanjiComparable = kanji != Level.ABSENT;
-    boolean kanjiSlip = kanji == Level.CLOSE || kanjiWhy.contains("one character differs");
-    if (reading == Level.SAME && (!kanjiComparable || kanjiSlip)) {
+    if (reading == Level.SAME && (!kanjiComparable || kanji == Level.CLOSE || kanjiSlip)) {
       String why = kanjiComparable ? "equivalent (same reading, " + kanjiWhy + ")" : "equivalent (same reading)";
       return Optional.of(agree("name", Level.EQUIVALENT, policy.m().reading(), READING_KEY, readingKey, why));
     }
@@ -146,7 +147,15 @@ public final class RecordComparator {
     return Optional.of(new AttributeMatch("name", Level.DIFFERENT, Evidence.NAME, policy.disagreement().name(), why));
   }
 
-  private record NameVerdict(Level level, String why, String fullKey) {}
+  /**
+   * How two names compare as written. {@code slip}: they differ by one character, which a
+   * matching reading turns into a typo rather than another person (太朗/太郎, but not 太郎/次郎).
+   */
+  private record NameVerdict(Level level, String why, String fullKey, boolean slip) {
+    NameVerdict(Level level, String why, String fullKey) {
+      this(level, why, fullKey, false);
+    }
+  }
 
   private static NameVerdict compareNames(NameKey qn, NameKey rn, IdentityKeys record) {
     // Latin and Japanese names, or kana-only and kanji names, do not compare as written; a kana
@@ -189,7 +198,7 @@ public final class RecordComparator {
       boolean sameFamily = qn.familyKey().isPresent() && qn.familyKey().equals(rn.familyKey());
       String why = oneApart ? "different (one character differs in the given name)"
           : sameFamily ? "different (family name same, given name differs)" : "different";
-      return new NameVerdict(Level.DIFFERENT, why, a);
+      return new NameVerdict(Level.DIFFERENT, why, a, oneApart);
     }
     return new NameVerdict(Level.ABSENT, "", null);
   }

@@ -20,9 +20,12 @@ import jp.kaiji.catalog.CatalogFile;
 import jp.kaiji.catalog.SourceCatalogs;
 import jp.kaiji.console.Console;
 import jp.kaiji.console.ConsoleServices;
+import jp.kaiji.disclosure.CaseStore;
+import jp.kaiji.disclosure.DisclosureService;
 import jp.kaiji.http.Exchanges;
 import jp.kaiji.http.Json;
 import jp.kaiji.http.admin.AdminHandlers;
+import jp.kaiji.http.disclosure.DisclosureHandlers;
 import jp.kaiji.index.IndexAdmin;
 import jp.kaiji.index.IndexGenerations;
 import jp.kaiji.index.LuceneSubjectIndex;
@@ -40,12 +43,17 @@ public final class KaijiApplication implements AutoCloseable {
   private final AuditLog audit;
   private final IndexAdmin admin;
   private final SubjectSearchService search;
+  private final CaseStore cases;
+  private final DisclosureService disclosure;
   private final KaijiServer server;
 
   public KaijiApplication(ServerConfig config, Clock clock) throws IOException, GeneralSecurityException {
     config.checkListenerSafety();
     CatalogFile catalog = loadCatalog(config.catalog());
     Files.createDirectories(config.dataDir());
+    // The request database first: an embedded H2 file admits one process, so a second Kaiji on
+    // the same data directory stops here, before it touches the audit log.
+    this.cases = openCases(config, clock);
     this.generations = new IndexGenerations(config.dataDir().resolve("index"));
     this.index = new LuceneSubjectIndex(generations);
     this.audit = AuditLog.open(config.dataDir().resolve("audit.log"), clock);
@@ -53,10 +61,12 @@ public final class KaijiApplication implements AutoCloseable {
     Exchanges exchanges = new Exchanges(Json.mapper());
     this.search = new SubjectSearchService(index, catalog.catalog(), new SubjectMatcher(MatchPolicy.defaults()), audit, hasher, clock, exchanges.json());
     this.admin = new IndexAdmin(generations, () -> loadCatalog(config.catalog()));
+    this.disclosure = new DisclosureService(cases, search, catalog::catalog, audit, clock);
     TokenRegistry tokens = new TokenRegistry(config.tokens());
     Console console = new Console(new ConsoleServices(tokens, search, admin, audit, catalog::catalog), clock);
     this.server = new KaijiServer(config, sslContext(config), tokens, index, search,
-        new AdminHandlers(admin, exchanges, audit), exchanges, console.handler());
+        new AdminHandlers(admin, exchanges, audit), new DisclosureHandlers(disclosure, exchanges, packagesDir(config)), exchanges,
+        console.handler());
   }
 
   public KaijiApplication start() {
@@ -78,6 +88,27 @@ public final class KaijiApplication implements AutoCloseable {
 
   public IndexGenerations generations() {
     return generations;
+  }
+
+  public DisclosureService disclosure() {
+    return disclosure;
+  }
+
+  /** Where {@code POST /api/exports} writes disclosure packages. */
+  public static Path packagesDir(ServerConfig config) {
+    return config.dataDir().resolve("packages");
+  }
+
+  private static CaseStore openCases(ServerConfig config, Clock clock) throws IOException {
+    String url = config.database().map(ServerConfig.Database::url).orElseGet(() -> CaseStore.h2Url(config.dataDir()));
+    String user = config.database().flatMap(ServerConfig.Database::user).orElse("");
+    String password = config.database().flatMap(ServerConfig.Database::passwordEnv).map(System::getenv).orElse("");
+    try {
+      return CaseStore.open(url, user, password, clock, Json.mapper());
+    } catch (java.sql.SQLException e) {
+      throw new IOException("cannot open the request database " + (config.database().isPresent() ? "" : "in " + config.dataDir() + " ")
+          + "(is another Kaiji using it?): " + e.getMessage(), e);
+    }
   }
 
   private static CatalogFile loadCatalog(Path file) {
@@ -138,5 +169,10 @@ public final class KaijiApplication implements AutoCloseable {
     admin.close();
     index.close();
     audit.close();
+    try {
+      cases.close();
+    } catch (java.sql.SQLException e) {
+      throw new IOException("cannot close the request database", e);
+    }
   }
 }

@@ -24,11 +24,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The server's command line: {@code serve}, {@code demo}, {@code verify-audit}, {@code new-token}. */
+/** The server's command line: {@code serve}, {@code demo}, {@code export}, {@code verify-audit}, {@code new-token}. */
 @Command(
     name = "kaiji-server",
     mixinStandardHelpOptions = true,
-    subcommands = {KaijiMain.Serve.class, KaijiMain.Demo.class, KaijiMain.VerifyAudit.class, KaijiMain.NewToken.class},
+    subcommands = {KaijiMain.Serve.class, KaijiMain.Demo.class, KaijiMain.Export.class, KaijiMain.VerifyAudit.class, KaijiMain.NewToken.class},
     description = "Kaiji search API.")
 public final class KaijiMain {
   public static void main(String[] args) {
@@ -128,6 +128,27 @@ public final class KaijiMain {
         }
       }
       return "{\"requestReference\":\"DEMO-1\",\"subject\":" + form + "}";
+    }
+  }
+
+  @Command(name = "export", description = "Export every disclosure request marked ready as <reference>.zip into a directory;"
+      + " idempotent (exported requests are skipped). Exit 1 when a package failed.")
+  static final class Export implements Callable<Integer> {
+    @Option(names = "--config", required = true, description = "the server configuration (JSON)")
+    Path config;
+
+    @Option(names = "--out", required = true, description = "the directory for the packages")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      try (KaijiApplication app = new KaijiApplication(ServerConfig.load(config), Clock.systemUTC())) {
+        var run = app.disclosure().exportReady(new jp.kaiji.auth.Principal("cli-export", Role.EXPORTER), out);
+        run.exported().forEach(e -> System.out.println("exported " + e.reference() + " -> " + out.resolve(e.file()) + " sha256 " + e.sha256()));
+        run.failed().forEach(f -> System.err.println("failed   " + f.reference() + ": " + f.reason()));
+        System.out.println("kaiji: " + run.exported().size() + " package(s) exported, " + run.failed().size() + " failed");
+        return run.failed().isEmpty() ? 0 : 1;
+      }
     }
   }
 

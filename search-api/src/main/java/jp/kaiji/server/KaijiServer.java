@@ -22,6 +22,7 @@ import jp.kaiji.http.RecordHandler;
 import jp.kaiji.http.SecurityHeaders;
 import jp.kaiji.http.SubjectSearchHandler;
 import jp.kaiji.http.admin.AdminHandlers;
+import jp.kaiji.http.disclosure.DisclosureHandlers;
 import jp.kaiji.match.SubjectIndex;
 import jp.kaiji.search.SubjectSearchService;
 
@@ -40,6 +41,15 @@ import jp.kaiji.search.SubjectSearchService;
  * GET  /api/admin/rebuilds/{id}         admin       a rebuild job's progress
  * GET  /api/admin/index                 admin       per-source counts, quarantine, generations
  * POST /api/admin/rollback              admin       serve the previous generation again
+ * POST /api/requests                    staff       register a disclosure request
+ * GET  /api/requests                    staff       requests by due date (?status=, nearing/overdue)
+ * GET  /api/requests/{ref}              staff       one request: form, checks, result, decisions
+ * POST /api/requests/{ref}/search       staff       search with the request's identifiers, store the result
+ * POST /api/requests/{ref}/decisions    staff       accept or reject returned records
+ * POST /api/requests/{ref}/redactions   staff       hide a span of a free-text field from the package
+ * POST /api/requests/{ref}/ready        staff       close the review
+ * GET  /api/requests/{ref}/package      staff, exporter  the exported archive
+ * POST /api/exports                     exporter    export every ready request
  * GET  /console/...                     session     the staff console (jp.kaiji.console), HTML
  * </pre>
  */
@@ -53,6 +63,7 @@ public final class KaijiServer implements AutoCloseable {
       SubjectIndex index,
       SubjectSearchService search,
       AdminHandlers admin,
+      DisclosureHandlers requests,
       Exchanges exchanges,
       HttpHandler console) {
     Objects.requireNonNull(config, "config");
@@ -66,6 +77,15 @@ public final class KaijiServer implements AutoCloseable {
         .get("/api/admin/rebuilds/{id}", guard(tokens, Role.ADMIN, "watch rebuilds", admin.rebuildStatus()))
         .get("/api/admin/index", guard(tokens, Role.ADMIN, "read index status", admin.indexStatus()))
         .post("/api/admin/rollback", guard(tokens, Role.ADMIN, "roll back generations", admin.rollback()))
+        .post("/api/requests", guard(tokens, Role.STAFF, "register requests", requests.create()))
+        .get("/api/requests", guard(tokens, Role.STAFF, "list requests", requests.list()))
+        .get("/api/requests/{ref}", guard(tokens, Role.STAFF, "view requests", requests.view()))
+        .post("/api/requests/{ref}/search", guard(tokens, Role.STAFF, "search for requests", requests.search()))
+        .post("/api/requests/{ref}/decisions", guard(tokens, Role.STAFF, "decide on records", requests.decide()))
+        .post("/api/requests/{ref}/redactions", guard(tokens, Role.STAFF, "redact records", requests.redact()))
+        .post("/api/requests/{ref}/ready", guard(tokens, Role.STAFF, "close reviews", requests.ready()))
+        .get("/api/requests/{ref}/package", new Authenticate(tokens, Set.of(Role.STAFF, Role.EXPORTER), "download packages", requests.download()))
+        .post("/api/exports", guard(tokens, Role.EXPORTER, "export packages", requests.exportReady()))
         .setFallbackHandler(exchange -> { throw ErrorCode.NOT_FOUND.exception("route " + exchange.getRequestMethod() + " " + exchange.getRequestPath()); })
         .setInvalidMethodHandler(exchange -> { throw ErrorCode.METHOD_NOT_ALLOWED.exception(exchange.getRequestMethod()); });
     // The console has its own sign-in, error pages and Content-Security-Policy; "/" leads to it.

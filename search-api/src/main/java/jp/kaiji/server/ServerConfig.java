@@ -24,6 +24,8 @@ import jp.kaiji.auth.TokenRegistry.TokenEntry;
  * @param catalog the source catalogue file
  * @param dataDir where index generations, the audit log and the audit salt live
  * @param tokens the accepted bearer tokens, hashed
+ * @param database where disclosure requests are stored; an embedded H2 file database in
+ *     {@code dataDir/requests} when absent
  */
 public record ServerConfig(
     String host,
@@ -32,7 +34,14 @@ public record ServerConfig(
     Optional<Tls> tls,
     Path catalog,
     Path dataDir,
-    List<TokenEntry> tokens) {
+    List<TokenEntry> tokens,
+    Optional<Database> database) {
+
+  /** A configuration with the embedded request database. */
+  public ServerConfig(
+      String host, int port, boolean allowPlainHttpOnNonLoopback, Optional<Tls> tls, Path catalog, Path dataDir, List<TokenEntry> tokens) {
+    this(host, port, allowPlainHttpOnNonLoopback, tls, catalog, dataDir, tokens, Optional.empty());
+  }
 
   public ServerConfig {
     Objects.requireNonNull(host, "host");
@@ -43,6 +52,26 @@ public record ServerConfig(
     Objects.requireNonNull(catalog, "catalog");
     Objects.requireNonNull(dataDir, "dataDir");
     tokens = tokens == null ? List.of() : List.copyOf(tokens);
+    database = database == null ? Optional.empty() : database;
+  }
+
+  /**
+   * The database of disclosure requests, e.g. PostgreSQL in production
+   * ({@code jdbc:postgresql://db/kaiji}, with its JDBC driver on the class path).
+   *
+   * @param url the JDBC URL
+   * @param user the user, if the database needs one
+   * @param passwordEnv the environment variable holding the password; never in this file
+   */
+  public record Database(String url, Optional<String> user, Optional<String> passwordEnv) {
+    public Database {
+      Objects.requireNonNull(url, "database.url");
+      if (!url.startsWith("jdbc:")) {
+        throw new IllegalArgumentException("database.url must be a JDBC URL (jdbc:...), got '" + url + "'");
+      }
+      user = user == null ? Optional.empty() : user;
+      passwordEnv = passwordEnv == null ? Optional.empty() : passwordEnv;
+    }
   }
 
   /**
@@ -73,7 +102,7 @@ public record ServerConfig(
     return new ServerConfig(
         c.host, c.port, c.allowPlainHttpOnNonLoopback,
         c.tls.map(t -> new Tls(base.resolve(t.keystore()), t.passwordEnv(), t.passwordFile().map(base::resolve))),
-        base.resolve(c.catalog), base.resolve(c.dataDir), c.tokens);
+        base.resolve(c.catalog), base.resolve(c.dataDir), c.tokens, c.database);
   }
 
   /** Refuses plain HTTP on a non-loopback address unless explicitly allowed. */

@@ -32,8 +32,21 @@ final class TestWorld implements AutoCloseable {
   final KaijiApplication app;
   final String base;
 
+  final ServerConfig config;
+
   TestWorld(Path dir) throws Exception {
+    this(dir, "", Map.of());
+  }
+
+  /**
+   * @param extraSources more catalogue source objects, each preceded by a comma
+   * @param extraFiles their files, relative path → content
+   */
+  TestWorld(Path dir, String extraSources, Map<String, String> extraFiles) throws Exception {
     this.dir = dir;
+    for (Map.Entry<String, String> f : extraFiles.entrySet()) {
+      write(f.getKey(), f.getValue());
+    }
     write("shop/customers.csv",
         "顧客番号,氏名,フリガナ,生年月日,郵便番号,住所,電話番号,携帯番号,メールアドレス\n"
             + "C001,山田 太郎,ﾔﾏﾀﾞ ﾀﾛｳ,昭和50年3月5日,541-0052,大阪府大阪市中央区安土町三丁目5番13号,06-4400-1876,090-1234-5678,Taro.Yamada@Example.jp\n"
@@ -80,12 +93,12 @@ final class TestWorld implements AutoCloseable {
             {"id": "cs-empty", "company": "cs", "title": "セミナー申込", "kind": "jsonl", "path": "cs/empty.jsonl",
              "primaryKey": "id", "identity": {"fullName": "name"},
              "category": "seminar", "purpose": "セミナーの各種ご連絡", "jointlyUsed": false}
-          ]
+          %s]
         }
-        """);
+        """.formatted(extraSources));
     write("cs/empty.jsonl", "");
     List<TokenEntry> tokens = TOKENS.entrySet().stream().map(e -> new TokenEntry("test-" + e.getKey().id(), e.getKey(), Hashes.sha256Hex(e.getValue()))).toList();
-    ServerConfig config = new ServerConfig("127.0.0.1", 0, false, Optional.empty(), dir.resolve("catalog.json"), dir.resolve("data"), tokens);
+    config = new ServerConfig("127.0.0.1", 0, false, Optional.empty(), dir.resolve("catalog.json"), dir.resolve("data"), tokens);
     app = new KaijiApplication(config, Clock.systemUTC());
     rebuildAndWait();
     app.start();

@@ -1,0 +1,90 @@
+package jp.kaiji.disclosure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import jp.kaiji.http.Json;
+import jp.kaiji.query.SubjectQuery;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The request store on a real H2 file database: migrations from empty, restarts, refused schemas, round trips. */
+class CaseStoreTest {
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2025-04-01T01:02:03Z"), ZoneOffset.UTC);
+
+  @TempDir Path dir;
+
+  static RequestForm form(String ref) {
+    return new RequestForm(ref, "2025-04-01", RequesterKind.PERSON, Optional.empty(),
+        List.of(new IdentityDocument(DocumentKind.PASSPORT, true, Optional.of("2021-05-06"))),
+        List.of(RequestedAction.DISCLOSURE), true, Delivery.ELECTRONIC, "2025-04-30",
+        new SubjectQuery(Optional.of("山田 太郎"), Optional.empty(), List.of(), Optional.of("1975-03-05"), List.of(), List.of("090-1234-5678"), List.of()));
+  }
+
+  CaseStore open() throws SQLException {
+    return CaseStore.open(CaseStore.h2Url(dir), "", "", CLOCK, Json.mapper());
+  }
+
+  @Test
+  void migrationsRunOnAnEmptyDatabaseAndNotAgain() throws Exception {
+    try (Connection c = DriverManager.getConnection(CaseStore.h2Url(dir), "", "")) {
+      assertThat(SchemaMigrations.migrate(c, CLOCK)).containsExactly(1, 2, 3);
+      assertThat(SchemaMigrations.migrate(c, CLOCK)).isEmpty();
+    }
+    try (Connection c = DriverManager.getConnection(CaseStore.h2Url(dir), "", "")) {
+      assertThat(SchemaMigrations.migrate(c, CLOCK)).isEmpty();
+    }
+  }
+
+  @Test
+  void aChangedOrUnknownMigrationIsRefused() throws Exception {
+    try (Connection c = DriverManager.getConnection(CaseStore.h2Url(dir), "", "")) {
+      SchemaMigrations.migrate(c, CLOCK);
+      try (Statement st = c.createStatement()) {
+        st.executeUpdate("UPDATE schema_version SET sha256 = 'x' WHERE version = 2");
+      }
+      assertThatThrownBy(() -> SchemaMigrations.migrate(c, CLOCK)).hasMessageContaining("V2__review.sql changed after it was applied");
+      try (Statement st = c.createStatement()) {
+        st.executeUpdate("UPDATE schema_version SET sha256 = '" + SchemaMigrations.scripts().get(1).sha256() + "' WHERE version = 2");
+        st.executeUpdate("INSERT INTO schema_version VALUES (99, 'future', 'y', 'now')");
+      }
+      assertThatThrownBy(() -> SchemaMigrations.migrate(c, CLOCK)).hasMessageContaining("schema version 99");
+    }
+  }
+
+  @Test
+  void statementsSplitAtLineEndingSemicolons() {
+    assertThat(SchemaMigrations.statements("-- note\nCREATE TABLE a (x INT);\n\nCREATE TABLE b (\n  y INT\n);\n"))
+        .containsExactly("CREATE TABLE a (x INT)", "CREATE TABLE b (\n  y INT\n)");
+    assertThatThrownBy(() -> SchemaMigrations.statements("CREATE TABLE a (x INT)")).hasMessageContaining("without ';'");
+  }
+
+  @Test
+  void aRequestAndItsHistorySurviveARestart() throws Exception {
+    try (CaseStore store = open()) {
+      assertThat(store.create(form("R-1"), "suzuki", "2025-04-01T01:00:00Z")).isTrue();
+      assertThat(store.create(form("R-1"), "suzuki", "2025-04-01T01:00:00Z")).isFalse();
+      assertThat(store.transition("R-1", RequestStatus.IN_REVIEW, RequestStatus.READY, "suzuki", "t", "n")).isFalse();
+      store.saveDecisions("R-1", List.of(new Decision("a/1", Decision.Verdict.REJECT, "双子の兄", "suzuki", "t")));
+    }
+    try (CaseStore store = open()) {
+      DisclosureCase c = store.find("R-1").orElseThrow();
+      assertThat(c.form()).isEqualTo(form("R-1"));
+      assertThat(c.status()).isEqualTo(RequestStatus.RECEIVED);
+      assertThat(c.history()).extracting(StatusChange::status).containsExactly(RequestStatus.RECEIVED);
+      assertThat(c.decisions()).extracting(Decision::reason).containsExactly("双子の兄");
+      assertThat(store.references(Optional.of(RequestStatus.READY))).isEmpty();
+      assertThat(store.find("R-2")).isEmpty();
+    }
+  }
+}
