@@ -71,19 +71,20 @@ public final class Console {
     routes.get("/admin/rebuilds/{id}", wrap(Set.of(Role.ADMIN), admin::rebuildPage));
     routes.get("/admin/rebuilds/{id}/status", wrap(Set.of(Role.ADMIN), admin::rebuildStatus));
     routes.post("/admin/rollback", wrap(Set.of(Role.ADMIN), admin::rollback));
+    services.disclosure().ifPresent(d -> {
+      RequestPages requests = new RequestPages(this, d);
+      routes.get("/requests", wrap(Set.of(Role.STAFF), requests::list));
+      routes.get("/requests/{ref}", wrap(Set.of(Role.STAFF), requests::view));
+      routes.post("/requests/{ref}/search", wrap(Set.of(Role.STAFF), requests::search));
+      routes.post("/requests/{ref}/decisions", wrap(Set.of(Role.STAFF), requests::decide));
+      routes.post("/requests/{ref}/redactions", wrap(Set.of(Role.STAFF), requests::redact));
+      routes.post("/requests/{ref}/ready", wrap(Set.of(Role.STAFF), requests::ready));
+      routes.get("/requests/{ref}/package.zip", wrap(Set.of(Role.STAFF), requests::download));
+      routes.get("/requests/{ref}/package/index.html", wrap(Set.of(Role.STAFF), requests::preview));
+      requestsEnabled = true;
+    });
     routes.setFallbackHandler(wrap(Set.of(), r -> r.html(404, Layout.page(r, r.m.t("error.notfound"), current(), ""))));
     routes.setInvalidMethodHandler(wrap(Set.of(), r -> r.html(405, Layout.page(r, r.m.t("error.method"), current(), ""))));
-  }
-
-  /** Adds pages for more services (the disclosure requests) under the same guard. */
-  void enableRequests(RoutingHandlerConsumer pages) {
-    pages.accept(routes);
-    requestsEnabled = true;
-  }
-
-  @FunctionalInterface
-  interface RoutingHandlerConsumer {
-    void accept(RoutingHandler routes);
   }
 
   /** The handler to mount under {@code /console}. */

@@ -12,15 +12,22 @@ import jp.kaiji.search.SubjectSearchService;
  * What the console works with: the same services and audit log as the API, called in-process
  * with the signed-in Principal (never through HTTP).
  *
+ * @param disclosure the disclosure requests, when this server has them (the request pages)
  * @param catalog the catalogue as it serves (which columns hold which attributes, for highlighting)
  */
 public record ConsoleServices(
-    TokenRegistry tokens, SubjectSearchService search, IndexAdmin admin, AuditLog audit, Supplier<SourceCatalog> catalog) {
+    TokenRegistry tokens,
+    SubjectSearchService search,
+    IndexAdmin admin,
+    AuditLog audit,
+    Supplier<SourceCatalog> catalog,
+    java.util.Optional<jp.kaiji.disclosure.DisclosureService> disclosure) {
   public ConsoleServices {
     Objects.requireNonNull(tokens, "tokens");
     Objects.requireNonNull(search, "search");
     Objects.requireNonNull(admin, "admin");
     Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(catalog, "catalog");
+    disclosure = disclosure == null ? java.util.Optional.empty() : disclosure;
   }
 }

@@ -56,34 +56,63 @@ final class ResultView {
     return b.toString();
   }
 
+  /** One explanation line: the attribute compared, its level (empty for a line about the path), the text. */
+  record Line(String attribute, Optional<jp.kaiji.match.Level> level, String text) {
+    static Line of(AttributeMatch a) {
+      return new Line(a.attribute(), Optional.of(a.level()), a.toString());
+    }
+
+    /** Reads a stored explanation line back ({@code phone: same (E.164, mobile)}). */
+    static Line parse(String line) {
+      int colon = line.indexOf(": ");
+      if (colon < 0) {
+        return new Line("", Optional.empty(), line);
+      }
+      String rest = line.substring(colon + 2);
+      String word = rest.split("[ (]", 2)[0].toUpperCase(java.util.Locale.ROOT);
+      Optional<jp.kaiji.match.Level> level = java.util.Arrays.stream(jp.kaiji.match.Level.values()).filter(l -> l.name().equals(word)).findFirst();
+      return new Line(line.substring(0, colon), level, line);
+    }
+
+    String cssClass() {
+      return level.map(l -> "lv-" + l.name().toLowerCase(java.util.Locale.ROOT)).orElse("lv-via");
+    }
+  }
+
   static String record(Messages m, SubjectSearchResult.RecordHit hit, Optional<SourceDefinition> def, String controls) {
-    Map<String, AttributeMatch> byColumn = columnsOf(hit.attributes(), def);
+    String found = m.t("foundby." + hit.foundBy().name().toLowerCase(java.util.Locale.ROOT));
+    List<Line> lines = new java.util.ArrayList<>();
+    hit.via().ifPresent(v -> lines.add(new Line("", Optional.empty(), m.t("result.via", v))));
+    hit.attributes().forEach(a -> lines.add(Line.of(a)));
+    return record(m, hit.id(), hit.key(), hit.tier().id(), hit.score(), Optional.of(found), lines, hit.original(), def, controls);
+  }
+
+  static String record(Messages m, String id, String key, String tierId, double score, Optional<String> found, List<Line> lines,
+      JsonNode original, Optional<SourceDefinition> def, String controls) {
+    Map<String, Line> byColumn = columnsOf(lines, def);
     StringBuilder b = new StringBuilder();
-    String tier = hit.tier() == MatchTier.CONFIRMED ? "confirmed" : "review";
-    b.append("<article class=\"record ").append(tier).append("\" id=\"rec-").append(esc(cssId(hit.id()))).append("\" data-record=\"")
-        .append(esc(hit.id())).append("\"><header><span class=\"badge tier-").append(tier).append("\">")
-        .append(esc(m.t("tier." + hit.tier().id()))).append("</span> <strong>").append(esc(hit.key())).append("</strong>")
-        .append(" <span class=\"score\">").append(esc(m.t("result.score"))).append(" ").append(esc(hit.score())).append("</span>")
-        .append(" <span class=\"muted\">").append(esc(m.t("foundby." + hit.foundBy().name().toLowerCase(java.util.Locale.ROOT)))).append("</span>");
-    hit.via().ifPresent(v -> b.append(" <span class=\"muted\">").append(esc(m.t("result.via", v))).append("</span>"));
+    String tier = tierId.equals(MatchTier.CONFIRMED.id()) ? "confirmed" : "review";
+    b.append("<article class=\"record ").append(tier).append("\" id=\"rec-").append(esc(cssId(id))).append("\" data-record=\"")
+        .append(esc(id)).append("\"><header><span class=\"badge tier-").append(tier).append("\">")
+        .append(esc(m.t("tier." + tierId))).append("</span> <strong>").append(esc(key)).append("</strong>")
+        .append(" <span class=\"score\">").append(esc(m.t("result.score"))).append(" ").append(esc(score)).append("</span>");
+    found.ifPresent(f -> b.append(" <span class=\"muted\">").append(esc(f)).append("</span>"));
     b.append("</header><div class=\"record-body\"><table class=\"original\"><tbody>");
-    JsonNode original = hit.original();
     original.properties().forEach(e -> {
-      AttributeMatch a = byColumn.get(e.getKey());
-      String cls = a == null ? "" : " class=\"hl " + levelClass(a) + "\"";
+      Line a = byColumn.get(e.getKey());
+      String cls = a == null ? "" : " class=\"hl " + a.cssClass() + "\"";
       String value = e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString();
       b.append("<tr").append(cls).append("><th scope=\"row\">").append(esc(e.getKey())).append("</th><td>").append(esc(value)).append("</td></tr>");
     });
     b.append("</tbody></table><ul class=\"explanation\">");
-    hit.via().ifPresent(v -> b.append("<li class=\"lv-via\">").append(esc(m.t("result.via", v))).append("</li>"));
-    for (AttributeMatch a : hit.attributes()) {
-      b.append("<li class=\"").append(levelClass(a)).append("\">").append(esc(a.toString())).append("</li>");
+    for (Line l : lines) {
+      b.append("<li class=\"").append(l.cssClass()).append("\">").append(esc(l.text())).append("</li>");
     }
     b.append("</ul></div>").append(controls).append("</article>");
     return b.toString();
   }
 
-  private static String sourcesSearched(Messages m, List<SubjectSearchResult.SourceSearched> searched, Map<String, SourceDefinition> defs) {
+  static String sourcesSearched(Messages m, List<SubjectSearchResult.SourceSearched> searched, Map<String, SourceDefinition> defs) {
     StringBuilder b = new StringBuilder("<section class=\"searched\"><h2>").append(esc(m.t("result.searched", searched.size()))).append("</h2>")
         .append("<table id=\"sources-searched\"><thead><tr><th>").append(esc(m.t("col.company"))).append("</th><th>")
         .append(esc(m.t("col.source"))).append("</th><th class=\"num\">").append(esc(m.t("col.records"))).append("</th><th class=\"num\">")
@@ -98,13 +127,13 @@ final class ResultView {
   }
 
   /** Which original column shows which compared attribute, from the catalogue's identity mapping. */
-  private static Map<String, AttributeMatch> columnsOf(List<AttributeMatch> attributes, Optional<SourceDefinition> def) {
-    Map<String, AttributeMatch> out = new HashMap<>();
+  private static Map<String, Line> columnsOf(List<Line> lines, Optional<SourceDefinition> def) {
+    Map<String, Line> out = new HashMap<>();
     if (def.isEmpty()) {
       return out;
     }
-    Map<String, AttributeMatch> byAttribute = new HashMap<>();
-    attributes.forEach(a -> byAttribute.put(a.attribute(), a));
+    Map<String, Line> byAttribute = new HashMap<>();
+    lines.stream().filter(l -> l.level().isPresent()).forEach(a -> byAttribute.put(a.attribute(), a));
     for (Map.Entry<String, String> e : def.get().identity().mappedColumns()) {
       String attribute = switch (e.getKey()) {
         case "fullName", "familyName", "givenName", "formerFamilyNames" -> "name";
@@ -114,16 +143,12 @@ final class ResultView {
         case "emails", "emailSha256" -> "email";
         default -> e.getKey();
       };
-      AttributeMatch a = byAttribute.get(attribute);
-      if (a != null && a.level() != jp.kaiji.match.Level.ABSENT) {
-        out.merge(e.getValue(), a, (x, y) -> x.level().ordinal() <= y.level().ordinal() ? x : y);
+      Line a = byAttribute.get(attribute);
+      if (a != null && a.level().get() != jp.kaiji.match.Level.ABSENT) {
+        out.merge(e.getValue(), a, (x, y) -> x.level().get().ordinal() <= y.level().get().ordinal() ? x : y);
       }
     }
     return out;
-  }
-
-  static String levelClass(AttributeMatch a) {
-    return "lv-" + a.level().name().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** A record id ({@code source/key}) as an HTML id. */

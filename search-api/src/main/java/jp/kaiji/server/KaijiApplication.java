@@ -63,7 +63,7 @@ public final class KaijiApplication implements AutoCloseable {
     this.admin = new IndexAdmin(generations, () -> loadCatalog(config.catalog()));
     this.disclosure = new DisclosureService(cases, search, catalog::catalog, audit, clock);
     TokenRegistry tokens = new TokenRegistry(config.tokens());
-    Console console = new Console(new ConsoleServices(tokens, search, admin, audit, catalog::catalog), clock);
+    Console console = new Console(new ConsoleServices(tokens, search, admin, audit, catalog::catalog, java.util.Optional.of(disclosure)), clock);
     this.server = new KaijiServer(config, sslContext(config), tokens, index, search,
         new AdminHandlers(admin, exchanges, audit), new DisclosureHandlers(disclosure, exchanges, packagesDir(config)), exchanges,
         console.handler());
