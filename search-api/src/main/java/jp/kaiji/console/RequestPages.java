@@ -196,10 +196,11 @@ final class RequestPages {
     String rid = esc(hit.id());
     b.append("<form method=\"post\" action=\"").append(base).append("/decisions\" class=\"decision\">").append(csrf)
         .append("<input type=\"hidden\" name=\"recordId\" value=\"").append(rid).append("\">")
-        .append("<button type=\"submit\" name=\"decision\" value=\"accept\" class=\"accept\">").append(esc(m.t("req.accept"))).append("</button>")
+        // Reason and reject come first: Enter in the reason submits the first button, the rejection.
         .append("<input type=\"text\" name=\"reason\" aria-label=\"").append(esc(m.t("req.reason"))).append("\" placeholder=\"")
         .append(esc(m.t("req.reason"))).append("\">")
-        .append("<button type=\"submit\" name=\"decision\" value=\"reject\" class=\"danger reject\">").append(esc(m.t("req.reject"))).append("</button></form>");
+        .append("<button type=\"submit\" name=\"decision\" value=\"reject\" class=\"danger reject\">").append(esc(m.t("req.reject"))).append("</button>")
+        .append("<button type=\"submit\" name=\"decision\" value=\"accept\" class=\"accept\">").append(esc(m.t("req.accept"))).append("</button></form>");
     List<String> textFields = new java.util.ArrayList<>();
     hit.original().properties().forEach(e -> { if (e.getValue().isTextual()) textFields.add(e.getKey()); });
     b.append("<details class=\"redact\"><summary>").append(esc(m.t("req.redact"))).append("</summary><form method=\"post\" action=\"").append(base)

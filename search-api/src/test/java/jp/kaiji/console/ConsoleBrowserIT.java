@@ -230,6 +230,111 @@ class ConsoleBrowserIT {
     assertThat(foreign.statusCode()).isEqualTo(403);
   }
 
+  @Test
+  void staffTakesARequestFromTheListToADownloadedPackage() throws Exception {
+    var today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+    JsonNode form = world.formWithRecordsToReview();
+    String body = "{\"reference\": \"%s\", \"receivedOn\": \"%s\", \"requesterKind\": \"person\","
+        + " \"documents\": [{\"kind\": \"drivers_license\", \"photo\": true, \"issuedOn\": \"2020-01-01\"}],"
+        + " \"actions\": [\"disclosure\", \"purpose_notification\"], \"feePaid\": %s, \"delivery\": \"electronic\", \"dueOn\": \"%s\","
+        + " \"subject\": %s}";
+    String ref = "WEB-" + System.nanoTime() % 100000;
+    assertThat(api("/api/requests", String.format(body, ref, today.minusDays(10), true, today.plusDays(2), form)).statusCode()).isEqualTo(201);
+    String late = ref + "-LATE";
+    assertThat(api("/api/requests", String.format(body, late, "2025-01-06", false, "2025-01-20", "{\"name\": \"山田 太郎\"}")).statusCode()).isEqualTo(201);
+
+    signIn(Role.STAFF);
+    assertThat(driver.getCurrentUrl()).endsWith("/console/requests");
+    assertThat(driver.findElement(By.cssSelector("#requests tr[data-reference='" + ref + "']")).getAttribute("class")).isEqualTo("nearing");
+    assertThat(driver.findElement(By.cssSelector("#requests tr[data-reference='" + late + "']")).getAttribute("class")).isEqualTo("overdue");
+    browser.screenshot("requests");
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("status"))).selectByValue("in_review");
+    driver.findElement(By.id("filter")).click();
+    assertThat(driver.findElements(By.cssSelector("#requests tr[data-reference='" + ref + "']"))).isEmpty();
+    driver.get(world.base + "/console/requests");
+
+    driver.findElement(By.linkText(ref)).click();
+    assertThat(driver.findElement(By.id("request-form")).getText()).contains(form.path("name").asText());
+    assertThat(driver.findElement(By.id("fee")).getText()).contains("受領済み");
+    driver.findElement(By.id("run-search")).click();
+    waiting().until(d -> !d.findElements(By.id("undecided")).isEmpty());
+    int undecided = Integer.parseInt(driver.findElement(By.id("undecided")).getAttribute("data-undecided"));
+    assertThat(undecided).isPositive();
+    assertThat(driver.findElement(By.id("export")).isEnabled()).isFalse();
+
+    // Reject the first record to review with a reason, by keyboard: j to it, r to the reason, Enter.
+    List<WebElement> review = driver.findElements(By.cssSelector("article.record.review"));
+    String first = review.getFirst().getAttribute("data-record");
+    int position = driver.findElements(By.cssSelector("article.record")).stream().map(e -> e.getAttribute("data-record")).toList().indexOf(first);
+    var keys = new org.openqa.selenium.interactions.Actions(driver);
+    driver.findElement(By.tagName("h1")).click();
+    for (int i = 0; i <= position; i++) {
+      keys.sendKeys("j").perform();
+    }
+    keys.sendKeys("r").perform();
+    keys.sendKeys("同姓同名の別人（生年月日が異なる）" + org.openqa.selenium.Keys.ENTER).perform();
+    waiting().until(d -> d.findElement(By.cssSelector("article[data-record='" + first + "'] .decision-state")).getText().contains("開示しない"));
+    // A rejection without a reason is refused.
+    String second = null;
+    for (WebElement e : driver.findElements(By.cssSelector("article.record.review"))) {
+      if (e.findElement(By.cssSelector(".decision-state")).getText().contains("未判断")) {
+        second = e.getAttribute("data-record");
+        break;
+      }
+    }
+    if (second != null) {
+      driver.findElement(By.cssSelector("article[data-record='" + second + "'] button.reject")).click();
+      assertThat(driver.findElement(By.id("request-error")).getText()).contains("理由");
+    }
+    // Accept every record still undecided.
+    while (true) {
+      List<WebElement> open = driver.findElements(By.cssSelector("article.record.review")).stream()
+          .filter(e -> e.findElement(By.cssSelector(".decision-state")).getText().contains("未判断")).toList();
+      if (open.isEmpty()) {
+        break;
+      }
+      open.getFirst().findElement(By.cssSelector("button.accept")).click();
+    }
+    assertThat(driver.findElement(By.id("undecided")).getAttribute("data-undecided")).isEqualTo("0");
+
+    // Redact the first two characters of a text field of a confirmed record.
+    WebElement confirmed = driver.findElement(By.cssSelector("article.record.confirmed"));
+    String recordId = confirmed.getAttribute("data-record");
+    confirmed.findElement(By.cssSelector("details.redact summary")).click();
+    var field = new org.openqa.selenium.support.ui.Select(confirmed.findElement(By.name("field")));
+    String fieldName = field.getFirstSelectedOption().getText();
+    String value = confirmed.findElement(By.xpath(".//table[@class='original']//tr[th='" + fieldName + "']/td")).getText();
+    confirmed.findElement(By.name("span")).sendKeys(value.substring(0, Math.min(2, value.length())));
+    confirmed.findElement(By.cssSelector("details.redact input[name=reason]")).sendKeys("第三者の情報");
+    confirmed.findElement(By.cssSelector("button.redact-submit")).click();
+    waiting().until(d -> d.findElements(By.cssSelector("article[data-record='" + recordId + "'] .redacted")).size() == 1);
+    browser.screenshot("request-review");
+
+    driver.findElement(By.id("export")).click();
+    waiting().until(d -> !d.findElements(By.id("download")).isEmpty());
+    browser.screenshot("request-package");
+    String cookie = Console.COOKIE + "=" + driver.manage().getCookieNamed(Console.COOKIE).getValue();
+    HttpResponse<byte[]> zip = http.send(HttpRequest.newBuilder(URI.create(driver.findElement(By.id("download")).getAttribute("href")))
+        .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(zip.statusCode()).isEqualTo(200);
+    assertThat(zip.headers().firstValue("Content-Type")).hasValue("application/zip");
+    assertThat(new String(zip.body(), 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("PK");
+
+    driver.get(driver.findElement(By.id("preview")).getAttribute("href"));
+    assertThat(driver.getPageSource()).contains("［墨消し］");
+    HttpResponse<String> preview = http.send(HttpRequest.newBuilder(URI.create(world.base + "/console/requests/" + ref + "/package/index.html"))
+        .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(preview.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(c -> assertThat(c).contains("sandbox").contains("frame-ancestors 'none'"));
+    browser.screenshot("package-preview");
+    String audit = Files.readString(dir.resolve("data/audit.log"));
+    assertThat(audit).contains("record.decision.reject").contains("record.redaction").contains("request.ready").contains("package.download");
+  }
+
+  private HttpResponse<String> api(String path, String json) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(world.base + path)).header("Authorization", "Bearer " + ConsoleWorld.TOKENS.get(Role.STAFF))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   private HttpResponse<String> post(String path, String cookie, String form, String csrfHeader) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(world.base + path)).header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form));

@@ -62,6 +62,25 @@ final class ConsoleWorld implements AutoCloseable {
     throw new AssertionError("no person request in the sample");
   }
 
+  /** The form of a fixture request whose search returns both confirmed and needs-review records. */
+  JsonNode formWithRecordsToReview() throws Exception {
+    ObjectMapper json = new ObjectMapper().registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module());
+    var who = new jp.kaiji.auth.Principal("console-it-setup", Role.STAFF);
+    for (String line : Files.readAllLines(catalog.getParent().resolve("requests.jsonl"))) {
+      JsonNode r = json.readTree(line);
+      var query = json.treeToValue(r.get("form"), jp.kaiji.query.SubjectQuery.class);
+      try {
+        var s = app.search().search(who, new jp.kaiji.search.SearchRequest(Optional.empty(), query)).summary();
+        if (s.confirmed() > 0 && s.needsReview() > 0 && s.records() <= 12) {
+          return r.get("form");
+        }
+      } catch (Exception e) {
+        // a request the matcher refuses (an invalid identifier on purpose): try the next
+      }
+    }
+    throw new AssertionError("no sample request with records to review");
+  }
+
   @Override
   public void close() throws Exception {
     app.close();

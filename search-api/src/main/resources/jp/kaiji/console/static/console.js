@@ -93,7 +93,7 @@ function reviewKeys(root) {
     const current = all[index];
     current.classList.add('current');
     current.scrollIntoView({ block: 'nearest' });
-    const first = current.querySelector('button, input');
+    const first = current.querySelector('button.accept, button, input');
     if (first) {
       first.focus({ preventScroll: true });
     }
