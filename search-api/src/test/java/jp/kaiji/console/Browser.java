@@ -43,6 +43,8 @@ final class Browser implements AutoCloseable {
     service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
     driver = new ChromeDriver(service, options);
     driver.manage().window().setSize(new Dimension(1280, 800));
+    // The window includes the browser's own bars; the page itself gets exactly 1280×800.
+    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", 1280, "height", 800, "deviceScaleFactor", 1, "mobile", false));
     driver.manage().timeouts().implicitlyWait(Duration.ZERO);
   }
 

@@ -66,7 +66,25 @@ class ConsoleBrowserIT {
   private void signIn(Role role) {
     driver.get(world.base + "/console/login");
     driver.findElement(By.id("token")).sendKeys(ConsoleWorld.TOKENS.get(role));
-    driver.findElement(By.id("sign-in")).click();
+    navigate(driver.findElement(By.id("sign-in")));
+  }
+
+  /** Clicks something that loads a new page and waits until the old one is gone. */
+  private void navigate(WebElement element) {
+    element.click();
+    waitGone(element);
+  }
+
+  /** Chromedriver reports a node of a replaced page as stale, or as not in the document. */
+  private void waitGone(WebElement element) {
+    waiting().until(d -> {
+      try {
+        element.isEnabled();
+        return false;
+      } catch (org.openqa.selenium.WebDriverException e) {
+        return true;
+      }
+    });
   }
 
   private WebDriverWait waiting() {
@@ -103,7 +121,7 @@ class ConsoleBrowserIT {
     List<String> emails = new ArrayList<>();
     form.path("emails").forEach(e -> emails.add(e.asText()));
     driver.findElement(By.id("f-emails")).sendKeys(String.join("\n", emails));
-    driver.findElement(By.id("search-submit")).click();
+    navigate(driver.findElement(By.id("search-submit")));
 
     waiting().until(d -> !d.findElements(By.id("results")).isEmpty() || !d.findElements(By.id("search-error")).isEmpty());
     assertThat(driver.findElements(By.id("search-error"))).isEmpty();
@@ -126,7 +144,7 @@ class ConsoleBrowserIT {
     driver.get(world.base + "/console/search?lang=en");
     assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Subject search");
     driver.get(world.base + "/console/search?lang=ja");
-    driver.findElement(By.id("sign-out")).click();
+    navigate(driver.findElement(By.id("sign-out")));
     assertThat(driver.getCurrentUrl()).endsWith("/console/login");
     driver.get(world.base + "/console/search");
     assertThat(driver.getCurrentUrl()).endsWith("/console/login");
@@ -141,7 +159,7 @@ class ConsoleBrowserIT {
     assertThat(driver.findElements(By.linkText("本人検索"))).isEmpty();
     browser.screenshot("admin");
 
-    driver.findElement(By.id("start-rebuild")).click();
+    navigate(driver.findElement(By.id("start-rebuild")));
     waiting().until(d -> d.getCurrentUrl().contains("/console/admin/rebuilds/"));
     waiting().until(d -> "succeeded".equals(d.findElement(By.id("rebuild")).getAttribute("data-finished")));
     assertThat(driver.findElement(By.id("rebuild-progress")).getAttribute("value")).isEqualTo("1000");
@@ -178,7 +196,7 @@ class ConsoleBrowserIT {
     assertThat(driver.manage().getCookieNamed(Console.COOKIE)).isNull();
     driver.get(world.base + "/console/login");
     driver.findElement(By.id("token")).sendKeys("not-a-token");
-    driver.findElement(By.id("sign-in")).click();
+    navigate(driver.findElement(By.id("sign-in")));
     assertThat(driver.findElement(By.id("signin-error")).getText()).contains("トークンが正しくありません");
     assertThat(driver.manage().getCookieNamed(Console.COOKIE)).isNull();
   }
@@ -249,14 +267,14 @@ class ConsoleBrowserIT {
     assertThat(driver.findElement(By.cssSelector("#requests tr[data-reference='" + late + "']")).getAttribute("class")).isEqualTo("overdue");
     browser.screenshot("requests");
     new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("status"))).selectByValue("in_review");
-    driver.findElement(By.id("filter")).click();
+    navigate(driver.findElement(By.id("filter")));
     assertThat(driver.findElements(By.cssSelector("#requests tr[data-reference='" + ref + "']"))).isEmpty();
     driver.get(world.base + "/console/requests");
 
-    driver.findElement(By.linkText(ref)).click();
+    navigate(driver.findElement(By.linkText(ref)));
     assertThat(driver.findElement(By.id("request-form")).getText()).contains(form.path("name").asText());
     assertThat(driver.findElement(By.id("fee")).getText()).contains("受領済み");
-    driver.findElement(By.id("run-search")).click();
+    navigate(driver.findElement(By.id("run-search")));
     waiting().until(d -> !d.findElements(By.id("undecided")).isEmpty());
     int undecided = Integer.parseInt(driver.findElement(By.id("undecided")).getAttribute("data-undecided"));
     assertThat(undecided).isPositive();
@@ -272,7 +290,9 @@ class ConsoleBrowserIT {
       keys.sendKeys("j").perform();
     }
     keys.sendKeys("r").perform();
+    WebElement before = driver.findElement(By.tagName("h1"));
     keys.sendKeys("同姓同名の別人（生年月日が異なる）" + org.openqa.selenium.Keys.ENTER).perform();
+    waitGone(before);
     waiting().until(d -> d.findElement(By.cssSelector("article[data-record='" + first + "'] .decision-state")).getText().contains("開示しない"));
     // A rejection without a reason is refused.
     String second = null;
@@ -283,7 +303,7 @@ class ConsoleBrowserIT {
       }
     }
     if (second != null) {
-      driver.findElement(By.cssSelector("article[data-record='" + second + "'] button.reject")).click();
+      navigate(driver.findElement(By.cssSelector("article[data-record='" + second + "'] button.reject")));
       assertThat(driver.findElement(By.id("request-error")).getText()).contains("理由");
     }
     // Accept every record still undecided.
@@ -293,7 +313,7 @@ class ConsoleBrowserIT {
       if (open.isEmpty()) {
         break;
       }
-      open.getFirst().findElement(By.cssSelector("button.accept")).click();
+      navigate(open.getFirst().findElement(By.cssSelector("button.accept")));
     }
     assertThat(driver.findElement(By.id("undecided")).getAttribute("data-undecided")).isEqualTo("0");
 
@@ -302,15 +322,16 @@ class ConsoleBrowserIT {
     String recordId = confirmed.getAttribute("data-record");
     confirmed.findElement(By.cssSelector("details.redact summary")).click();
     var field = new org.openqa.selenium.support.ui.Select(confirmed.findElement(By.name("field")));
+    field.getOptions().stream().filter(o -> o.getText().contains("住所")).findFirst().ifPresent(o -> field.selectByVisibleText(o.getText()));
     String fieldName = field.getFirstSelectedOption().getText();
     String value = confirmed.findElement(By.xpath(".//table[@class='original']//tr[th='" + fieldName + "']/td")).getText();
     confirmed.findElement(By.name("span")).sendKeys(value.substring(0, Math.min(2, value.length())));
     confirmed.findElement(By.cssSelector("details.redact input[name=reason]")).sendKeys("第三者の情報");
-    confirmed.findElement(By.cssSelector("button.redact-submit")).click();
+    navigate(confirmed.findElement(By.cssSelector("button.redact-submit")));
     waiting().until(d -> d.findElements(By.cssSelector("article[data-record='" + recordId + "'] .redacted")).size() == 1);
     browser.screenshot("request-review");
 
-    driver.findElement(By.id("export")).click();
+    navigate(driver.findElement(By.id("export")));
     waiting().until(d -> !d.findElements(By.id("download")).isEmpty());
     browser.screenshot("request-package");
     String cookie = Console.COOKIE + "=" + driver.manage().getCookieNamed(Console.COOKIE).getValue();
