@@ -18,6 +18,8 @@ import jp.kaiji.audit.IdentifierHasher;
 import jp.kaiji.auth.TokenRegistry;
 import jp.kaiji.catalog.CatalogFile;
 import jp.kaiji.catalog.SourceCatalogs;
+import jp.kaiji.console.Console;
+import jp.kaiji.console.ConsoleServices;
 import jp.kaiji.disclosure.CaseStore;
 import jp.kaiji.disclosure.DisclosureService;
 import jp.kaiji.http.Exchanges;
@@ -60,8 +62,11 @@ public final class KaijiApplication implements AutoCloseable {
     this.search = new SubjectSearchService(index, catalog.catalog(), new SubjectMatcher(MatchPolicy.defaults()), audit, hasher, clock, exchanges.json());
     this.admin = new IndexAdmin(generations, () -> loadCatalog(config.catalog()));
     this.disclosure = new DisclosureService(cases, search, catalog::catalog, audit, clock);
-    this.server = new KaijiServer(config, sslContext(config), new TokenRegistry(config.tokens()), index, search,
-        new AdminHandlers(admin, exchanges, audit), new DisclosureHandlers(disclosure, exchanges, packagesDir(config)), exchanges);
+    TokenRegistry tokens = new TokenRegistry(config.tokens());
+    Console console = new Console(new ConsoleServices(tokens, search, admin, audit, catalog::catalog, java.util.Optional.of(disclosure)), clock);
+    this.server = new KaijiServer(config, sslContext(config), tokens, index, search,
+        new AdminHandlers(admin, exchanges, audit), new DisclosureHandlers(disclosure, exchanges, packagesDir(config)), exchanges,
+        console.handler());
   }
 
   public KaijiApplication start() {

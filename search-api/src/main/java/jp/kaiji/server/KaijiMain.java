@@ -96,6 +96,7 @@ public final class KaijiMain {
         String base = "http://127.0.0.1:" + app.port();
         System.out.println();
         System.out.println("Kaiji is serving on " + base + "  (configuration: " + configFile + ")");
+        System.out.println("Staff console: " + base + "/console/  (sign in with the staff or admin token below; ?lang=en for English)");
         System.out.println("Demo tokens (valid until this process stops):");
         tokens.forEach((role, token) -> System.out.printf("  %-8s %s%n", role.id(), token));
         System.out.println();

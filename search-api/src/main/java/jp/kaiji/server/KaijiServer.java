@@ -50,6 +50,7 @@ import jp.kaiji.search.SubjectSearchService;
  * POST /api/requests/{ref}/ready        staff       close the review
  * GET  /api/requests/{ref}/package      staff, exporter  the exported archive
  * POST /api/exports                     exporter    export every ready request
+ * GET  /console/...                     session     the staff console (jp.kaiji.console), HTML
  * </pre>
  */
 public final class KaijiServer implements AutoCloseable {
@@ -63,7 +64,8 @@ public final class KaijiServer implements AutoCloseable {
       SubjectSearchService search,
       AdminHandlers admin,
       DisclosureHandlers requests,
-      Exchanges exchanges) {
+      Exchanges exchanges,
+      HttpHandler console) {
     Objects.requireNonNull(config, "config");
     config.checkListenerSafety();
     RoutingHandler routes = Handlers.routing()
@@ -86,7 +88,11 @@ public final class KaijiServer implements AutoCloseable {
         .post("/api/exports", guard(tokens, Role.EXPORTER, "export packages", requests.exportReady()))
         .setFallbackHandler(exchange -> { throw ErrorCode.NOT_FOUND.exception("route " + exchange.getRequestMethod() + " " + exchange.getRequestPath()); })
         .setInvalidMethodHandler(exchange -> { throw ErrorCode.METHOD_NOT_ALLOWED.exception(exchange.getRequestMethod()); });
-    HttpHandler root = new SecurityHeaders(new BlockingHandler(new ErrorHandler(routes, exchanges)));
+    // The console has its own sign-in, error pages and Content-Security-Policy; "/" leads to it.
+    HttpHandler paths = Handlers.path(new ErrorHandler(routes, exchanges))
+        .addPrefixPath("/console", console)
+        .addExactPath("/", Handlers.redirect("/console/"));
+    HttpHandler root = new SecurityHeaders(new BlockingHandler(paths));
     Undertow.Builder builder = Undertow.builder().setHandler(root).setServerOption(io.undertow.UndertowOptions.ALWAYS_SET_DATE, true);
     if (tls.isPresent()) {
       builder.addHttpsListener(config.port(), config.host(), tls.get());

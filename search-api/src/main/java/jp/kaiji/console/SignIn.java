@@ -1,0 +1,89 @@
+package jp.kaiji.console;
+
+import static jp.kaiji.console.Html.esc;
+
+import io.undertow.server.handlers.Cookie;
+import java.util.Optional;
+import jp.kaiji.auth.Principal;
+import jp.kaiji.auth.Role;
+
+/**
+ * Signing in with a token and out again. The token is posted once over the form and checked
+ * against the configured hashes; the browser then holds only the session cookie.
+ */
+final class SignIn {
+  private final Console console;
+
+  SignIn(Console console) {
+    this.console = console;
+  }
+
+  /** {@code /console/}: the first page of the signed-in role, or the sign-in form. */
+  void home(ConsoleRequest r) {
+    if (r.session().isEmpty()) {
+      r.redirect("/console/login");
+    } else if (r.who().role() == Role.ADMIN) {
+      r.redirect("/console/admin");
+    } else {
+      r.redirect(r.requestsEnabled ? "/console/requests" : "/console/search");
+    }
+  }
+
+  void form(ConsoleRequest r) {
+    if (r.session().isPresent()) {
+      home(r);
+      return;
+    }
+    r.html(200, page(r, Optional.empty()));
+  }
+
+  void signIn(ConsoleRequest r) {
+    // A sign-in post from another site (login CSRF) is refused. Browsers say where a post comes
+    // from in Sec-Fetch-Site; Origin is "null" under Referrer-Policy no-referrer, so it decides
+    // only when it names a real origin.
+    String site = r.exchange.getRequestHeaders().getFirst("Sec-Fetch-Site");
+    String origin = r.exchange.getRequestHeaders().getFirst("Origin");
+    String self = r.exchange.getRequestScheme() + "://" + r.exchange.getHostAndPort();
+    boolean foreign = site != null ? !(site.equals("same-origin") || site.equals("none"))
+        : origin != null && !origin.equals("null") && !origin.equals(self);
+    if (foreign) {
+      r.html(403, page(r, Optional.of(r.m.t("error.origin"))));
+      return;
+    }
+    Optional<Principal> who = r.param("token").map(String::strip).flatMap(console.services.tokens()::authenticate);
+    if (who.isEmpty()) {
+      r.html(401, page(r, Optional.of(r.m.t("signin.unknown"))));
+      return;
+    }
+    if (who.get().role() == Role.EXPORTER) {
+      r.html(403, page(r, Optional.of(r.m.t("signin.exporter"))));
+      return;
+    }
+    r.session().ifPresent(old -> console.sessions.remove(old.id()));
+    ConsoleSession s = console.sessions.create(who.get());
+    r.exchange.setResponseCookie(Console.cookie(r.exchange, Console.COOKIE, s.id()));
+    console.audit(who.get(), "console.signin", Optional.empty(), Optional.empty(), 0);
+    r.redirect("/console/");
+  }
+
+  void signOut(ConsoleRequest r) {
+    ConsoleSession s = r.signedIn();
+    console.sessions.remove(s.id());
+    Cookie gone = Console.cookie(r.exchange, Console.COOKIE, "").setMaxAge(0);
+    r.exchange.setResponseCookie(gone);
+    console.audit(s.principal(), "console.signout", Optional.empty(), Optional.empty(), 0);
+    r.redirect("/console/login");
+  }
+
+  private String page(ConsoleRequest r, Optional<String> error) {
+    Messages m = r.m;
+    StringBuilder b = new StringBuilder();
+    error.ifPresent(e -> b.append("<p class=\"error\" id=\"signin-error\" role=\"alert\">").append(esc(e)).append("</p>"));
+    b.append("<form method=\"post\" action=\"/console/login\" class=\"signin\" autocomplete=\"off\">")
+        .append("<label for=\"token\">").append(esc(m.t("signin.token"))).append("</label>")
+        .append("<input type=\"password\" id=\"token\" name=\"token\" required autofocus autocomplete=\"off\" spellcheck=\"false\">")
+        .append("<p class=\"hint\">").append(esc(m.t("signin.hint"))).append("</p>")
+        .append("<button type=\"submit\" id=\"sign-in\">").append(esc(m.t("signin.submit"))).append("</button></form>");
+    return Layout.page(r, m.t("signin.title"), console.current(), b.toString());
+  }
+}
