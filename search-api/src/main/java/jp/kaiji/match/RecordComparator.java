@@ -29,7 +29,8 @@ import jp.kaiji.normalize.Hashes;
  *   <li>A different birth date with two agreeing lines needs review (a slip in the date).
  *   <li>Otherwise one agreeing line other than the name or the household alone needs review, as
  *       does any record whose score reaches {@link MatchPolicy#reviewMinScore()} with the name
- *       agreeing, and a record naming nobody that shares the household's fixed line; anything
+ *       agreeing, a record whose name is close to the requester's at the same address or
+ *       landline, and a record naming nobody that shares the household's fixed line; anything
  *       weaker is not returned.
  * </ul>
  */
@@ -74,6 +75,12 @@ public final class RecordComparator {
       return Optional.of(MatchTier.NEEDS_REVIEW);
     }
     if (agreeing.contains(Evidence.NAME) && c.score() >= policy.reviewMinScore()) {
+      return Optional.of(MatchTier.NEEDS_REVIEW);
+    }
+    // A name close to the requester's (the same given name under another family name: a
+    // marriage the form did not mention) at the requester's address or landline.
+    boolean nameClose = c.attributes().stream().anyMatch(a -> a.attribute().equals("name") && a.level() == Level.CLOSE);
+    if (nameClose && agreeing.contains(Evidence.HOUSEHOLD)) {
       return Optional.of(MatchTier.NEEDS_REVIEW);
     }
     // A record that names nobody and shares only the household's fixed line (a call from the

@@ -48,10 +48,16 @@ final class Browser implements AutoCloseable {
     driver.manage().timeouts().implicitlyWait(Duration.ZERO);
   }
 
-  /** Saves what the browser shows (1280×800) as {@code docs/screenshots/<name>.png} of the repository. */
+  /**
+   * Saves what the browser shows (1280×800) as {@code target/screenshots/<name>.png}; with
+   * {@code -Dkaiji.screenshots=docs} into the repository's {@code docs/screenshots/} instead, to
+   * refresh the README's pictures (so an ordinary test run leaves the work tree clean).
+   */
   void screenshot(String name) throws IOException {
     File shot = driver.getScreenshotAs(OutputType.FILE);
-    Path dir = repositoryRoot().resolve("docs/screenshots");
+    Path dir = "docs".equals(System.getProperty("kaiji.screenshots"))
+        ? repositoryRoot().resolve("docs/screenshots")
+        : repositoryRoot().resolve("search-api/target/screenshots");
     Files.createDirectories(dir);
     Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
