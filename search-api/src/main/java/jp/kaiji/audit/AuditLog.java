@@ -32,8 +32,12 @@ public final class AuditLog implements AutoCloseable {
   private final Path file;
   private final Clock clock;
   private final FileChannel channel;
+  private final Object forceLock = new Object();
   private String lastHash;
   private long sequence;
+  /** Bytes written by this object, and how many of them are known to be on disk. */
+  private long written;
+  private long forced;
 
   private AuditLog(Path file, Clock clock, FileChannel channel, String lastHash, long sequence) {
     this.file = file;
@@ -61,28 +65,54 @@ public final class AuditLog implements AutoCloseable {
     return file;
   }
 
-  /** Appends one event and returns its sequence number. */
-  public synchronized long append(AuditEvent event) {
-    ObjectNode line = JSON.createObjectNode();
-    line.put("seq", ++sequence);
-    line.put("time", clock.instant().toString());
-    line.setAll((ObjectNode) JSON.valueToTree(event));
-    line.put("prev", lastHash);
-    String hash = Hashes.sha256Hex(canonical(line));
-    line.put("hash", hash);
-    try {
-      byte[] bytes = (JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
-      ByteBuffer buf = ByteBuffer.wrap(bytes);
-      while (buf.hasRemaining()) {
-        channel.write(buf);
+  /**
+   * Appends one event and returns its sequence number once the line is on disk. Concurrent
+   * appenders share one {@code fsync} (group commit): whoever forces the file covers every line
+   * written before it, so a busy server does not queue on one disk flush per search.
+   */
+  public long append(AuditEvent event) {
+    long seq;
+    long end;
+    synchronized (this) {
+      ObjectNode line = JSON.createObjectNode();
+      line.put("seq", sequence + 1);
+      line.put("time", clock.instant().toString());
+      line.setAll((ObjectNode) JSON.valueToTree(event));
+      line.put("prev", lastHash);
+      String hash = Hashes.sha256Hex(canonical(line));
+      line.put("hash", hash);
+      try {
+        ByteBuffer buf = ByteBuffer.wrap((JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
+        while (buf.hasRemaining()) {
+          written += channel.write(buf);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the audit log " + file, e);
       }
-      channel.force(false);
-    } catch (IOException e) {
-      sequence--;
-      throw new UncheckedIOException("cannot write the audit log " + file, e);
+      seq = ++sequence;
+      lastHash = hash;
+      end = written;
     }
-    lastHash = hash;
-    return sequence;
+    forceUpTo(end);
+    return seq;
+  }
+
+  private void forceUpTo(long end) {
+    synchronized (forceLock) {
+      if (forced >= end) {
+        return;
+      }
+      long target;
+      synchronized (this) {
+        target = written;
+      }
+      try {
+        channel.force(false);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot flush the audit log " + file, e);
+      }
+      forced = target;
+    }
   }
 
   /** The result of checking a log's hash chain. */

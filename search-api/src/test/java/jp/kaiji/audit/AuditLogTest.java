@@ -95,4 +95,28 @@ class AuditLogTest {
     assertThat(a.hash("phone", "+819012345678")).isNotEqualTo(a.hash("email", "+819012345678"));
     assertThatThrownBy(() -> new IdentifierHasher(new byte[8])).hasMessageContaining("at least 16 bytes");
   }
+
+  @Test
+  void concurrentAppendsKeepOneUnbrokenChain() throws Exception {
+    Path file = dir.resolve("concurrent.log");
+    int threads = 8;
+    int each = 50;
+    try (AuditLog log = AuditLog.open(file, clock)) {
+      List<Thread> workers = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int id = t;
+        workers.add(Thread.ofPlatform().name("audit-writer-" + t).start(() -> {
+          for (int i = 0; i < each; i++) {
+            log.append(new AuditEvent("staff-" + id, "staff", "subject.search", Optional.empty(), List.of(), Optional.empty(), i));
+          }
+        }));
+      }
+      for (Thread w : workers) {
+        w.join();
+      }
+    }
+    AuditLog.Verification v = AuditLog.verify(file);
+    assertThat(v.intact()).isTrue();
+    assertThat(v.entries()).isEqualTo(threads * each);
+  }
 }
