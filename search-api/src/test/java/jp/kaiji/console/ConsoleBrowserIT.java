@@ -375,7 +375,9 @@ class ConsoleBrowserIT {
     JsonNode form = world.formWithRecordsToReview();
     String ref = "FORM-" + System.nanoTime() % 100000;
     driver.findElement(By.id("f-reference")).sendKeys(ref);
+    assertThat(driver.findElement(By.id("f-agentName")).isDisplayed()).isFalse();
     driver.findElement(By.cssSelector("input[name=requesterKind][value=appointed_agent]")).click();
+    assertThat(driver.findElement(By.id("f-agentName")).isDisplayed()).isTrue();
     driver.findElement(By.id("f-agentName")).sendKeys("見本 花子");
     driver.findElement(By.id("f-agentRelation")).sendKeys("弁護士");
     driver.findElement(By.id("f-agentLawyer")).click();
@@ -402,6 +404,7 @@ class ConsoleBrowserIT {
     List<String> emails = new ArrayList<>();
     form.path("emails").forEach(e -> emails.add(e.asText()));
     driver.findElement(By.id("f-emails")).sendKeys(String.join("\n", emails));
+    driver.executeScript("window.scrollTo(0, 0)");
     browser.screenshot("request-new");
     navigate(driver.findElement(By.id("register-submit")));
 
