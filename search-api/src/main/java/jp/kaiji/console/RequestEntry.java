@@ -99,6 +99,9 @@ final class RequestEntry {
     }
     List<RequestedAction> actions = new ArrayList<>();
     for (String a : r.params("actions")) {
+      if (a.isBlank()) {
+        continue;
+      }
       try {
         RequestedAction action = RequestedAction.fromId(a);
         if (!actions.contains(action)) {

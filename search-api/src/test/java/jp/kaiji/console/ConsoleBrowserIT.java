@@ -483,6 +483,76 @@ class ConsoleBrowserIT {
     assertThat(driver.findElements(By.cssSelector("#requests tr[data-reference='bad reference!']"))).isEmpty();
   }
 
+  /** Each registration error, posted as a form over HTTP: 400, the message beside its field, nothing created. */
+  @Test
+  void eachInvalidRegistrationFieldIsNamedBesideIt() throws Exception {
+    HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(world.base + "/console/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("token=" + ConsoleWorld.TOKENS.get(Role.STAFF))).build(), HttpResponse.BodyHandlers.ofString());
+    String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0] + "; " + Console.LANG_COOKIE + "=ja";
+    HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(world.base + "/console/requests/new")).header("Cookie", cookie).build(),
+        HttpResponse.BodyHandlers.ofString());
+    var csrf = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page.body());
+    assertThat(csrf.find()).isTrue();
+    var today = world.app.disclosure().today();
+    String[][] cases = {
+        // field=value overrides, the error's field, a fragment of its Japanese message
+        {"reference=", "reference", "入力してください"},
+        {"reference=.hidden", "reference", "半角英数字"},
+        {"reference=new", "reference", "使えません"},
+        {"receivedOn=2026/01/01", "receivedOn", "YYYY-MM-DD"},
+        {"receivedOn=" + today.plusDays(1), "receivedOn", "未来"},
+        {"dueOn=" + today.minusDays(1), "dueOn", "受付日以降"},
+        {"requesterKind=", "requesterKind", "選択してください"},
+        {"requesterKind=stranger", "requesterKind", "選択肢にない"},
+        {"requesterKind=legal_representative", "agentName", "代理人"},
+        {"docKind1=", "docKind1", "書類の種類"},
+        {"docIssued1=yesterday", "docIssued1", "YYYY-MM-DD"},
+        {"actions=", "actions", "一つ以上"},
+        {"actions=everything", "actions", "選択肢にない"},
+        {"delivery=", "delivery", "選択してください"},
+        {"name=", "name", "入力してください"},
+        {"phones=not a phone", "phones", "解釈できません"},
+        {"address=", "address", "住所も"},
+    };
+    int n = 0;
+    for (String[] c : cases) {
+      String ref = "TABLE-" + n++;
+      var fields = new java.util.LinkedHashMap<String, String>();
+      fields.put("csrf", csrf.group(1));
+      fields.put("reference", ref);
+      fields.put("receivedOn", today.toString());
+      fields.put("dueOn", today.plusDays(14).toString());
+      fields.put("requesterKind", "person");
+      fields.put("docKind1", "drivers_license");
+      fields.put("docPhoto1", "yes");
+      fields.put("actions", "disclosure");
+      fields.put("delivery", "electronic");
+      fields.put("name", "見本 一郎");
+      fields.put("postcode", "100-0001");
+      fields.put("address", "東京都千代田区千代田9-9-9");
+      String[] kv = c[0].split("=", 2);
+      fields.put(kv[0], kv[1]);
+      StringBuilder body = new StringBuilder();
+      fields.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(k).append('=').append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+      HttpResponse<String> r = post("/console/requests/new", cookie, body.toString(), null);
+      assertThat(r.statusCode()).as(c[0]).isEqualTo(400);
+      var error = java.util.regex.Pattern.compile("id=\"err-" + c[1] + "\">([^<]*)<").matcher(r.body());
+      assertThat(error.find()).as(c[0] + " shows err-" + c[1]).isTrue();
+      assertThat(error.group(1)).as(c[0]).contains(c[2]);
+      assertThat(world.app.disclosure().list(new jp.kaiji.auth.Principal("console-it", Role.STAFF), java.util.Optional.empty()))
+          .as(c[0]).noneMatch(x -> x.reference().equals(ref));
+    }
+    // The same form without the override is registered (303 to the request).
+    String body = "csrf=" + csrf.group(1) + "&reference=TABLE-OK&receivedOn=" + today + "&dueOn=" + today.plusDays(14)
+        + "&requesterKind=person&actions=disclosure&actions=stop_use&delivery=paper&name=" + java.net.URLEncoder.encode("見本 一郎", java.nio.charset.StandardCharsets.UTF_8);
+    HttpResponse<String> ok = post("/console/requests/new", cookie, body, null);
+    assertThat(ok.statusCode()).isEqualTo(303);
+    assertThat(ok.headers().firstValue("Location")).hasValue("/console/requests/TABLE-OK?notice=created");
+    // Without the CSRF token, nothing is registered.
+    assertThat(post("/console/requests/new", cookie, body.replaceFirst("csrf=[^&]+&", "").replace("TABLE-OK", "TABLE-NOCSRF"), null).statusCode()).isEqualTo(403);
+  }
+
   private HttpResponse<String> api(String path, String json) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create(world.base + path)).header("Authorization", "Bearer " + ConsoleWorld.TOKENS.get(Role.STAFF))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
