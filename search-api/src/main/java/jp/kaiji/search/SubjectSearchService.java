@@ -132,9 +132,16 @@ public final class SubjectSearchService {
     List<String> explanation = new ArrayList<>();
     m.via().ifPresent(v -> explanation.add("reached through a foreign key from " + v));
     m.attributes().stream().map(AttributeMatch::toString).forEach(explanation::add);
-    double score = Math.round(m.score() * 100) / 100.0;
+    List<AttributeMatch> attributes = m.attributes().stream()
+        .map(a -> new AttributeMatch(a.attribute(), a.level(), a.evidence(), round(a.weight()), a.explanation()))
+        .toList();
     return new SubjectSearchResult.RecordHit(
-        r.docId(), r.primaryKey(), m.tier(), score, m.foundBy(), m.via(), explanation, m.attributes(), original(r));
+        r.docId(), r.primaryKey(), m.tier(), round(m.score()), m.foundBy(), m.via(), explanation, attributes, original(r));
+  }
+
+  // Two decimals are all a reviewer reads; the long tail of a double is noise in the answer.
+  private static double round(double weight) {
+    return Math.round(weight * 100) / 100.0;
   }
 
   private JsonNode original(IndexedRecord r) {
