@@ -74,6 +74,9 @@ public final class Console {
     services.disclosure().ifPresent(d -> {
       RequestPages requests = new RequestPages(this, d);
       routes.get("/requests", wrap(Set.of(Role.STAFF), requests::list));
+      RegisterPage register = new RegisterPage(this, d);
+      routes.get("/requests/" + RequestEntry.RESERVED, wrap(Set.of(Role.STAFF), register::form));
+      routes.post("/requests/" + RequestEntry.RESERVED, wrap(Set.of(Role.STAFF), register::register));
       routes.get("/requests/{ref}", wrap(Set.of(Role.STAFF), requests::view));
       routes.post("/requests/{ref}/search", wrap(Set.of(Role.STAFF), requests::search));
       routes.post("/requests/{ref}/decisions", wrap(Set.of(Role.STAFF), requests::decide));

@@ -49,6 +49,8 @@ final class RequestPages {
     List<DisclosureCase> cases = disclosure.list(r.who(), status);
     var today = disclosure.today();
     StringBuilder b = new StringBuilder();
+    b.append("<p class=\"toolbar\"><a class=\"button\" id=\"new-request\" href=\"/console/requests/new\">").append(esc(m.t("reg.link")))
+        .append("</a></p>");
     b.append("<form method=\"get\" action=\"/console/requests\" class=\"filters\"><label for=\"status\">").append(esc(m.t("req.filter")))
         .append("</label><select id=\"status\" name=\"status\"><option value=\"\">").append(esc(m.t("req.all"))).append("</option>");
     for (RequestStatus s : RequestStatus.values()) {

@@ -92,6 +92,14 @@ public final class KaijiMain {
         long quarantined = p.sources().stream().mapToLong(s -> s.quarantined()).sum();
         System.out.printf("kaiji: indexed %d records from %d sources into %s (%d quarantine entries)%n",
             rows, p.sources().size(), p.generation().orElse("?"), quarantined);
+        Path requests = catalog.toAbsolutePath().getParent().resolve("requests.jsonl");
+        boolean seeded = false;
+        if (Files.exists(requests)) {
+          DemoRequests.Seeded s = DemoRequests.seed(app.disclosure(), requests);
+          seeded = s.created().contains(DemoRequests.FIRST) || s.existing().contains(DemoRequests.FIRST);
+          System.out.printf("kaiji: demo requests: %d registered now %s, %d kept from an earlier run %s%n",
+              s.created().size(), s.created(), s.existing().size(), s.existing());
+        }
         app.start();
         String base = "http://127.0.0.1:" + app.port();
         System.out.println();
@@ -100,7 +108,12 @@ public final class KaijiMain {
         System.out.println("Demo tokens (valid until this process stops):");
         tokens.forEach((role, token) -> System.out.printf("  %-8s %s%n", role.id(), token));
         System.out.println();
-        System.out.println("Try a subject search for a fixture person:");
+        if (seeded) {
+          System.out.println("Start here: open " + base + "/console/ , sign in with the staff token, open request " + DemoRequests.FIRST
+              + " and press 「請求書の識別子で検索する」 (search); decide each record, close the review, download the package.");
+          System.out.println();
+        }
+        System.out.println("Or try a subject search for a fixture person in the API:");
         System.out.println("  curl -s " + base + "/api/subject-search \\");
         System.out.println("    -H 'Authorization: Bearer " + tokens.get(Role.STAFF) + "' \\");
         System.out.println("    -H 'Content-Type: application/json' \\");

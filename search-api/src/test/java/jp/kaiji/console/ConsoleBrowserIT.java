@@ -40,6 +40,12 @@ class ConsoleBrowserIT {
   void start() throws Exception {
     dir = Files.createTempDirectory("kaiji-console-it");
     world = new ConsoleWorld(dir.resolve("data"));
+    // As ./kaiji demo does: the demo requests from the sample's requests.jsonl, idempotently.
+    var seeded = jp.kaiji.server.DemoRequests.seed(world.app.disclosure(), world.catalog.getParent().resolve("requests.jsonl"));
+    assertThat(seeded.created()).containsExactly("DEMO-1", "DEMO-2", "DEMO-3", "DEMO-4", "DEMO-5");
+    var again = jp.kaiji.server.DemoRequests.seed(world.app.disclosure(), world.catalog.getParent().resolve("requests.jsonl"));
+    assertThat(again.created()).isEmpty();
+    assertThat(again.existing()).hasSize(5);
     browser = new Browser();
     driver = browser.driver;
   }
@@ -349,6 +355,202 @@ class ConsoleBrowserIT {
     browser.screenshot("package-preview");
     String audit = Files.readString(dir.resolve("data/audit.log"));
     assertThat(audit).contains("record.decision.reject").contains("record.redaction").contains("request.ready").contains("package.download");
+  }
+
+  @Test
+  void staffFollowsTheDemoLineThenRegistersARequestThroughTheFormAndDownloadsItsPackage() throws Exception {
+    signIn(Role.STAFF);
+    // The seeded demo requests wait in the list; the overdue and the nearing one stand out.
+    assertThat(driver.findElement(By.cssSelector("#requests tr[data-reference='DEMO-4']")).getAttribute("class")).isEqualTo("overdue");
+    assertThat(driver.findElement(By.cssSelector("#requests tr[data-reference='DEMO-2']")).getAttribute("class")).isEqualTo("nearing");
+    // What the demo prints: open DEMO-1 and press search.
+    navigate(driver.findElement(By.linkText("DEMO-1")));
+    navigate(driver.findElement(By.id("run-search")));
+    waiting().until(d -> !d.findElements(By.id("undecided")).isEmpty());
+    assertThat(driver.findElements(By.cssSelector("article.record.confirmed"))).isNotEmpty();
+
+    driver.get(world.base + "/console/requests");
+    navigate(driver.findElement(By.id("new-request")));
+    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("開示請求の登録");
+    JsonNode form = world.formWithRecordsToReview();
+    String ref = "FORM-" + System.nanoTime() % 100000;
+    driver.findElement(By.id("f-reference")).sendKeys(ref);
+    assertThat(driver.findElement(By.id("f-agentName")).isDisplayed()).isFalse();
+    driver.findElement(By.cssSelector("input[name=requesterKind][value=appointed_agent]")).click();
+    assertThat(driver.findElement(By.id("f-agentName")).isDisplayed()).isTrue();
+    driver.findElement(By.id("f-agentName")).sendKeys("見本 花子");
+    driver.findElement(By.id("f-agentRelation")).sendKeys("弁護士");
+    driver.findElement(By.id("f-agentLawyer")).click();
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("f-docKind2"))).selectByValue("lawyer_id");
+    driver.findElement(By.cssSelector("input[name=actions][value=purpose_notification]")).click();
+    driver.findElement(By.id("f-feePaid")).click();
+    driver.findElement(By.id("f-name")).sendKeys(form.path("name").asText());
+    driver.findElement(By.id("f-reading")).sendKeys(form.path("reading").asText());
+    driver.findElement(By.id("f-birthDate")).sendKeys(form.path("birthDate").asText());
+    JsonNode addresses = form.path("addresses");
+    driver.findElement(By.id("f-postcode")).sendKeys(addresses.path(0).path("postcode").asText());
+    driver.findElement(By.id("f-address")).sendKeys(addresses.path(0).path("address").asText());
+    List<String> former = new ArrayList<>();
+    for (int i = 1; i < addresses.size(); i++) {
+      former.add(addresses.get(i).path("postcode").asText() + " " + addresses.get(i).path("address").asText());
+    }
+    driver.findElement(By.id("f-formerAddresses")).sendKeys(String.join("\n", former));
+    List<String> formerNames = new ArrayList<>();
+    form.path("formerNames").forEach(n -> formerNames.add(n.asText()));
+    driver.findElement(By.id("f-formerNames")).sendKeys(String.join("\n", formerNames));
+    List<String> phones = new ArrayList<>();
+    form.path("phones").forEach(p -> phones.add(p.asText()));
+    driver.findElement(By.id("f-phones")).sendKeys(String.join("\n", phones));
+    List<String> emails = new ArrayList<>();
+    form.path("emails").forEach(e -> emails.add(e.asText()));
+    driver.findElement(By.id("f-emails")).sendKeys(String.join("\n", emails));
+    driver.executeScript("window.scrollTo(0, 0)");
+    browser.screenshot("request-new");
+    navigate(driver.findElement(By.id("register-submit")));
+
+    assertThat(driver.getCurrentUrl()).contains("/console/requests/" + ref);
+    assertThat(driver.findElement(By.id("notice")).getText()).contains("登録しました");
+    assertThat(driver.findElement(By.id("request-form")).getText()).contains(form.path("name").asText()).contains("見本 花子 (弁護士)").contains("任意代理人");
+    assertThat(driver.findElement(By.id("fee")).getText()).contains("受領済み");
+    var stored = world.app.disclosure().view(new jp.kaiji.auth.Principal("console-it", Role.STAFF), ref).form();
+    assertThat(stored.documents()).extracting(d -> d.kind().id()).containsExactly("drivers_license", "lawyer_id");
+    assertThat(stored.actions()).hasSize(2);
+    assertThat(stored.subject().addresses()).hasSize(addresses.size());
+    assertThat(Files.readString(dir.resolve("data/audit.log"))).contains("request.create").contains(ref);
+
+    navigate(driver.findElement(By.id("run-search")));
+    waiting().until(d -> !d.findElements(By.id("undecided")).isEmpty());
+    while (true) {
+      List<WebElement> open = driver.findElements(By.cssSelector("article.record.review")).stream()
+          .filter(e -> e.findElement(By.cssSelector(".decision-state")).getText().contains("未判断")).toList();
+      if (open.isEmpty()) {
+        break;
+      }
+      navigate(open.getFirst().findElement(By.cssSelector("button.accept")));
+    }
+    navigate(driver.findElement(By.id("export")));
+    waiting().until(d -> !d.findElements(By.id("download")).isEmpty());
+    String cookie = Console.COOKIE + "=" + driver.manage().getCookieNamed(Console.COOKIE).getValue();
+    HttpResponse<byte[]> zip = http.send(HttpRequest.newBuilder(URI.create(driver.findElement(By.id("download")).getAttribute("href")))
+        .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(zip.statusCode()).isEqualTo(200);
+    assertThat(zip.headers().firstValue("Content-Disposition")).hasValueSatisfying(c -> assertThat(c).contains(ref + ".zip"));
+    assertThat(new String(zip.body(), 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("PK");
+    driver.get(driver.findElement(By.id("preview")).getAttribute("href"));
+    assertThat(driver.getPageSource()).contains(ref);
+  }
+
+  @Test
+  void theRegistrationFormShowsEachErrorBesideItsFieldInTheChosenLanguage() throws Exception {
+    signIn(Role.STAFF);
+    driver.get(world.base + "/console/requests/new?lang=ja");
+    driver.findElement(By.cssSelector("input[name=requesterKind][value=legal_representative]")).click();
+    driver.findElement(By.cssSelector("input[name=actions][value=disclosure]")).click(); // unchecks the default
+    String received = driver.findElement(By.id("f-receivedOn")).getAttribute("value");
+    driver.executeScript("arguments[0].value = arguments[1]", driver.findElement(By.id("f-dueOn")),
+        java.time.LocalDate.parse(received).minusDays(1).toString());
+    driver.findElement(By.id("f-name")).sendKeys("見本 一郎");
+    driver.findElement(By.id("f-birthDate")).sendKeys("生年月日不明");
+    navigate(driver.findElement(By.id("register-submit")));
+
+    assertThat(driver.findElement(By.id("form-error")).getText()).contains("誤りがあります");
+    assertThat(driver.findElement(By.id("err-reference")).getText()).isEqualTo("入力してください。");
+    assertThat(driver.findElement(By.id("err-agentName")).getText()).contains("代理人");
+    assertThat(driver.findElement(By.id("err-agentRelation")).getText()).contains("代理人");
+    assertThat(driver.findElement(By.id("err-actions")).getText()).contains("一つ以上");
+    assertThat(driver.findElement(By.id("err-dueOn")).getText()).contains("受付日以降");
+    assertThat(driver.findElement(By.id("err-birthDate")).getText()).contains("解釈できません");
+    assertThat(driver.findElement(By.id("f-reference")).getAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(driver.findElement(By.id("f-reference")).getAttribute("aria-describedby")).isEqualTo("err-reference");
+    // What was typed stays.
+    assertThat(driver.findElement(By.id("f-name")).getAttribute("value")).isEqualTo("見本 一郎");
+    assertThat(driver.findElement(By.cssSelector("input[name=requesterKind][value=legal_representative]")).isSelected()).isTrue();
+    assertThat(driver.findElements(By.cssSelector(".field-error"))).hasSize(6);
+
+    // In English, and a reference that exists already is refused beside the reference.
+    driver.get(world.base + "/console/requests/new?lang=en");
+    driver.findElement(By.id("f-reference")).sendKeys("DEMO-1");
+    driver.findElement(By.id("f-name")).sendKeys("見本 一郎");
+    navigate(driver.findElement(By.id("register-submit")));
+    assertThat(driver.findElement(By.id("err-reference")).getText()).isEqualTo("Request DEMO-1 is registered already.");
+    driver.findElement(By.id("f-reference")).clear();
+    driver.findElement(By.id("f-reference")).sendKeys("bad reference!");
+    driver.findElement(By.id("f-name")).clear();
+    navigate(driver.findElement(By.id("register-submit")));
+    assertThat(driver.findElement(By.id("err-reference")).getText()).startsWith("Use up to 64 letters");
+    assertThat(driver.findElement(By.id("err-name")).getText()).isEqualTo("Required.");
+    driver.get(world.base + "/console/requests?lang=ja");
+    assertThat(driver.findElements(By.cssSelector("#requests tr[data-reference='bad reference!']"))).isEmpty();
+  }
+
+  /** Each registration error, posted as a form over HTTP: 400, the message beside its field, nothing created. */
+  @Test
+  void eachInvalidRegistrationFieldIsNamedBesideIt() throws Exception {
+    HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(world.base + "/console/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("token=" + ConsoleWorld.TOKENS.get(Role.STAFF))).build(), HttpResponse.BodyHandlers.ofString());
+    String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0] + "; " + Console.LANG_COOKIE + "=ja";
+    HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(world.base + "/console/requests/new")).header("Cookie", cookie).build(),
+        HttpResponse.BodyHandlers.ofString());
+    var csrf = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page.body());
+    assertThat(csrf.find()).isTrue();
+    var today = world.app.disclosure().today();
+    String[][] cases = {
+        // field=value overrides, the error's field, a fragment of its Japanese message
+        {"reference=", "reference", "入力してください"},
+        {"reference=.hidden", "reference", "半角英数字"},
+        {"reference=new", "reference", "使えません"},
+        {"receivedOn=2026/01/01", "receivedOn", "YYYY-MM-DD"},
+        {"receivedOn=" + today.plusDays(1), "receivedOn", "未来"},
+        {"dueOn=" + today.minusDays(1), "dueOn", "受付日以降"},
+        {"requesterKind=", "requesterKind", "選択してください"},
+        {"requesterKind=stranger", "requesterKind", "選択肢にない"},
+        {"requesterKind=legal_representative", "agentName", "代理人"},
+        {"docKind1=", "docKind1", "書類の種類"},
+        {"docIssued1=yesterday", "docIssued1", "YYYY-MM-DD"},
+        {"actions=", "actions", "一つ以上"},
+        {"actions=everything", "actions", "選択肢にない"},
+        {"delivery=", "delivery", "選択してください"},
+        {"name=", "name", "入力してください"},
+        {"phones=not a phone", "phones", "解釈できません"},
+        {"address=", "address", "住所も"},
+    };
+    int n = 0;
+    for (String[] c : cases) {
+      String ref = "TABLE-" + n++;
+      var fields = new java.util.LinkedHashMap<String, String>();
+      fields.put("csrf", csrf.group(1));
+      fields.put("reference", ref);
+      fields.put("receivedOn", today.toString());
+      fields.put("dueOn", today.plusDays(14).toString());
+      fields.put("requesterKind", "person");
+      fields.put("docKind1", "drivers_license");
+      fields.put("docPhoto1", "yes");
+      fields.put("actions", "disclosure");
+      fields.put("delivery", "electronic");
+      fields.put("name", "見本 一郎");
+      fields.put("postcode", "100-0001");
+      fields.put("address", "東京都千代田区千代田9-9-9");
+      String[] kv = c[0].split("=", 2);
+      fields.put(kv[0], kv[1]);
+      StringBuilder body = new StringBuilder();
+      fields.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(k).append('=').append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+      HttpResponse<String> r = post("/console/requests/new", cookie, body.toString(), null);
+      assertThat(r.statusCode()).as(c[0]).isEqualTo(400);
+      var error = java.util.regex.Pattern.compile("id=\"err-" + c[1] + "\">([^<]*)<").matcher(r.body());
+      assertThat(error.find()).as(c[0] + " shows err-" + c[1]).isTrue();
+      assertThat(error.group(1)).as(c[0]).contains(c[2]);
+      assertThat(world.app.disclosure().list(new jp.kaiji.auth.Principal("console-it", Role.STAFF), java.util.Optional.empty()))
+          .as(c[0]).noneMatch(x -> x.reference().equals(ref));
+    }
+    // The same form without the override is registered (303 to the request).
+    String body = "csrf=" + csrf.group(1) + "&reference=TABLE-OK&receivedOn=" + today + "&dueOn=" + today.plusDays(14)
+        + "&requesterKind=person&actions=disclosure&actions=stop_use&delivery=paper&name=" + java.net.URLEncoder.encode("見本 一郎", java.nio.charset.StandardCharsets.UTF_8);
+    HttpResponse<String> ok = post("/console/requests/new", cookie, body, null);
+    assertThat(ok.statusCode()).isEqualTo(303);
+    assertThat(ok.headers().firstValue("Location")).hasValue("/console/requests/TABLE-OK?notice=created");
+    // Without the CSRF token, nothing is registered.
+    assertThat(post("/console/requests/new", cookie, body.replaceFirst("csrf=[^&]+&", "").replace("TABLE-OK", "TABLE-NOCSRF"), null).statusCode()).isEqualTo(403);
   }
 
   private HttpResponse<String> api(String path, String json) throws Exception {

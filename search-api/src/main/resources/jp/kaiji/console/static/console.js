@@ -21,7 +21,23 @@ document.addEventListener('DOMContentLoaded', () => {
   if (review) {
     reviewKeys(review);
   }
+
+  const register = document.getElementById('register-form');
+  if (register) {
+    agentFields(register);
+  }
 });
+
+// The agent's fields matter only when an agent or a legal representative sent the request.
+function agentFields(form) {
+  const agent = document.getElementById('agent');
+  const update = () => {
+    const kind = form.querySelector('input[name=requesterKind]:checked');
+    agent.hidden = !kind || kind.value === 'person';
+  };
+  form.querySelectorAll('input[name=requesterKind]').forEach((radio) => radio.addEventListener('change', update));
+  update();
+}
 
 // Polls the rebuild job's status and moves the progress bar until the job ends.
 function watchRebuild(root) {
