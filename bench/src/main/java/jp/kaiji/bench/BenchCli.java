@@ -48,6 +48,7 @@ public final class BenchCli {
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx" + System.getenv().getOrDefault("KAIJI_BENCH_XMX", "2g"));
     cmd.add("-D" + CHILD + "=1");
+    cmd.add("--enable-native-access=ALL-UNNAMED");
     String extra = System.getenv("KAIJI_BENCH_JVM_OPTS");
     if (extra != null && !extra.isBlank()) {
       cmd.addAll(List.of(extra.strip().split("\\s+")));
@@ -129,6 +130,7 @@ public final class BenchCli {
       new Table("rebuild, " + world.persons + " persons, " + String.format("%,d", r.records()) + " records, " + options.threads()
           + " workers, " + runs + " runs", "figure", "median", "p99 (max)", "unit")
           .row("end-to-end throughput", r.recordsPerSecond().median(), r.recordsPerSecond().p99(), "records/s")
+          .row("records per CPU-second (all threads)", r.recordsPerCpuSecond().median(), r.recordsPerCpuSecond().p99(), "records/CPU-s")
           .row("rebuild time", r.seconds().median() / 1e3, r.seconds().p99() / 1e3, "s")
           .row("peak heap used (sampled)", (double) (r.peakHeap() >> 20), "", "MB of " + (HeapSampler.maxHeap() >> 20))
           .row("index on disk", r.indexMbPerMillion(), "", "MB per million records")

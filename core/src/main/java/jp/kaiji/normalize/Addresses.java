@@ -38,6 +38,7 @@ public final class Addresses {
   private static final Pattern POSTCODE_FIELD = Pattern.compile("〒?\\s*(\\d{3})\\s*[-‐−―ー]?\\s*(\\d{4})");
   private static final Pattern MARKED_POSTCODE = Pattern.compile("〒\\s*(?:(\\d{3})\\s*[-‐−―ー]?\\s*(\\d{4})(?!\\d))?");
   private static final Pattern LEADING_POSTCODE = Pattern.compile("^(\\d{3})(?:[-‐−―ー]|(?=\\d{4}(?: |$)))(\\d{4})(?!\\d)");
+  private static final Pattern BUILDING_LEAD = Pattern.compile("^[\\s\\-‐−―ー、,]+");
   private static final Pattern VILLAGE_PREFIX = Pattern.compile("^(大字|字)");
 
   private Addresses() {}
@@ -49,6 +50,15 @@ public final class Addresses {
 
   /** An address with its postcode in a separate field ({@code postcode} may be null or blank). */
   public static Normalized<Address> normalize(String postcode, String address) {
+    return MEMO.get(new Input(postcode, address), in -> parse(in.postcode(), in.address()));
+  }
+
+  /** An address recurs across a person's and a household's records. */
+  private record Input(String postcode, String address) {}
+
+  private static final Memo<Input, Normalized<Address>> MEMO = new Memo<>(1 << 16);
+
+  private static Normalized<Address> parse(String postcode, String address) {
     boolean noText = address == null || address.isBlank();
     if (noText && (postcode == null || postcode.isBlank())) {
       return Normalized.failed(IdentifierKind.ADDRESS, "address.empty", "no address given");
@@ -155,7 +165,7 @@ public final class Addresses {
         }
       }
     }
-    String building = text.substring(Math.min(rest, text.length())).replaceFirst("^[\\s\\-‐−―ー、,]+", "").strip();
+    String building = BUILDING_LEAD.matcher(text.substring(Math.min(rest, text.length()))).replaceFirst("").strip();
     return Normalized.ok(
         new Address(
             keptZip,

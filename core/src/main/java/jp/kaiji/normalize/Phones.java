@@ -31,7 +31,11 @@ public final class Phones {
   private static final Pattern NOTE = Pattern.compile("[(\\[][^()\\[\\]0-9]*[)\\]]");
   private static final Pattern DASHES = Pattern.compile("[‐‑‒–—―−ー－~〜]");
   private static final Pattern ALLOWED = Pattern.compile("\\+?[0-9(][0-9 ().\\-]{5,30}");
+  private static final Pattern PLUS81_ZERO = Pattern.compile("^\\+\\s*81\\s*\\(0\\)");
   private static final Pattern INTERNATIONAL_00 = Pattern.compile("^00(?!0)");
+
+  /** libphonenumber's parse is the costliest step of indexing; a number recurs across records. */
+  private static final Memo<String, Normalized<Phone>> MEMO = new Memo<>(1 << 16);
 
   private Phones() {}
 
@@ -39,6 +43,10 @@ public final class Phones {
     if (input == null || input.isBlank()) {
       return failed("phone.empty", "no phone number given");
     }
+    return MEMO.get(input, Phones::parse);
+  }
+
+  private static Normalized<Phone> parse(String input) {
     String s = Text.clean(input);
     if (s.regionMatches(true, 0, "tel:", 0, 4)) {
       s = s.substring(4).strip();
@@ -51,7 +59,7 @@ public final class Phones {
       s = s.substring(0, m.start());
     }
     s = NOTE.matcher(s).replaceAll(" ").strip();
-    s = s.replaceFirst("^\\+\\s*81\\s*\\(0\\)", "+81 ");
+    s = PLUS81_ZERO.matcher(s).replaceFirst("+81 ");
     s = INTERNATIONAL_00.matcher(s).replaceFirst("+");
     if (!ALLOWED.matcher(s).matches()) {
       return failed("phone.unparsable", "not a phone number: only digits, spaces, brackets, dashes and + are read");
