@@ -50,15 +50,6 @@ public final class Addresses {
 
   /** An address with its postcode in a separate field ({@code postcode} may be null or blank). */
   public static Normalized<Address> normalize(String postcode, String address) {
-    return MEMO.get(new Input(postcode, address), in -> parse(in.postcode(), in.address()));
-  }
-
-  /** An address recurs across a person's and a household's records. */
-  private record Input(String postcode, String address) {}
-
-  private static final Memo<Input, Normalized<Address>> MEMO = new Memo<>(1 << 16);
-
-  private static Normalized<Address> parse(String postcode, String address) {
     boolean noText = address == null || address.isBlank();
     if (noText && (postcode == null || postcode.isBlank())) {
       return Normalized.failed(IdentifierKind.ADDRESS, "address.empty", "no address given");

@@ -4,9 +4,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * A bounded memo for a pure normalizer: the same spelling of a phone, address or date recurs across
- * a person's records and a household's, and an index build sees it millions of times. When full it
- * starts over (no LRU bookkeeping on the hot path). Thread-safe; values must be immutable.
+ * A bounded memo for a pure normalizer whose inputs recur: dates (a birth date per person, a record
+ * date per day) are parsed millions of times during a build but take only tens of thousands of
+ * values. Phones and addresses are not memoized: at a million persons each spelling recurs too far
+ * apart for a bounded memo to hit. When full it starts over (no LRU bookkeeping on the hot path).
+ * Thread-safe; values must be immutable.
  */
 final class Memo<K, V> {
   private final int capacity;

@@ -34,19 +34,12 @@ public final class Phones {
   private static final Pattern PLUS81_ZERO = Pattern.compile("^\\+\\s*81\\s*\\(0\\)");
   private static final Pattern INTERNATIONAL_00 = Pattern.compile("^00(?!0)");
 
-  /** libphonenumber's parse is the costliest step of indexing; a number recurs across records. */
-  private static final Memo<String, Normalized<Phone>> MEMO = new Memo<>(1 << 16);
-
   private Phones() {}
 
   public static Normalized<Phone> normalize(String input) {
     if (input == null || input.isBlank()) {
       return failed("phone.empty", "no phone number given");
     }
-    return MEMO.get(input, Phones::parse);
-  }
-
-  private static Normalized<Phone> parse(String input) {
     String s = Text.clean(input);
     if (s.regionMatches(true, 0, "tel:", 0, 4)) {
       s = s.substring(4).strip();
@@ -70,11 +63,14 @@ public final class Phones {
     } catch (NumberParseException e) {
       return failed("phone.unparsable", "not a phone number (" + e.getErrorType() + ")");
     }
-    if (!UTIL.isValidNumber(number)) {
+    // getNumberType is UNKNOWN exactly when isValidNumber is false (both match the national
+    // number against the region's patterns); asking once halves that work.
+    PhoneNumberUtil.PhoneNumberType numberType = UTIL.getNumberType(number);
+    if (numberType == PhoneNumberUtil.PhoneNumberType.UNKNOWN) {
       return failed("phone.invalid", "not a valid number for its region");
     }
     Phone.LineType type =
-        switch (UTIL.getNumberType(number)) {
+        switch (numberType) {
           case MOBILE -> Phone.LineType.MOBILE;
           case FIXED_LINE -> Phone.LineType.FIXED_LINE;
           default -> Phone.LineType.OTHER;
