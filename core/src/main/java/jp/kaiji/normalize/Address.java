@@ -26,6 +26,8 @@ public record Address(
     Optional<String> town,
     Optional<String> block,
     Optional<String> building) {
+  private static final java.util.regex.Pattern SEVEN_DIGITS = java.util.regex.Pattern.compile("[0-9]{7}");
+
 
   public Address {
     Objects.requireNonNull(postcode, "postcode");
@@ -36,7 +38,7 @@ public record Address(
     Objects.requireNonNull(building, "building");
     postcode.ifPresent(
         p -> {
-          if (!p.matches("[0-9]{7}")) {
+          if (!SEVEN_DIGITS.matcher(p).matches()) {
             throw new IllegalArgumentException("postcode must be 7 digits, got length " + p.length());
           }
         });

@@ -38,6 +38,7 @@ public final class Addresses {
   private static final Pattern POSTCODE_FIELD = Pattern.compile("〒?\\s*(\\d{3})\\s*[-‐−―ー]?\\s*(\\d{4})");
   private static final Pattern MARKED_POSTCODE = Pattern.compile("〒\\s*(?:(\\d{3})\\s*[-‐−―ー]?\\s*(\\d{4})(?!\\d))?");
   private static final Pattern LEADING_POSTCODE = Pattern.compile("^(\\d{3})(?:[-‐−―ー]|(?=\\d{4}(?: |$)))(\\d{4})(?!\\d)");
+  private static final Pattern BUILDING_LEAD = Pattern.compile("^[\\s\\-‐−―ー、,]+");
   private static final Pattern VILLAGE_PREFIX = Pattern.compile("^(大字|字)");
 
   private Addresses() {}
@@ -155,7 +156,7 @@ public final class Addresses {
         }
       }
     }
-    String building = text.substring(Math.min(rest, text.length())).replaceFirst("^[\\s\\-‐−―ー、,]+", "").strip();
+    String building = BUILDING_LEAD.matcher(text.substring(Math.min(rest, text.length()))).replaceFirst("").strip();
     return Normalized.ok(
         new Address(
             keptZip,

@@ -39,6 +39,7 @@ public final class BirthDates {
       Pattern.compile(
           "(明治|大正|昭和|平成|令和|明|大|昭|平|令|[MTSHRmtshr])\\.?(\\d{1,2})[-/.年](\\d{1,2})[-/.月](\\d{1,2})日?");
   private static final Pattern SHORT_YEAR = Pattern.compile("\\d{2}[-/.年]\\d{1,2}[-/.月]\\d{1,2}日?");
+  private static final Pattern BORN = Pattern.compile("(生まれ|生)$");
   private static final Pattern SIX_DIGITS = Pattern.compile("\\d{6}");
   private static final Pattern DAY_FIRST = Pattern.compile("\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{4}");
 
@@ -46,8 +47,22 @@ public final class BirthDates {
 
   /** Parses against today's date in Japan (a birth date in the future is an error). */
   public static Normalized<BirthDate> parse(String input) {
-    return parse(input, LocalDate.now(JAPAN));
+    LocalDate today = LocalDate.now(JAPAN);
+    if (input == null) {
+      return parse(input, today);
+    }
+    Day d = day;
+    if (!d.today().equals(today)) {
+      d = new Day(today, new Memo<>(1 << 16));
+      day = d;
+    }
+    return d.memo().get(input, in -> parse(in, today));
   }
+
+  /** Dates recur (birth dates per person, record dates per day); the answer depends on today. */
+  private record Day(LocalDate today, Memo<String, Normalized<BirthDate>> memo) {}
+
+  private static volatile Day day = new Day(LocalDate.MIN, new Memo<>(1));
 
   /** Parses with an explicit "today", for reproducible tests and batch runs. */
   public static Normalized<BirthDate> parse(String input, LocalDate today) {
@@ -55,7 +70,7 @@ public final class BirthDates {
       return failed("date.empty", "no birth date given");
     }
     String s = Text.noSpaces(Text.clean(input));
-    s = s.replaceFirst("(生まれ|生)$", "");
+    s = BORN.matcher(s).replaceFirst("");
     s = Numerals.toArabic(s.replace("元年", "1年"));
     Matcher m = ERA.matcher(s);
     if (m.matches()) {

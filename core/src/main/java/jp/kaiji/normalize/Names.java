@@ -28,6 +28,14 @@ import java.util.Set;
  * {@code name.no_letters}. Never throws; the full key is idempotent.
  */
 public final class Names {
+  // Compiled once: the index normalizes millions of names.
+  private static final java.util.regex.Pattern NOTES = java.util.regex.Pattern.compile("[(\\[【〔「『][^)\\]】〕」』]*[)\\]】〕」』]?");
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile(" +");
+  private static final java.util.regex.Pattern NON_LATIN = java.util.regex.Pattern.compile("[^A-Za-z]+");
+  private static final java.util.regex.Pattern NON_LOWER_LATIN = java.util.regex.Pattern.compile("[^a-z]+");
+  private static final java.util.regex.Pattern APOSTROPHES = java.util.regex.Pattern.compile("['’`]");
+  private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+
   private static final List<String> HONORIFICS = List.of("様", "さま", "さん", "殿", "君");
   private static final Set<String> LATIN_TITLES =
       Set.of("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "mme", "mlle", "herr", "frau");
@@ -161,8 +169,8 @@ public final class Names {
 
   /** Removes parenthesised notes, e.g. a reading or a former name: a name has no brackets. */
   private static String stripNotes(String s) {
-    String out = s.replaceAll("[(\\[【〔「『][^)\\]】〕」』]*[)\\]】〕」』]?", " ");
-    return out.replaceAll(" +", " ").strip();
+    String out = NOTES.matcher(s).replaceAll(" ");
+    return SPACES.matcher(out).replaceAll(" ").strip();
   }
 
   private static boolean isLatin(String s) {
@@ -191,7 +199,7 @@ public final class Names {
       }
     }
     List<String> original = new ArrayList<>();
-    for (String w : asciiFold(s).split("[^A-Za-z]+")) {
+    for (String w : NON_LATIN.split(asciiFold(s))) {
       if (!w.isEmpty()) {
         original.add(w);
       }
@@ -228,7 +236,7 @@ public final class Names {
   /** Lower-case ASCII words; apostrophes join (O'Brien), hyphens and other marks separate. */
   private static List<String> latinWords(String s) {
     List<String> words = new ArrayList<>();
-    for (String w : asciiFold(s).toLowerCase(Locale.ROOT).replaceAll("['’`]", "").split("[^a-z]+")) {
+    for (String w : NON_LOWER_LATIN.split(APOSTROPHES.matcher(asciiFold(s).toLowerCase(Locale.ROOT)).replaceAll(""))) {
       if (!w.isEmpty()) {
         words.add(w);
       }
@@ -242,7 +250,7 @@ public final class Names {
   }
 
   private static String asciiFold(String s) {
-    String decomposed = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+    String decomposed = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
     StringBuilder out = new StringBuilder(decomposed.length());
     for (int i = 0; i < decomposed.length(); i++) {
       char c = decomposed.charAt(i);

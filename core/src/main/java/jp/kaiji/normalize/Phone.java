@@ -12,11 +12,13 @@ import java.util.Optional;
  * @param extension an extension (内線) that was written after the number, kept aside
  */
 public record Phone(String e164, LineType lineType, Optional<String> extension) {
+  private static final java.util.regex.Pattern E164 = java.util.regex.Pattern.compile("\\+[1-9][0-9]{6,14}");
+
   public Phone {
     Objects.requireNonNull(e164, "e164");
     Objects.requireNonNull(lineType, "lineType");
     Objects.requireNonNull(extension, "extension");
-    if (!e164.matches("\\+[1-9][0-9]{6,14}")) {
+    if (!E164.matcher(e164).matches()) {
       throw new IllegalArgumentException("e164 is not in E.164 form: length " + e164.length());
     }
   }

@@ -31,6 +31,7 @@ public final class Phones {
   private static final Pattern NOTE = Pattern.compile("[(\\[][^()\\[\\]0-9]*[)\\]]");
   private static final Pattern DASHES = Pattern.compile("[‐‑‒–—―−ー－~〜]");
   private static final Pattern ALLOWED = Pattern.compile("\\+?[0-9(][0-9 ().\\-]{5,30}");
+  private static final Pattern PLUS81_ZERO = Pattern.compile("^\\+\\s*81\\s*\\(0\\)");
   private static final Pattern INTERNATIONAL_00 = Pattern.compile("^00(?!0)");
 
   private Phones() {}
@@ -51,7 +52,7 @@ public final class Phones {
       s = s.substring(0, m.start());
     }
     s = NOTE.matcher(s).replaceAll(" ").strip();
-    s = s.replaceFirst("^\\+\\s*81\\s*\\(0\\)", "+81 ");
+    s = PLUS81_ZERO.matcher(s).replaceFirst("+81 ");
     s = INTERNATIONAL_00.matcher(s).replaceFirst("+");
     if (!ALLOWED.matcher(s).matches()) {
       return failed("phone.unparsable", "not a phone number: only digits, spaces, brackets, dashes and + are read");
@@ -62,11 +63,14 @@ public final class Phones {
     } catch (NumberParseException e) {
       return failed("phone.unparsable", "not a phone number (" + e.getErrorType() + ")");
     }
-    if (!UTIL.isValidNumber(number)) {
+    // getNumberType is UNKNOWN exactly when isValidNumber is false (both match the national
+    // number against the region's patterns); asking once halves that work.
+    PhoneNumberUtil.PhoneNumberType numberType = UTIL.getNumberType(number);
+    if (numberType == PhoneNumberUtil.PhoneNumberType.UNKNOWN) {
       return failed("phone.invalid", "not a valid number for its region");
     }
     Phone.LineType type =
-        switch (UTIL.getNumberType(number)) {
+        switch (numberType) {
           case MOBILE -> Phone.LineType.MOBILE;
           case FIXED_LINE -> Phone.LineType.FIXED_LINE;
           default -> Phone.LineType.OTHER;

@@ -24,6 +24,8 @@ import java.util.Optional;
  * symbols). Never throws; key and loose key are idempotent.
  */
 public final class Readings {
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile(" +");
+
   private static final String SMALL = "ァィゥェォッャュョヮヵヶヰヱヲヴヂヅ";
   private static final String LARGE = "アイウエオツヤユヨワカケイエオブジズ";
 
@@ -49,7 +51,7 @@ public final class Readings {
             IdentifierKind.READING, "reading.not_kana", "a reading is written in kana only");
       }
     }
-    String spaced = kata.toString().strip().replaceAll(" +", " ");
+    String spaced = SPACES.matcher(kata.toString().strip()).replaceAll(" ");
     String key = spaced.replace(" ", "");
     if (key.isEmpty()) {
       return Normalized.failed(IdentifierKind.READING, "reading.empty", "no kana in the reading");

@@ -142,7 +142,13 @@ public final class RebuildJob implements Runnable {
     IndexWriterConfig config = new IndexWriterConfig() // no analyzed fields: the analyzer is never used
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
         .setRAMBufferSizeMB(options.ramBufferMb())
+        // A bulk build writes every segment once: copying each into a compound file costs a
+        // second write for nothing (the generation is opened by one reader per process).
+        .setUseCompoundFile(false)
         .setCommitOnClose(false);
+    if (config.getMergePolicy() instanceof org.apache.lucene.index.TieredMergePolicy tiered) {
+      tiered.setNoCFSRatio(0.0);
+    }
     ExecutorService pool = options.threads() > 1 ? Executors.newFixedThreadPool(options.threads(), named("kaiji-index")) : null;
     List<SourceStats> stats = new ArrayList<>();
     try (FSDirectory dir = FSDirectory.open(pending.indexDir()); IndexWriter writer = new IndexWriter(dir, config)) {

@@ -187,11 +187,32 @@ public final class RecordNormalizer {
   /** A record date: a date notation, or a timestamp whose first ten characters are one. */
   static Optional<LocalDate> recordDate(String v) {
     String s = v.strip();
+    if (isoTimestamp(s)) {
+      // 2019-05-04T15:27:56+09:00: the whole never parses as a date, its first ten characters do.
+      return BirthDates.parse(s.substring(0, 10)).toOptional().map(BirthDate::date);
+    }
     Optional<BirthDate> d = BirthDates.parse(s).toOptional();
     if (d.isEmpty() && s.length() > 10) {
       d = BirthDates.parse(s.substring(0, 10)).toOptional();
     }
     return d.map(BirthDate::date);
+  }
+
+  /** yyyy-mm-dd followed by T or a space and a digit: an ISO or SQL timestamp. */
+  private static boolean isoTimestamp(String s) {
+    if (s.length() < 12 || (s.charAt(10) != 'T' && s.charAt(10) != ' ') || !isDigit(s.charAt(11)) || s.charAt(4) != '-' || s.charAt(7) != '-') {
+      return false;
+    }
+    for (int i : new int[] {0, 1, 2, 3, 5, 6, 8, 9}) {
+      if (!isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private static final class Collector {

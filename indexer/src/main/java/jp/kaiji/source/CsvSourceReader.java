@@ -117,6 +117,18 @@ public final class CsvSourceReader implements SourceReader {
   }
 
   private static List<String> parse(String record) {
+    // Most rows carry no quotes and no stray line breaks: for them RFC 4180 is a split on commas,
+    // and a CSVParser per row (a fifth of the reading time) is not needed.
+    if (record.indexOf('"') < 0 && record.indexOf('\r') < 0 && record.indexOf('\n') < 0) {
+      List<String> out = new ArrayList<>();
+      int from = 0;
+      for (int comma = record.indexOf(','); comma >= 0; comma = record.indexOf(',', from)) {
+        out.add(record.substring(from, comma));
+        from = comma + 1;
+      }
+      out.add(record.substring(from));
+      return out;
+    }
     try (CSVParser parser = CSVParser.parse(record, FORMAT)) {
       List<CSVRecord> records = parser.getRecords();
       if (records.size() != 1) {

@@ -110,6 +110,11 @@ public final class LuceneSubjectIndex implements SubjectIndex, AutoCloseable {
     private final IndexSearcher searcher;
     private final int numDocs;
     private boolean released;
+    // One request asks for the same term statistics once per candidate and retrieves most
+    // candidates twice (before and after expansion): both are answered once per snapshot. The
+    // snapshot's reader never changes, so neither can go stale.
+    private final Map<Term, Long> docFreqs = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Integer, IndexedRecord> records = new java.util.concurrent.ConcurrentHashMap<>();
 
     LuceneSnapshot(Serving serving, IndexSearcher searcher) {
       this.serving = serving;
@@ -158,8 +163,15 @@ public final class LuceneSubjectIndex implements SubjectIndex, AutoCloseable {
 
     @Override
     public long docFreq(String field, String value) {
+      Term term = new Term(field, value);
+      Long known = docFreqs.get(term);
+      if (known != null) {
+        return known;
+      }
       try {
-        return searcher.getIndexReader().docFreq(new Term(field, value));
+        long n = searcher.getIndexReader().docFreq(term);
+        docFreqs.put(term, n);
+        return n;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -184,7 +196,12 @@ public final class LuceneSubjectIndex implements SubjectIndex, AutoCloseable {
         var stored = searcher.storedFields();
         List<IndexedRecord> out = new ArrayList<>(top.scoreDocs.length);
         for (ScoreDoc sd : top.scoreDocs) {
-          out.add(StoredRecords.toRecord(stored.document(sd.doc)));
+          IndexedRecord r = records.get(sd.doc);
+          if (r == null) {
+            r = StoredRecords.toRecord(stored.document(sd.doc));
+            records.put(sd.doc, r);
+          }
+          out.add(r);
         }
         return out;
       } catch (IOException e) {
