@@ -15,6 +15,8 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -32,8 +34,8 @@ import org.apache.lucene.search.TopDocs;
  */
 public final class LuceneSubjectIndex implements SubjectIndex, AutoCloseable {
   private static final System.Logger LOG = System.getLogger(LuceneSubjectIndex.class.getName());
-  /** Edit-distance retrieval expands to at most this many terms per fuzzy key. */
-  private static final int FUZZY_EXPANSIONS = 50;
+  /** Edit-distance retrieval expands to at most this many terms per fuzzy key (the closest, commonest first). */
+  private static final int FUZZY_EXPANSIONS = 10;
 
   private record Serving(SearcherManager manager, GenerationInfo info) {}
 
@@ -134,7 +136,14 @@ public final class LuceneSubjectIndex implements SubjectIndex, AutoCloseable {
       }
       BooleanQuery.Builder b = new BooleanQuery.Builder();
       for (SubjectIndex.KeyTerm t : query.exact()) {
-        b.add(new TermQuery(new Term(t.field(), t.value())), BooleanClause.Occur.SHOULD);
+        // Each key scores its rarity once per matching record, without BM25's term-frequency and
+        // length work: records holding several rare keys of the request come first.
+        long df = docFreq(t.field(), t.value());
+        if (df == 0) {
+          continue;
+        }
+        float rarity = (float) Math.log(1.0 + (double) numDocs / df);
+        b.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(t.field(), t.value()))), rarity), BooleanClause.Occur.SHOULD);
       }
       for (SubjectIndex.KeyTerm t : query.fuzzy()) {
         if (t.value().codePointCount(0, t.value().length()) >= 3) {

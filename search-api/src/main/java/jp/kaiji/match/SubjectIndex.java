@@ -57,6 +57,13 @@ public interface SubjectIndex {
     public boolean isEmpty() {
       return exact.isEmpty() && fuzzy.isEmpty();
     }
+
+    /** The terms of this query that {@code other} does not have. */
+    public CandidateQuery minus(CandidateQuery other) {
+      return new CandidateQuery(
+          exact.stream().filter(t -> !other.exact.contains(t)).toList(),
+          fuzzy.stream().filter(t -> !other.fuzzy.contains(t)).toList());
+    }
   }
 
   /** A field and a key, e.g. {@code phone_e164 = +819012345678}. */

@@ -61,7 +61,9 @@ public final class SubjectMatcher {
 
     IdentityKeys expanded = expand(request, found.values());
     if (expanded != request) {
-      index.find(candidateQuery(expanded), policy.candidateLimit()).forEach(r -> candidates.putIfAbsent(r.docId(), r));
+      // The first round's candidates are compared again below; only the new keys need retrieving.
+      CandidateQuery added = candidateQuery(expanded).minus(candidateQuery(request));
+      index.find(added, policy.candidateLimit()).forEach(r -> candidates.putIfAbsent(r.docId(), r));
       for (IndexedRecord r : candidates.values()) {
         if (!found.containsKey(r.docId())) {
           compareInto(comparator, expanded, r, FoundBy.EXPANSION, found);
