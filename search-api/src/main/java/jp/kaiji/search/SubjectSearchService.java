@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import jp.kaiji.audit.AuditEvent;
 import jp.kaiji.audit.AuditLog;
 import jp.kaiji.audit.IdentifierHasher;
@@ -34,7 +35,7 @@ import jp.kaiji.match.SubjectMatcher;
  */
 public final class SubjectSearchService {
   private final SubjectIndex index;
-  private final SourceCatalog catalog;
+  private final Supplier<SourceCatalog> catalog;
   private final SubjectMatcher matcher;
   private final AuditLog audit;
   private final IdentifierHasher hasher;
@@ -42,7 +43,7 @@ public final class SubjectSearchService {
   private final ObjectMapper json;
 
   public SubjectSearchService(
-      SubjectIndex index, SourceCatalog catalog, SubjectMatcher matcher, AuditLog audit, IdentifierHasher hasher, Clock clock, ObjectMapper json) {
+      SubjectIndex index, Supplier<SourceCatalog> catalog, SubjectMatcher matcher, AuditLog audit, IdentifierHasher hasher, Clock clock, ObjectMapper json) {
     this.index = Objects.requireNonNull(index, "index");
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.matcher = Objects.requireNonNull(matcher, "matcher");
@@ -97,15 +98,17 @@ public final class SubjectSearchService {
       bySource.computeIfAbsent(m.record().sourceId(), s -> new ArrayList<>()).add(m);
     }
     Map<String, Long> sizes = snapshot.recordsPerSource();
+    SourceCatalog sourceCatalog = catalog.get();
     List<SubjectSearchResult.CompanyHits> companies = new ArrayList<>();
     List<SubjectSearchResult.SourceSearched> searched = new ArrayList<>();
-    for (Company company : catalog.companies()) {
+    for (Company company : sourceCatalog.companies()) {
       List<SubjectSearchResult.SourceHits> sources = new ArrayList<>();
-      for (SourceDefinition s : catalog.sources()) {
+      for (SourceDefinition s : sourceCatalog.sources()) {
         if (!s.company().equals(company.id())) {
           continue;
         }
         List<RecordMatch> hits = bySource.getOrDefault(s.id(), List.of());
+        bySource.remove(s.id());
         searched.add(new SubjectSearchResult.SourceSearched(s.id(), company.id(), sizes.getOrDefault(s.id(), 0L), hits.size()));
         if (!hits.isEmpty()) {
           sources.add(new SubjectSearchResult.SourceHits(
@@ -115,6 +118,14 @@ public final class SubjectSearchService {
       if (!sources.isEmpty()) {
         companies.add(new SubjectSearchResult.CompanyHits(company.id(), company.legalName(), sources));
       }
+    }
+    // A record whose source the catalogue no longer describes is still the requester's: it is
+    // returned under its own ids, never dropped.
+    for (Map.Entry<String, List<RecordMatch>> orphan : bySource.entrySet()) {
+      IndexedRecord first = orphan.getValue().getFirst().record();
+      searched.add(new SubjectSearchResult.SourceSearched(orphan.getKey(), first.company(), sizes.getOrDefault(orphan.getKey(), 0L), orphan.getValue().size()));
+      companies.add(new SubjectSearchResult.CompanyHits(first.company(), first.company(), List.of(new SubjectSearchResult.SourceHits(
+          orphan.getKey(), orphan.getKey(), first.category(), "", "(not in the current catalogue)", false, orphan.getValue().stream().map(this::hit).toList()))));
     }
     long confirmed = matches.stream().filter(m -> m.tier() == MatchTier.CONFIRMED).count();
     var gen = snapshot.generation();

@@ -16,7 +16,10 @@ import javax.net.ssl.SSLContext;
 import jp.kaiji.audit.AuditLog;
 import jp.kaiji.audit.IdentifierHasher;
 import jp.kaiji.auth.TokenRegistry;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import jp.kaiji.catalog.CatalogFile;
+import jp.kaiji.catalog.SourceCatalog;
 import jp.kaiji.catalog.SourceCatalogs;
 import jp.kaiji.console.Console;
 import jp.kaiji.console.ConsoleServices;
@@ -35,6 +38,7 @@ import jp.kaiji.search.SubjectSearchService;
 
 /** Assembles the server from its configuration: index, audit log, services, HTTP. */
 public final class KaijiApplication implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(KaijiApplication.class.getName());
   /** The environment variable that may hold the audit salt (hex); else a salt file is made once. */
   public static final String AUDIT_SALT_ENV = "KAIJI_AUDIT_SALT";
 
@@ -49,21 +53,33 @@ public final class KaijiApplication implements AutoCloseable {
 
   public KaijiApplication(ServerConfig config, Clock clock) throws IOException, GeneralSecurityException {
     config.checkListenerSafety();
-    CatalogFile catalog = loadCatalog(config.catalog());
+    // The catalogue that describes the serving generation: read again whenever a rebuild or
+    // rollback switches generations, so that a source the admin added is grouped and counted.
+    AtomicReference<CatalogFile> catalog = new AtomicReference<>(loadCatalog(config.catalog()));
     Files.createDirectories(config.dataDir());
     // The request database first: an embedded H2 file admits one process, so a second Kaiji on
     // the same data directory stops here, before it touches the audit log.
     this.cases = openCases(config, clock);
     this.generations = new IndexGenerations(config.dataDir().resolve("index"));
     this.index = new LuceneSubjectIndex(generations);
+    generations.addListener(event -> {
+      if (event.kind() == IndexGenerations.EventKind.SWITCHED) {
+        try {
+          catalog.set(loadCatalog(config.catalog()));
+        } catch (IllegalArgumentException e) {
+          LOG.log(System.Logger.Level.WARNING, "catalogue unreadable after switching to " + event.generation().id() + "; keeping the previous one");
+        }
+      }
+    });
+    Supplier<SourceCatalog> servingCatalog = () -> catalog.get().catalog();
     this.audit = AuditLog.open(config.dataDir().resolve("audit.log"), clock);
     IdentifierHasher hasher = new IdentifierHasher(auditSalt(config.dataDir()));
     Exchanges exchanges = new Exchanges(Json.mapper());
-    this.search = new SubjectSearchService(index, catalog.catalog(), new SubjectMatcher(MatchPolicy.defaults()), audit, hasher, clock, exchanges.json());
+    this.search = new SubjectSearchService(index, servingCatalog, new SubjectMatcher(MatchPolicy.defaults()), audit, hasher, clock, exchanges.json());
     this.admin = new IndexAdmin(generations, () -> loadCatalog(config.catalog()));
-    this.disclosure = new DisclosureService(cases, search, catalog::catalog, audit, clock);
+    this.disclosure = new DisclosureService(cases, search, servingCatalog, audit, clock);
     TokenRegistry tokens = new TokenRegistry(config.tokens());
-    Console console = new Console(new ConsoleServices(tokens, search, admin, audit, catalog::catalog, java.util.Optional.of(disclosure)), clock);
+    Console console = new Console(new ConsoleServices(tokens, search, admin, audit, servingCatalog, java.util.Optional.of(disclosure)), clock);
     this.server = new KaijiServer(config, sslContext(config), tokens, index, search,
         new AdminHandlers(admin, exchanges, audit), new DisclosureHandlers(disclosure, exchanges, packagesDir(config)), exchanges,
         console.handler());

@@ -123,6 +123,24 @@ class AdminIT {
   }
 
   @Test
+  void aSourceAddedToTheCatalogueIsSearchedAfterTheRebuild() throws Exception {
+    world.write("cs/seminars.jsonl", "{\"id\": \"SM1\", \"name\": \"山田 太郎\", \"mail\": \"taro.yamada@example.jp\"}\n");
+    String catalog = java.nio.file.Files.readString(dir.resolve("catalog.json"));
+    world.write("catalog.json", catalog.replace("\"sources\": [", """
+        "sources": [
+            {"id": "cs-seminars", "company": "cs", "title": "セミナー申込", "kind": "jsonl", "path": "cs/seminars.jsonl",
+             "primaryKey": "id", "identity": {"fullName": "name", "emails": ["mail"]},
+             "category": "seminar", "purpose": "セミナーの各種ご連絡", "jointlyUsed": false},"""));
+    HttpResponse<String> started = world.post("/api/admin/rebuilds", Role.ADMIN, "");
+    assertThat(waitFor(json.readTree(started.body()).path("status").asText()).path("state").asText()).isEqualTo("SUCCEEDED");
+
+    JsonNode result = search();
+    assertThat(SubjectSearchIT.records(result).stream().map(r -> r.path("id").asText())).contains("cs-seminars/SM1");
+    assertThat(result.path("sourcesSearched").toString()).contains("\"source\":\"cs-seminars\"");
+    assertThat(result.toString()).contains("セミナーの各種ご連絡");
+  }
+
+  @Test
   void serverLogsHoldNoPersonalData() throws Exception {
     search();
     world.post("/api/subject-search", Role.STAFF, "{\"subject\": {\"phones\": [\"090-1234-567x\"]}}");
