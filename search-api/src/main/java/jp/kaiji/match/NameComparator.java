@@ -69,9 +69,15 @@ final class NameComparator {
       return Optional.of(new AttributeMatch("name", Level.DIFFERENT, Evidence.NAME, weighing.policy().disagreement().name(),
           "different (" + kanjiWhy + ", reading differs)"));
     }
-    if (reading == Level.SAME && (!kanjiComparable || kanji == Level.CLOSE || kanjiSlip)) {
-      String why = kanjiComparable ? "equivalent (same reading, " + kanjiWhy + ")" : "equivalent (same reading)";
-      return Optional.of(weighing.agree("name", Level.EQUIVALENT, weighing.policy().m().reading(), READING_KEY, readingKey, why));
+    if (reading == Level.SAME && !kanjiComparable) {
+      return Optional.of(weighing.agree("name", Level.EQUIVALENT, weighing.policy().m().reading(), READING_KEY, readingKey, "equivalent (same reading)"));
+    }
+    if (reading == Level.SAME && (kanji == Level.CLOSE || kanjiSlip)) {
+      // A kanji slip read the same is a typo (太朗/太郎) or a twin (康一/紘一, both コウイチ): close,
+      // so that only other identifiers can confirm the record.
+      AttributeMatch a = weighing.agree("name", Level.CLOSE, weighing.policy().m().reading(), READING_KEY, readingKey, "");
+      return Optional.of(new AttributeMatch("name", Level.CLOSE, Evidence.NAME, weighing.policy().closeFactor() * a.weight(),
+          "close (same reading, " + kanjiWhy.replace("different (", "").replace(")", "") + ")"));
     }
     if (kanji == Level.CLOSE || (kanji != Level.DIFFERENT && (reading == Level.CLOSE || reading == Level.SAME))) {
       String why = kanji == Level.CLOSE ? "close (" + kanjiWhy + ")" : reading == Level.SAME ? "close (same reading, other kanji)" : "close (reading differs by a slip)";
@@ -148,6 +154,18 @@ final class NameComparator {
    * Whether the given names agree: both split and equal, or one side unsplit (大﨑志乃, written
    * without a space) ending with the other side's given name while the rest differs.
    */
+  /** Whether some name of the request and some name of the record share the given name. */
+  boolean shareGivenName(IdentityKeys q, IdentityKeys r) {
+    for (NameKey qn : q.names()) {
+      for (NameKey rn : r.names()) {
+        if (qn.latin() == rn.latin() && sameGivenName(qn, rn)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** The given name of {@code n}: its own, or what its unsplit full name leaves after {@code other}'s family name. */
   private static Optional<String> givenOf(NameKey n, NameKey other) {
     if (n.givenKey().isPresent()) {

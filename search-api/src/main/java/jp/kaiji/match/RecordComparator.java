@@ -23,7 +23,9 @@ import jp.kaiji.normalize.Hashes;
  *
  * <ul>
  *   <li>Confirmed: two independent lines of {@link Evidence} agree, nothing contradicts (name or
- *       birth date different), and the score reaches {@link MatchPolicy#confirmedMinScore()}.
+ *       birth date different), and the score reaches {@link MatchPolicy#confirmedMinScore()};
+ *       birth date and household alone (what twins share) never confirm without the same given
+ *       name.
  *   <li>A different name (a given name that differs, not explained by a former name) drops the
  *       record unless a mobile or an e-mail agrees besides another line; then it needs review.
  *   <li>A different birth date with two agreeing lines needs review (a slip in the date).
@@ -54,10 +56,10 @@ public final class RecordComparator {
     compareEmails(request, record).ifPresent(out::add);
     double score = out.stream().mapToDouble(AttributeMatch::weight).sum();
     Comparison unranked = new Comparison(out, score, Optional.empty());
-    return new Comparison(out, score, tierOf(unranked));
+    return new Comparison(out, score, tierOf(unranked, names.shareGivenName(request, record)));
   }
 
-  private Optional<MatchTier> tierOf(Comparison c) {
+  private Optional<MatchTier> tierOf(Comparison c, boolean sameGivenName) {
     Set<Evidence> agreeing = c.agreeing();
     boolean nameDiffers = c.contradicts("name");
     boolean birthDiffers = c.contradicts("birthDate");
@@ -68,7 +70,10 @@ public final class RecordComparator {
     if (birthDiffers) {
       return agreeing.size() >= 2 ? Optional.of(MatchTier.NEEDS_REVIEW) : Optional.empty();
     }
-    if (agreeing.size() >= 2 && c.score() >= policy.confirmedMinScore()) {
+    // Twins share the birth date and the household: those two alone never confirm, unless the
+    // given name is the same (twins' differ; a married requester's maiden-name record shares it).
+    boolean twinShaped = !sameGivenName && agreeing.stream().allMatch(e -> e == Evidence.BIRTH_DATE || e == Evidence.HOUSEHOLD);
+    if (agreeing.size() >= 2 && !twinShaped && c.score() >= policy.confirmedMinScore()) {
       return Optional.of(MatchTier.CONFIRMED);
     }
     if (agreeing.size() >= 2 || personalContact) {

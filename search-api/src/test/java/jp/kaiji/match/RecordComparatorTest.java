@@ -150,7 +150,16 @@ class RecordComparatorTest {
   void oneKanjiSlipReadTheSameIsTheRequester() throws Exception {
     IdentityKeys record = person("山田 太朗", "ヤマダ タロウ", "1975-03-05", HOME, List.of("090-1234-5678"), List.of());
     Comparison c = comparator.compare(requester(), record);
-    assertThat(c.attributes()).anySatisfy(a -> assertThat(a.toString()).startsWith("name: equivalent (same reading"));
+    assertThat(c.attributes()).anySatisfy(a -> assertThat(a.toString()).startsWith("name: close (same reading"));
     assertThat(c.tier()).contains(MatchTier.CONFIRMED);
+  }
+
+  @Test
+  void twinWhoseNameReadsTheSameIsNotConfirmed() throws Exception {
+    // Found by MatcherOnRandomWorldsTest (seed 8215696312149126433): 康一 and 紘一 both read コウイチ.
+    IdentityKeys request = person("坂本 康一", "サカモト コウイチ", "昭和51年11月29日", HOME, List.of("080-1111-2222"), List.of());
+    IdentityKeys twin = person("坂本 紘一", "サカモト コウイチ", "1976-11-29", HOME, List.of("090-9756-5561"), List.of("kouichi@example.jp"));
+    Comparison c = comparator.compare(request, twin);
+    assertThat(c.tier()).isNotEqualTo(Optional.of(MatchTier.CONFIRMED));
   }
 }
