@@ -101,7 +101,9 @@ public final class Names {
     if (s.codePoints().anyMatch(Character::isDigit)) {
       return Optional.of(failed("name.digits", "a name has no digits"));
     }
-    if (s.codePoints().noneMatch(Character::isLetter)) {
+    // Modifier letters (ʹ, ー on its own) and marks are not a name: without a base letter they
+    // have nothing to attach to, and NFKC does not settle on them.
+    if (s.codePoints().noneMatch(cp -> Character.isLetter(cp) && Character.getType(cp) != Character.MODIFIER_LETTER)) {
       return Optional.of(failed("name.no_letters", "no letters in the name"));
     }
     return Optional.empty();
@@ -114,7 +116,9 @@ public final class Names {
       // and a key must be a fixed point of normalization.
       keys.add(Normalizer.normalize(letters(part).toLowerCase(Locale.ROOT), Normalizer.Form.NFKC));
     }
-    String full = String.join("", keys);
+    // Joining can bring marks of two parts together (a given name that starts with a combining
+    // mark): normalize the whole key too, so that it stays a fixed point.
+    String full = Normalizer.normalize(String.join("", keys), Normalizer.Form.NFKC);
     if (full.isEmpty()) {
       return failed("name.no_letters", "no letters in the name");
     }
