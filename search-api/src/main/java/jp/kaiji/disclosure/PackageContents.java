@@ -9,10 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import jp.kaiji.catalog.SourceCatalog;
 import jp.kaiji.catalog.SourceDefinition;
+import jp.kaiji.normalize.Hashes;
 
 /**
  * The files of one disclosure package, in archive order: {@code index.html} (the answer in
@@ -206,10 +204,6 @@ public final class PackageContents {
   }
 
   public static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
+    return Hashes.sha256Hex(bytes);
   }
 }

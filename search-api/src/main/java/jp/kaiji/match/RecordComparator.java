@@ -8,6 +8,8 @@ import static jp.kaiji.index.IndexSchema.EMAIL_KEY;
 import static jp.kaiji.index.IndexSchema.PHONE_E164;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,11 +37,15 @@ import jp.kaiji.normalize.Hashes;
  *       landline, and a record naming nobody that shares the household's fixed line; anything
  *       weaker is not returned.
  * </ul>
+ *
+ * <p>One instance serves one request on one thread (it remembers the request's hashed keys).
  */
 public final class RecordComparator {
   private final MatchPolicy policy;
   private final Weighing weighing;
   private final NameComparator names;
+  // One comparator serves one request: its keys are hashed once, not once per candidate.
+  private final Map<String, String> hashes = new HashMap<>();
 
   public RecordComparator(MatchPolicy policy, TermStatistics stats) {
     this.policy = Objects.requireNonNull(policy, "policy");
@@ -173,7 +179,7 @@ public final class RecordComparator {
     AttributeMatch fixed = null;
     for (PhoneKey qp : q.phones()) {
       boolean clear = r.phones().stream().anyMatch(p -> p.e164().equals(qp.e164()));
-      boolean hashed = !clear && r.phoneHashes().contains(Hashes.sha256Hex(qp.e164()));
+      boolean hashed = !clear && r.phoneHashes().contains(sha256(qp.e164()));
       if (!clear && !hashed) {
         continue;
       }
@@ -209,11 +215,15 @@ public final class RecordComparator {
       }
     }
     for (String qe : q.emails()) {
-      if (r.emailHashes().contains(Hashes.sha256Hex(qe))) {
+      if (r.emailHashes().contains(sha256(qe))) {
         return Optional.of(weighing.agree("email", Level.EQUIVALENT, m, EMAIL_KEY, qe, "equivalent (SHA-256 of the normalized address)"));
       }
     }
     return Optional.of(new AttributeMatch("email", Level.DIFFERENT, Evidence.EMAIL, policy.disagreement().email(), "different"));
+  }
+
+  private String sha256(String key) {
+    return hashes.computeIfAbsent(key, Hashes::sha256Hex);
   }
 
   private static boolean better(AttributeMatch a, AttributeMatch b) {
