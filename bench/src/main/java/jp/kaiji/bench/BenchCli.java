@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import jp.kaiji.catalog.SourceCatalog;
 import jp.kaiji.catalog.SourceCatalogs;
@@ -24,14 +25,15 @@ import picocli.CommandLine.Option;
  * standard output as tables; progress to standard error.
  *
  * <p>{@code rebuild} and {@code search} run in a child JVM with {@code -Xmx2g} (the heap the
- * targets allow) unless already in one; {@code KAIJI_BENCH_XMX} changes the heap and
- * {@code KAIJI_BENCH_JVM_OPTS} adds options (e.g. a JFR recording).
+ * targets allow) unless already in one; {@code KAIJI_BENCH_XMX} changes the heap and {@code
+ * KAIJI_BENCH_JVM_OPTS} adds options (e.g. a JFR recording).
  */
 @Command(
     name = "kaiji-bench",
     mixinStandardHelpOptions = true,
     subcommands = {BenchCli.Rebuild.class, BenchCli.Search.class, NormalizersCommand.class},
-    description = "Benchmarks: rebuild throughput, subject search latency, normalizer throughput, against baselines.")
+    description =
+        "Benchmarks: rebuild throughput, subject search latency, normalizer throughput, against baselines.")
 public final class BenchCli {
   static final String CHILD = "kaiji.bench.child";
 
@@ -81,41 +83,72 @@ public final class BenchCli {
 
   /** Options both heavy commands share. */
   static final class WorldOptions {
-    @Option(names = "--persons", required = true, description = "persons in the generated world (about 2.9 records each)")
+    @Option(
+        names = "--persons",
+        required = true,
+        description = "persons in the generated world (about 2.9 records each)")
     long persons;
 
-    @Option(names = "--seed", defaultValue = "7", description = "the world's seed (default ${DEFAULT-VALUE})")
+    @Option(
+        names = "--seed",
+        defaultValue = "7",
+        description = "the world's seed (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--requests", defaultValue = "400", description = "about how many requests to generate (default ${DEFAULT-VALUE})")
+    @Option(
+        names = "--requests",
+        defaultValue = "400",
+        description = "about how many requests to generate (default ${DEFAULT-VALUE})")
     int requests;
 
-    @Option(names = "--cache", defaultValue = "${sys:java.io.tmpdir}/kaiji-bench",
+    @Option(
+        names = "--cache",
+        defaultValue = "${sys:java.io.tmpdir}/kaiji-bench",
         description = "where worlds and indexes are kept between runs (default ${DEFAULT-VALUE})")
     Path cache;
   }
 
   static void header(PrintStream out, String what) {
     Runtime rt = Runtime.getRuntime();
-    out.printf("kaiji bench %s: %d cores, Java %s (%s), max heap %,d MB, %s %s%n", what, rt.availableProcessors(),
-        System.getProperty("java.version"), System.getProperty("java.vm.name"), rt.maxMemory() >> 20, System.getProperty("os.name"),
+    out.printf(
+        Locale.ROOT,
+        "kaiji bench %s: %d cores, Java %s (%s), max heap %,d MB, %s %s%n",
+        what,
+        rt.availableProcessors(),
+        System.getProperty("java.version"),
+        System.getProperty("java.vm.name"),
+        rt.maxMemory() >> 20,
+        System.getProperty("os.name"),
         System.getProperty("os.arch"));
   }
 
-  @Command(name = "rebuild", mixinStandardHelpOptions = true, description = "Rebuild a generated world end to end, several times.")
+  @Command(
+      name = "rebuild",
+      mixinStandardHelpOptions = true,
+      description = "Rebuild a generated world end to end, several times.")
   static final class Rebuild implements Callable<Integer> {
     @Mixin WorldOptions world;
 
-    @Option(names = "--runs", defaultValue = "3", description = "timed rebuilds (default ${DEFAULT-VALUE})")
+    @Option(
+        names = "--runs",
+        defaultValue = "3",
+        description = "timed rebuilds (default ${DEFAULT-VALUE})")
     int runs;
 
-    @Option(names = "--warmups", defaultValue = "0", description = "untimed rebuilds first (default ${DEFAULT-VALUE})")
+    @Option(
+        names = "--warmups",
+        defaultValue = "0",
+        description = "untimed rebuilds first (default ${DEFAULT-VALUE})")
     int warmups;
 
-    @Option(names = "--threads", description = "indexing workers (default: the indexer's own, min(2, cores))")
+    @Option(
+        names = "--threads",
+        description = "indexing workers (default: the indexer's own, min(2, cores))")
     Integer threads;
 
-    @Option(names = "--ram-buffer-mb", description = "the IndexWriter's RAM buffer (default: the indexer's own)")
+    @Option(
+        names = "--ram-buffer-mb",
+        description = "the IndexWriter's RAM buffer (default: the indexer's own)")
     Double ramBufferMb;
 
     @Override
@@ -124,34 +157,74 @@ public final class BenchCli {
       header(out, "rebuild");
       Path dir = Worlds.world(world.cache, world.persons, world.seed, world.requests, System.err);
       RebuildJob.Options d = RebuildJob.Options.defaults();
-      RebuildJob.Options options = new RebuildJob.Options(threads == null ? d.threads() : threads, ramBufferMb == null ? d.ramBufferMb() : ramBufferMb);
+      RebuildJob.Options options =
+          new RebuildJob.Options(
+              threads == null ? d.threads() : threads,
+              ramBufferMb == null ? d.ramBufferMb() : ramBufferMb);
       Path scratch = Files.createDirectories(world.cache.resolve("scratch"));
       RebuildBench.Result r = RebuildBench.run(dir, scratch, options, warmups, runs, System.err);
-      new Table("rebuild, " + world.persons + " persons, " + String.format("%,d", r.records()) + " records, " + options.threads()
-          + " workers, " + runs + " runs", "figure", "median", "p99 (max)", "unit")
-          .row("end-to-end throughput", r.recordsPerSecond().median(), r.recordsPerSecond().p99(), "records/s")
-          .row("records per CPU-second (all threads)", r.recordsPerCpuSecond().median(), r.recordsPerCpuSecond().p99(), "records/CPU-s")
+      new Table(
+              "rebuild, "
+                  + world.persons
+                  + " persons, "
+                  + String.format(Locale.ROOT, "%,d", r.records())
+                  + " records, "
+                  + options.threads()
+                  + " workers, "
+                  + runs
+                  + " runs",
+              "figure",
+              "median",
+              "p99 (max)",
+              "unit")
+          .row(
+              "end-to-end throughput",
+              r.recordsPerSecond().median(),
+              r.recordsPerSecond().p99(),
+              "records/s")
+          .row(
+              "records per CPU-second (all threads)",
+              r.recordsPerCpuSecond().median(),
+              r.recordsPerCpuSecond().p99(),
+              "records/CPU-s")
           .row("rebuild time", r.seconds().median() / 1e3, r.seconds().p99() / 1e3, "s")
-          .row("peak heap used (sampled)", (double) (r.peakHeap() >> 20), "", "MB of " + (HeapSampler.maxHeap() >> 20))
+          .row(
+              "peak heap used (sampled)",
+              (double) (r.peakHeap() >> 20),
+              "",
+              "MB of " + (HeapSampler.maxHeap() >> 20))
           .row("index on disk", r.indexMbPerMillion(), "", "MB per million records")
           .print(out);
       return 0;
     }
   }
 
-  @Command(name = "search", mixinStandardHelpOptions = true,
-      description = "Subject search latency in-process and over HTTP, with the exact-key file scan and plain full-text baselines.")
+  @Command(
+      name = "search",
+      mixinStandardHelpOptions = true,
+      description =
+          "Subject search latency in-process and over HTTP, with the exact-key file scan and plain full-text baselines.")
   static final class Search implements Callable<Integer> {
     @Mixin WorldOptions world;
 
-    @Option(names = "--rounds", defaultValue = "5", description = "timed passes over the requests, after one warm-up pass (default ${DEFAULT-VALUE})")
+    @Option(
+        names = "--rounds",
+        defaultValue = "5",
+        description =
+            "timed passes over the requests, after one warm-up pass (default ${DEFAULT-VALUE})")
     int rounds;
 
-    @Option(names = "--clients", defaultValue = "4", description = "concurrent HTTP clients (default ${DEFAULT-VALUE})")
+    @Option(
+        names = "--clients",
+        defaultValue = "4",
+        description = "concurrent HTTP clients (default ${DEFAULT-VALUE})")
     int clients;
 
-    @Option(names = "--scan-requests", defaultValue = "3",
-        description = "requests given to the file-scan baseline, which reads every source per request (default ${DEFAULT-VALUE})")
+    @Option(
+        names = "--scan-requests",
+        defaultValue = "3",
+        description =
+            "requests given to the file-scan baseline, which reads every source per request (default ${DEFAULT-VALUE})")
     int scanRequests;
 
     @Option(names = "--reindex", description = "rebuild the cached Kaiji and full-text indexes")
@@ -163,7 +236,10 @@ public final class BenchCli {
       header(out, "search");
       Path dir = Worlds.world(world.cache, world.persons, world.seed, world.requests, System.err);
       SourceCatalog catalog = FixtureWorld.readCatalog(dir.resolve("catalog.json"));
-      List<SubjectQuery> forms = FixtureWorld.readRequests(dir.resolve("requests.jsonl")).stream().map(FixtureRequest::form).toList();
+      List<SubjectQuery> forms =
+          FixtureWorld.readRequests(dir.resolve("requests.jsonl")).stream()
+              .map(FixtureRequest::form)
+              .toList();
       Path root = world.cache.resolve("search-" + dir.getFileName());
       if (reindex) {
         Worlds.deleteTree(root);
@@ -171,22 +247,27 @@ public final class BenchCli {
       IndexGenerations generations = new IndexGenerations(root.resolve("kaiji").resolve("index"));
       if (generations.current().isEmpty()) {
         System.err.println("indexing the world for Kaiji ...");
-        RebuildJob job = new RebuildJob(SourceCatalogs.load(dir.resolve("catalog.json")), generations);
+        RebuildJob job =
+            new RebuildJob(SourceCatalogs.load(dir.resolve("catalog.json")), generations);
         job.run();
         if (job.progress().state() != RebuildJob.State.SUCCEEDED) {
           System.err.println("rebuild failed: " + job.progress().message().orElse(""));
           return 1;
         }
       }
-      System.err.printf("in-process: %d requests x %d rounds ...%n", forms.size(), rounds);
+      System.err.printf(
+          Locale.ROOT, "in-process: %d requests x %d rounds ...%n", forms.size(), rounds);
       SearchBench.Latency kaiji = SearchBench.inProcess(generations, forms, rounds);
-      System.err.printf("HTTP: %d clients ...%n", clients);
-      SearchBench.Latency http = SearchBench.http(dir.resolve("catalog.json"), root.resolve("kaiji"), forms, rounds, clients);
+      System.err.printf(Locale.ROOT, "HTTP: %d clients ...%n", clients);
+      SearchBench.Latency http =
+          SearchBench.http(
+              dir.resolve("catalog.json"), root.resolve("kaiji"), forms, rounds, clients);
 
       System.err.println("full-text baseline ...");
       FullTextBaseline.Build[] built = new FullTextBaseline.Build[1];
       long[] ft;
-      try (FullTextBaseline fullText = FullTextBaseline.open(catalog, dir, root.resolve("fulltext"), built)) {
+      try (FullTextBaseline fullText =
+          FullTextBaseline.open(catalog, dir, root.resolve("fulltext"), built)) {
         for (SubjectQuery f : forms) {
           fullText.search(f); // warm-up
         }
@@ -202,9 +283,16 @@ public final class BenchCli {
       }
       Stats fullText = Stats.of(ft).millis();
 
-      System.err.printf("file-scan baseline: %d requests ...%n", Math.min(scanRequests, forms.size()));
+      System.err.printf(
+          Locale.ROOT,
+          "file-scan baseline: %d requests ...%n",
+          Math.min(scanRequests, forms.size()));
       FileScanBaseline scan = new FileScanBaseline(catalog, dir);
-      List<SubjectQuery> withKeys = forms.stream().filter(f -> !f.phones().isEmpty() || !f.emails().isEmpty()).limit(scanRequests).toList();
+      List<SubjectQuery> withKeys =
+          forms.stream()
+              .filter(f -> !f.phones().isEmpty() || !f.emails().isEmpty())
+              .limit(scanRequests)
+              .toList();
       long[] sc = new long[withKeys.size()];
       for (int i = 0; i < sc.length; i++) {
         long t0 = System.nanoTime();
@@ -213,22 +301,65 @@ public final class BenchCli {
       }
       Stats fileScan = Stats.of(sc).millis();
 
-      String title = String.format("subject search, %d persons, %,d records, %d requests x %d rounds", world.persons,
-          generations.current().orElseThrow().sources().values().stream().mapToLong(s -> s.indexed()).sum(), forms.size(), rounds);
+      String title =
+          String.format(
+              Locale.ROOT,
+              "subject search, %d persons, %,d records, %d requests x %d rounds",
+              world.persons,
+              generations.current().orElseThrow().sources().values().stream()
+                  .mapToLong(s -> s.indexed())
+                  .sum(),
+              forms.size(),
+              rounds);
       new Table(title, "search", "median ms", "p99 ms", "searches/s", "samples", "note")
-          .row("Kaiji in-process (1 thread)", kaiji.millis().median(), kaiji.millis().p99(), kaiji.perSecond(), kaiji.millis().count(),
+          .row(
+              "Kaiji in-process (1 thread)",
+              kaiji.millis().median(),
+              kaiji.millis().p99(),
+              kaiji.perSecond(),
+              kaiji.millis().count(),
               kaiji.errors() + " forms unreadable (400)")
-          .row("Kaiji over HTTP (" + clients + " clients)", http.millis().median(), http.millis().p99(), http.perSecond(), http.millis().count(),
+          .row(
+              "Kaiji over HTTP (" + clients + " clients)",
+              http.millis().median(),
+              http.millis().p99(),
+              http.perSecond(),
+              http.millis().count(),
               http.errors() + " errors")
-          .row("baseline: exact-key file scan", fileScan.median(), fileScan.p99(), 1000 / fileScan.median(), fileScan.count(),
+          .row(
+              "baseline: exact-key file scan",
+              fileScan.median(),
+              fileScan.p99(),
+              1000 / fileScan.median(),
+              fileScan.count(),
               "reads every source per request")
-          .row("baseline: StandardAnalyzer full text", fullText.median(), fullText.p99(), 1000 / fullText.median(), fullText.count(),
-              built[0] == null ? "cached index" : String.format("indexed %,d records at %,.0f/s", built[0].records(),
-                  built[0].records() * 1000.0 / Math.max(1, built[0].millis())))
+          .row(
+              "baseline: StandardAnalyzer full text",
+              fullText.median(),
+              fullText.p99(),
+              1000 / fullText.median(),
+              fullText.count(),
+              built[0] == null
+                  ? "cached index"
+                  : String.format(
+                      Locale.ROOT,
+                      "indexed %,d records at %,.0f/s",
+                      built[0].records(),
+                      built[0].records() * 1000.0 / Math.max(1, built[0].millis())))
           .print(out);
-      new Table("ratios (baseline latency / Kaiji in-process latency; >1 means Kaiji is faster)", "baseline", "median", "p99")
-          .row("exact-key file scan", fileScan.median() / kaiji.millis().median(), fileScan.p99() / kaiji.millis().p99())
-          .row("StandardAnalyzer full text", fullText.median() / kaiji.millis().median(), fullText.p99() / kaiji.millis().p99())
+      new Table(
+              "ratios (baseline latency / Kaiji in-process latency; >1 means Kaiji is faster)",
+              "baseline",
+              "median",
+              "p99")
+          .row(
+              "exact-key file scan",
+              fileScan.median() / kaiji.millis().median(),
+              fileScan.p99() / kaiji.millis().p99())
+          .row(
+              "StandardAnalyzer full text",
+              fullText.median() / kaiji.millis().median(),
+              fullText.p99() / kaiji.millis().p99())
           .print(out);
       return 0;
     }

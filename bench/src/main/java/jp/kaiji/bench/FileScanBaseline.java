@@ -18,8 +18,8 @@ import jp.kaiji.query.SubjectQuery;
 /**
  * Baseline (1), what a tool without an index does: for each request, read every source file and
  * keep the records whose phone or e-mail columns normalize to a phone or e-mail on the form (the
- * rules of {@link jp.kaiji.fixtures.ExactKeyBaseline}, without its foreign-key closure, which
- * would only make it slower). Nothing is kept between requests.
+ * rules of {@link jp.kaiji.fixtures.ExactKeyBaseline}, without its foreign-key closure, which would
+ * only make it slower). Nothing is kept between requests.
  */
 final class FileScanBaseline {
   private final SourceCatalog catalog;
@@ -35,28 +35,40 @@ final class FileScanBaseline {
   long search(SubjectQuery q) throws IOException {
     Set<String> wanted = new HashSet<>();
     for (String p : q.phones()) {
-      Phones.normalize(p).toOptional().ifPresent(ph -> {
-        wanted.add("tel:" + ph.e164());
-        wanted.add("telsha:" + ph.sha256());
-      });
+      Phones.normalize(p)
+          .toOptional()
+          .ifPresent(
+              ph -> {
+                wanted.add("tel:" + ph.e164());
+                wanted.add("telsha:" + ph.sha256());
+              });
     }
     for (String e : q.emails()) {
-      Emails.normalize(e).toOptional().ifPresent(em -> {
-        wanted.add("mail:" + em.key());
-        wanted.add("mailsha:" + em.sha256());
-      });
+      Emails.normalize(e)
+          .toOptional()
+          .ifPresent(
+              em -> {
+                wanted.add("mail:" + em.key());
+                wanted.add("mailsha:" + em.sha256());
+              });
     }
     long[] found = {0};
     for (SourceDefinition s : catalog.sources()) {
       IdentityMapping m = s.identity();
-      if (m.phones().isEmpty() && m.emails().isEmpty() && m.phoneSha256().isEmpty() && m.emailSha256().isEmpty()) {
+      if (m.phones().isEmpty()
+          && m.emails().isEmpty()
+          && m.phoneSha256().isEmpty()
+          && m.emailSha256().isEmpty()) {
         continue;
       }
-      reader.read(s, dir, r -> {
-        if (matches(m, r, wanted)) {
-          found[0]++;
-        }
-      });
+      reader.read(
+          s,
+          dir,
+          r -> {
+            if (matches(m, r, wanted)) {
+              found[0]++;
+            }
+          });
     }
     return found[0];
   }
@@ -64,20 +76,30 @@ final class FileScanBaseline {
   private static boolean matches(IdentityMapping m, SourceRecord r, Set<String> wanted) {
     for (String c : m.phones()) {
       String v = r.field(c);
-      if (!v.isBlank() && Phones.normalize(v).toOptional().map(p -> wanted.contains("tel:" + p.e164())).orElse(false)) {
+      if (!v.isBlank()
+          && Phones.normalize(v)
+              .toOptional()
+              .map(p -> wanted.contains("tel:" + p.e164()))
+              .orElse(false)) {
         return true;
       }
     }
     for (String c : m.emails()) {
       String v = r.field(c);
-      if (!v.isBlank() && Emails.normalize(v).toOptional().map(e -> wanted.contains("mail:" + e.key())).orElse(false)) {
+      if (!v.isBlank()
+          && Emails.normalize(v)
+              .toOptional()
+              .map(e -> wanted.contains("mail:" + e.key()))
+              .orElse(false)) {
         return true;
       }
     }
-    return hash(m.phoneSha256(), "telsha:", r, wanted) || hash(m.emailSha256(), "mailsha:", r, wanted);
+    return hash(m.phoneSha256(), "telsha:", r, wanted)
+        || hash(m.emailSha256(), "mailsha:", r, wanted);
   }
 
-  private static boolean hash(List<String> columns, String prefix, SourceRecord r, Set<String> wanted) {
+  private static boolean hash(
+      List<String> columns, String prefix, SourceRecord r, Set<String> wanted) {
     for (String c : columns) {
       String v = r.field(c);
       if (!v.isBlank() && wanted.contains(prefix + v.strip().toLowerCase(Locale.ROOT))) {

@@ -50,7 +50,8 @@ final class FullTextBaseline implements AutoCloseable {
   }
 
   /** Opens the index in {@code dir}, building it from the world first unless it is complete. */
-  static FullTextBaseline open(SourceCatalog catalog, Path world, Path dir, Build[] built) throws IOException {
+  static FullTextBaseline open(SourceCatalog catalog, Path world, Path dir, Build[] built)
+      throws IOException {
     Path marker = dir.resolve(".complete");
     if (!Files.exists(marker)) {
       Worlds.deleteTree(dir);
@@ -58,20 +59,26 @@ final class FullTextBaseline implements AutoCloseable {
       long t0 = System.nanoTime();
       long[] n = {0};
       try (FSDirectory d = FSDirectory.open(dir);
-          IndexWriter w = new IndexWriter(d, new IndexWriterConfig(new StandardAnalyzer()).setRAMBufferSizeMB(256))) {
+          IndexWriter w =
+              new IndexWriter(
+                  d, new IndexWriterConfig(new StandardAnalyzer()).setRAMBufferSizeMB(256))) {
         FixtureSourceReader sources = new FixtureSourceReader();
         for (SourceDefinition s : catalog.sources()) {
-          sources.read(s, world, r -> {
-            Document doc = new Document();
-            doc.add(new StoredField("id", r.id().toString()));
-            doc.add(new TextField("text", String.join(" ", r.fields().values()), Field.Store.YES));
-            try {
-              w.addDocument(doc);
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-            n[0]++;
-          });
+          sources.read(
+              s,
+              world,
+              r -> {
+                Document doc = new Document();
+                doc.add(new StoredField("id", r.id().toString()));
+                doc.add(
+                    new TextField("text", String.join(" ", r.fields().values()), Field.Store.YES));
+                try {
+                  w.addDocument(doc);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+                n[0]++;
+              });
         }
         w.commit();
       }
@@ -88,7 +95,9 @@ final class FullTextBaseline implements AutoCloseable {
     q.reading().ifPresent(v -> text.append(v).append(' '));
     q.formerNames().forEach(v -> text.append(v).append(' '));
     q.birthDate().ifPresent(v -> text.append(v).append(' '));
-    q.addresses().forEach(a -> text.append(a.postcode().orElse("")).append(' ').append(a.address()).append(' '));
+    q.addresses()
+        .forEach(
+            a -> text.append(a.postcode().orElse("")).append(' ').append(a.address()).append(' '));
     q.phones().forEach(v -> text.append(v).append(' '));
     q.emails().forEach(v -> text.append(v).append(' '));
     Set<String> terms = new LinkedHashSet<>();

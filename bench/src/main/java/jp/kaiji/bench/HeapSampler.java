@@ -5,9 +5,9 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 
 /**
- * Samples the used heap every few milliseconds on a daemon thread and keeps the largest value
- * seen, next to the heap pools' own peak counters (which see between samples but may add up
- * pools that peaked at different moments; the sampled value is the one quoted).
+ * Samples the used heap every few milliseconds on a daemon thread and keeps the largest value seen,
+ * next to the heap pools' own peak counters (which see between samples but may add up pools that
+ * peaked at different moments; the sampled value is the one quoted).
  */
 public final class HeapSampler implements AutoCloseable {
   private final Thread thread;

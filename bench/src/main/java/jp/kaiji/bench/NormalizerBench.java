@@ -25,8 +25,12 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class NormalizerBench {
-  static final String[] PHONES = {"090-1234-5678", "０３（３２１２）４５６７", "+81 90 8765 4321", "06-6245-1122 内線12", "080 2222 3333"};
-  static final String[] EMAILS = {"Taro.Yamada@Example.JP", "ｈａｎａｋｏ＠ｅｘａｍｐｌｅ．ｃｏ．ｊｐ", "k-sato+shop@mail.example.ne.jp"};
+  static final String[] PHONES = {
+    "090-1234-5678", "０３（３２１２）４５６７", "+81 90 8765 4321", "06-6245-1122 内線12", "080 2222 3333"
+  };
+  static final String[] EMAILS = {
+    "Taro.Yamada@Example.JP", "ｈａｎａｋｏ＠ｅｘａｍｐｌｅ．ｃｏ．ｊｐ", "k-sato+shop@mail.example.ne.jp"
+  };
   static final String[] NAMES = {"山田　太郎", "髙橋 さくら", "ﾔﾏﾀﾞ ﾀﾛｳ", "YAMADA Taro", "渡邊 一"};
   static final String[] READINGS = {"ヤマダ タロウ", "たかはし さくら", "ﾜﾀﾅﾍﾞ ﾊｼﾞﾒ", "サトウ　ハナコ"};
   static final String[] DATES = {"1975-03-05", "昭和50年3月5日", "S50.3.5", "平成2年4月1日", "1990/4/1"};

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import jp.kaiji.catalog.CatalogFile;
 import jp.kaiji.catalog.SourceCatalogs;
 import jp.kaiji.index.IndexGenerations;
@@ -12,8 +13,8 @@ import jp.kaiji.index.RebuildReport;
 import jp.kaiji.source.SourceReaders;
 
 /**
- * Rebuilds a world end to end (read, normalize, index, commit, check) with the real
- * {@link RebuildJob}, several times, each into a fresh data directory.
+ * Rebuilds a world end to end (read, normalize, index, commit, check) with the real {@link
+ * RebuildJob}, several times, each into a fresh data directory.
  */
 final class RebuildBench {
   /** One run's figures. */
@@ -22,20 +23,31 @@ final class RebuildBench {
       return millis == 0 ? records : records * 1000.0 / millis;
     }
 
-    /** Records per second of CPU used by the whole process: steadier than wall time on a shared machine. */
+    /**
+     * Records per second of CPU used by the whole process: steadier than wall time on a shared
+     * machine.
+     */
     double recordsPerCpuSecond() {
       return cpuMillis <= 0 ? Double.NaN : records * 1000.0 / cpuMillis;
     }
   }
 
+  @SuppressForbidden(reason = "process CPU time is only on the JDK's own bean; -1 elsewhere")
   static long processCpuMillis() {
-    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
       return os.getProcessCpuTime() / 1_000_000;
     }
     return -1;
   }
 
-  record Result(Stats recordsPerSecond, Stats recordsPerCpuSecond, Stats seconds, long records, double indexMbPerMillion, long peakHeap) {}
+  record Result(
+      Stats recordsPerSecond,
+      Stats recordsPerCpuSecond,
+      Stats seconds,
+      long records,
+      double indexMbPerMillion,
+      long peakHeap) {}
 
   static Run once(Path world, Path scratch, RebuildJob.Options options) throws Exception {
     CatalogFile catalog = SourceCatalogs.load(world.resolve("catalog.json"));
@@ -51,7 +63,8 @@ final class RebuildBench {
       long cpu = processCpuMillis() - cpu0;
       RebuildJob.Progress p = job.progress();
       if (p.state() != RebuildJob.State.SUCCEEDED) {
-        throw new IOException("rebuild of " + world + " failed: " + p.message().orElse(p.state().name()));
+        throw new IOException(
+            "rebuild of " + world + " failed: " + p.message().orElse(p.state().name()));
       }
       RebuildReport r = job.report().orElseThrow();
       long bytes = Worlds.size(generations.current().orElseThrow().indexDir());
@@ -61,10 +74,17 @@ final class RebuildBench {
     }
   }
 
-  static Result run(Path world, Path scratch, RebuildJob.Options options, int warmups, int runs, PrintStream log) throws Exception {
+  static Result run(
+      Path world, Path scratch, RebuildJob.Options options, int warmups, int runs, PrintStream log)
+      throws Exception {
     for (int i = 0; i < warmups; i++) {
       Run r = once(world, scratch, options);
-      log.printf("warm-up rebuild: %,d records in %.1f s (%,.0f records/s)%n", r.records(), r.millis() / 1e3, r.recordsPerSecond());
+      log.printf(
+          Locale.ROOT,
+          "warm-up rebuild: %,d records in %.1f s (%,.0f records/s)%n",
+          r.records(),
+          r.millis() / 1e3,
+          r.recordsPerSecond());
     }
     double[] rates = new double[runs];
     double[] cpuRates = new double[runs];
@@ -74,8 +94,17 @@ final class RebuildBench {
     long peak = 0;
     for (int i = 0; i < runs; i++) {
       Run r = once(world, scratch, options);
-      log.printf("rebuild %d/%d: %,d records in %.1f s (%,.0f records/s, %,.0f per CPU-second), index %,d MB, heap peak %,d MB%n", i + 1, runs, r.records(),
-          r.millis() / 1e3, r.recordsPerSecond(), r.recordsPerCpuSecond(), r.indexBytes() >> 20, r.peakHeap() >> 20);
+      log.printf(
+          Locale.ROOT,
+          "rebuild %d/%d: %,d records in %.1f s (%,.0f records/s, %,.0f per CPU-second), index %,d MB, heap peak %,d MB%n",
+          i + 1,
+          runs,
+          r.records(),
+          r.millis() / 1e3,
+          r.recordsPerSecond(),
+          r.recordsPerCpuSecond(),
+          r.indexBytes() >> 20,
+          r.peakHeap() >> 20);
       rates[i] = r.recordsPerSecond();
       cpuRates[i] = r.recordsPerCpuSecond();
       millis[i] = r.millis();
@@ -84,6 +113,7 @@ final class RebuildBench {
       peak = Math.max(peak, r.peakHeap());
     }
     double mbPerMillion = records == 0 ? Double.NaN : (bytes / 1048576.0) / (records / 1e6);
-    return new Result(Stats.of(rates), Stats.of(cpuRates), Stats.of(millis), records, mbPerMillion, peak);
+    return new Result(
+        Stats.of(rates), Stats.of(cpuRates), Stats.of(millis), records, mbPerMillion, peak);
   }
 }

@@ -31,7 +31,10 @@ import jp.kaiji.search.SearchRequest;
 import jp.kaiji.server.KaijiApplication;
 import jp.kaiji.server.ServerConfig;
 
-/** Subject search latency in-process (the real matcher on the Lucene index) and over HTTP on loopback. */
+/**
+ * Subject search latency in-process (the real matcher on the Lucene index) and over HTTP on
+ * loopback.
+ */
 final class SearchBench {
   private SearchBench() {}
 
@@ -39,7 +42,8 @@ final class SearchBench {
   record Latency(Stats millis, double perSecond, long errors) {}
 
   /** Round 0 warms up; rounds 1..rounds are timed, every request once per round, on one thread. */
-  static Latency inProcess(IndexGenerations generations, List<SubjectQuery> forms, int rounds) throws IOException {
+  static Latency inProcess(IndexGenerations generations, List<SubjectQuery> forms, int rounds)
+      throws IOException {
     try (LuceneSubjectIndex index = new LuceneSubjectIndex(generations)) {
       SubjectMatcher matcher = new SubjectMatcher(MatchPolicy.defaults());
       List<Optional<IdentityKeys>> keys = new ArrayList<>();
@@ -74,7 +78,8 @@ final class SearchBench {
           wall += System.nanoTime() - roundStart;
         }
       }
-      return new Latency(Stats.of(samples).millis(), wall == 0 ? Double.NaN : n * 1e9 / wall, invalid);
+      return new Latency(
+          Stats.of(samples).millis(), wall == 0 ? Double.NaN : n * 1e9 / wall, invalid);
     }
   }
 
@@ -82,10 +87,14 @@ final class SearchBench {
    * Starts the real server on loopback port 0 with a fresh staff token, then {@code clients}
    * threads post every request {@code rounds} times (after one warm-up pass).
    */
-  static Latency http(Path catalog, Path dataRoot, List<SubjectQuery> forms, int rounds, int clients) throws Exception {
+  static Latency http(
+      Path catalog, Path dataRoot, List<SubjectQuery> forms, int rounds, int clients)
+      throws Exception {
     String token = TokenRegistry.newToken();
     var entry = new TokenRegistry.TokenEntry("bench", Role.STAFF, Hashes.sha256Hex(token));
-    ServerConfig config = new ServerConfig("127.0.0.1", 0, false, Optional.empty(), catalog, dataRoot, List.of(entry));
+    ServerConfig config =
+        new ServerConfig(
+            "127.0.0.1", 0, false, Optional.empty(), catalog, dataRoot, List.of(entry));
     ObjectMapper json = Json.mapper();
     List<String> bodies = new ArrayList<>();
     for (SubjectQuery f : forms) {
@@ -101,39 +110,58 @@ final class SearchBench {
       long t0 = System.nanoTime();
       drive(uri, token, bodies, rounds, clients, samples, statuses);
       long wall = System.nanoTime() - t0;
-      long errors = statuses.entrySet().stream().filter(e -> e.getKey() != 200 && e.getKey() != 400).mapToLong(e -> e.getValue().get()).sum();
+      long errors =
+          statuses.entrySet().stream()
+              .filter(e -> e.getKey() != 200 && e.getKey() != 400)
+              .mapToLong(e -> e.getValue().get())
+              .sum();
       return new Latency(Stats.of(samples).millis(), samples.length * 1e9 / wall, errors);
     }
   }
 
-  private static void drive(URI uri, String token, List<String> bodies, int rounds, int clients, long[] samples, Map<Integer, AtomicLong> statuses)
+  private static void drive(
+      URI uri,
+      String token,
+      List<String> bodies,
+      int rounds,
+      int clients,
+      long[] samples,
+      Map<Integer, AtomicLong> statuses)
       throws InterruptedException {
     int total = rounds * bodies.size();
     AtomicInteger next = new AtomicInteger();
     List<Thread> threads = new ArrayList<>();
     AtomicLong failures = new AtomicLong();
     for (int c = 0; c < clients; c++) {
-      Thread t = new Thread(() -> {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
-          HttpRequest req = HttpRequest.newBuilder(uri)
-              .header("Content-Type", "application/json")
-              .header("Authorization", "Bearer " + token)
-              .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i % bodies.size())))
-              .build();
-          long s = System.nanoTime();
-          try {
-            HttpResponse<byte[]> r = client.send(req, HttpResponse.BodyHandlers.ofByteArray());
-            statuses.computeIfAbsent(r.statusCode(), k -> new AtomicLong()).incrementAndGet();
-          } catch (IOException | InterruptedException e) {
-            failures.incrementAndGet();
-            statuses.computeIfAbsent(-1, k -> new AtomicLong()).incrementAndGet();
-          }
-          if (samples != null) {
-            samples[i] = System.nanoTime() - s;
-          }
-        }
-      }, "kaiji-bench-client-" + c);
+      Thread t =
+          new Thread(
+              () -> {
+                HttpClient client =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                  HttpRequest req =
+                      HttpRequest.newBuilder(uri)
+                          .header("Content-Type", "application/json")
+                          .header("Authorization", "Bearer " + token)
+                          .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i % bodies.size())))
+                          .build();
+                  long s = System.nanoTime();
+                  try {
+                    HttpResponse<byte[]> r =
+                        client.send(req, HttpResponse.BodyHandlers.ofByteArray());
+                    statuses
+                        .computeIfAbsent(r.statusCode(), k -> new AtomicLong())
+                        .incrementAndGet();
+                  } catch (IOException | InterruptedException e) {
+                    failures.incrementAndGet();
+                    statuses.computeIfAbsent(-1, k -> new AtomicLong()).incrementAndGet();
+                  }
+                  if (samples != null) {
+                    samples[i] = System.nanoTime() - s;
+                  }
+                }
+              },
+              "kaiji-bench-client-" + c);
       t.start();
       threads.add(t);
     }

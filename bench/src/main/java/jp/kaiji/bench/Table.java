@@ -3,6 +3,7 @@ package jp.kaiji.bench;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** A plain-text table printed with aligned columns; the bench's only output format. */
 final class Table {
@@ -28,9 +29,11 @@ final class Table {
       return "-";
     }
     if (Math.abs(d) >= 100) {
-      return String.format("%,.0f", d);
+      return String.format(Locale.ROOT, "%,.0f", d);
     }
-    return Math.abs(d) >= 10 ? String.format("%.1f", d) : String.format("%.2f", d);
+    return Math.abs(d) >= 10
+        ? String.format(Locale.ROOT, "%.1f", d)
+        : String.format(Locale.ROOT, "%.2f", d);
   }
 
   void print(PrintStream out) {

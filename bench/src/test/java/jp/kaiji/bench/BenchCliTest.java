@@ -38,10 +38,25 @@ class BenchCliTest {
     String world = "--persons=200";
     String rebuild = run("rebuild", world, "--requests=20", "--runs=1", "--cache=" + cache);
     assertThat(rebuild).containsPattern("\\d+ cores");
-    assertThat(rebuild).contains("end-to-end throughput", "records/s", "peak heap used", "MB per million records");
+    assertThat(rebuild)
+        .contains("end-to-end throughput", "records/s", "peak heap used", "MB per million records");
 
-    String search = run("search", world, "--requests=20", "--rounds=1", "--clients=2", "--scan-requests=1", "--cache=" + cache);
-    assertThat(search).contains("Kaiji in-process", "Kaiji over HTTP", "exact-key file scan", "StandardAnalyzer full text", "ratios");
+    String search =
+        run(
+            "search",
+            world,
+            "--requests=20",
+            "--rounds=1",
+            "--clients=2",
+            "--scan-requests=1",
+            "--cache=" + cache);
+    assertThat(search)
+        .contains(
+            "Kaiji in-process",
+            "Kaiji over HTTP",
+            "exact-key file scan",
+            "StandardAnalyzer full text",
+            "ratios");
     assertThat(search).containsPattern("Kaiji over HTTP .* 0 errors");
   }
 

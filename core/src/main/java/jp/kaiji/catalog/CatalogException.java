@@ -11,7 +11,12 @@ public final class CatalogException extends Exception {
   private final List<String> problems;
 
   public CatalogException(String file, List<String> problems) {
-    super(file + ": " + (problems.size() == 1 ? problems.getFirst() : problems.size() + " problems: " + String.join("; ", problems)));
+    super(
+        file
+            + ": "
+            + (problems.size() == 1
+                ? problems.getFirst()
+                : problems.size() + " problems: " + String.join("; ", problems)));
     this.problems = List.copyOf(problems);
   }
 

@@ -33,7 +33,13 @@ public record CatalogFile(SourceCatalog catalog, Path file) {
 
   /** The file of a csv or jsonl source, resolved against the catalogue's folder. */
   public Path pathOf(SourceDefinition source) {
-    return dir().resolve(source.path().orElseThrow(() -> new IllegalArgumentException("source '" + source.id() + "' has no path"))).normalize();
+    return dir()
+        .resolve(
+            source
+                .path()
+                .orElseThrow(
+                    () -> new IllegalArgumentException("source '" + source.id() + "' has no path")))
+        .normalize();
   }
 
   /** The charset of a file source; UTF-8 when the catalogue names none. */
@@ -41,7 +47,9 @@ public record CatalogFile(SourceCatalog catalog, Path file) {
     return source.charset().map(Charset::forName).orElse(StandardCharsets.UTF_8);
   }
 
-  /** The JDBC URL with {@code ${catalogDir}} replaced by the catalogue's folder (forward slashes). */
+  /**
+   * The JDBC URL with {@code ${catalogDir}} replaced by the catalogue's folder (forward slashes).
+   */
   public String jdbcUrlOf(JdbcLocation jdbc) {
     return jdbc.url().replace("${catalogDir}", dir().toString().replace('\\', '/'));
   }

@@ -44,6 +44,9 @@ public enum DataCategory {
         .orElseThrow(
             () ->
                 new IllegalArgumentException(
-                    "unknown data category '" + id + "'; expected one of " + Arrays.toString(values()).toLowerCase(Locale.ROOT)));
+                    "unknown data category '"
+                        + id
+                        + "'; expected one of "
+                        + Arrays.toString(values()).toLowerCase(Locale.ROOT)));
   }
 }

@@ -10,7 +10,8 @@ import java.util.List;
  * @param purpose the purpose of joint use
  * @param responsibleParty the id of the company responsible for the jointly used data
  */
-public record JointUse(List<String> items, List<String> companies, String purpose, String responsibleParty) {
+public record JointUse(
+    List<String> items, List<String> companies, String purpose, String responsibleParty) {
   public JointUse {
     items = items == null ? List.of() : List.copyOf(items);
     companies = companies == null ? List.of() : List.copyOf(companies);

@@ -18,17 +18,18 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Loads the catalogue JSON and checks it structurally: every problem is collected and reported
- * at once, one line each naming the source and the field. Checks that need the data itself
- * (primary key and mapped columns present in the header) are done by the indexer when it samples
- * the sources.
+ * Loads the catalogue JSON and checks it structurally: every problem is collected and reported at
+ * once, one line each naming the source and the field. Checks that need the data itself (primary
+ * key and mapped columns present in the header) are done by the indexer when it samples the
+ * sources.
  */
 public final class SourceCatalogs {
   /** The charsets a file source may use (canonical names). */
   public static final Set<String> SUPPORTED_CHARSETS = Set.of("UTF-8", "Shift_JIS", "windows-31j");
 
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  private static final Pattern SQL_TABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
+  private static final Pattern SQL_TABLE =
+      Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
 
   private SourceCatalogs() {}
 
@@ -51,8 +52,15 @@ public final class SourceCatalogs {
     try {
       catalog = mapper().readValue(file.toFile(), SourceCatalog.class);
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      throw new CatalogException(name, List.of("not a valid catalogue" + where + ": " + e.getOriginalMessage()));
+      String where =
+          e.getLocation() == null
+              ? ""
+              : " at line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr();
+      throw new CatalogException(
+          name, List.of("not a valid catalogue" + where + ": " + e.getOriginalMessage()));
     } catch (IOException e) {
       throw new CatalogException(name, List.of("cannot read the catalogue: " + e.getMessage()));
     }
@@ -100,7 +108,9 @@ public final class SourceCatalogs {
         problems.add(at + "primaryKey is missing");
       }
       if (s.identity() == null) {
-        problems.add(at + "identity is missing (use {} for a source that reaches its person only by foreign keys)");
+        problems.add(
+            at
+                + "identity is missing (use {} for a source that reaches its person only by foreign keys)");
       }
       switch (s.kind()) {
         case CSV, JSONL -> checkFile(file, s, at, problems);
@@ -109,7 +119,13 @@ public final class SourceCatalogs {
       for (int i = 0; i < s.foreignKeys().size(); i++) {
         ForeignKey fk = s.foreignKeys().get(i);
         if (!sourceIds.contains(fk.source())) {
-          problems.add(at + "foreignKeys[" + i + "].source '" + fk.source() + "' is not a source of the catalogue");
+          problems.add(
+              at
+                  + "foreignKeys["
+                  + i
+                  + "].source '"
+                  + fk.source()
+                  + "' is not a source of the catalogue");
         }
       }
     }
@@ -121,13 +137,17 @@ public final class SourceCatalogs {
         }
       }
       if (joint.responsibleParty() != null && !companies.contains(joint.responsibleParty())) {
-        problems.add("jointUse: responsibleParty '" + joint.responsibleParty() + "' is not a company of the catalogue");
+        problems.add(
+            "jointUse: responsibleParty '"
+                + joint.responsibleParty()
+                + "' is not a company of the catalogue");
       }
     }
     return problems;
   }
 
-  private static void checkFile(CatalogFile file, SourceDefinition s, String at, List<String> problems) {
+  private static void checkFile(
+      CatalogFile file, SourceDefinition s, String at, List<String> problems) {
     if (s.jdbc().isPresent()) {
       problems.add(at + "jdbc is given but kind is " + s.kind().id());
     }
@@ -141,16 +161,23 @@ public final class SourceCatalogs {
         problems.add(at + "path '" + s.path().get() + "' is not readable");
       }
     }
-    s.charset().ifPresent(cs -> {
-      try {
-        String canonical = Charset.forName(cs).name();
-        if (!SUPPORTED_CHARSETS.contains(canonical)) {
-          problems.add(at + "charset '" + cs + "' is not supported; use UTF-8, Shift_JIS or Windows-31J");
-        }
-      } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-        problems.add(at + "charset '" + cs + "' is unknown; use UTF-8, Shift_JIS or Windows-31J");
-      }
-    });
+    s.charset()
+        .ifPresent(
+            cs -> {
+              try {
+                String canonical = Charset.forName(cs).name();
+                if (!SUPPORTED_CHARSETS.contains(canonical)) {
+                  problems.add(
+                      at
+                          + "charset '"
+                          + cs
+                          + "' is not supported; use UTF-8, Shift_JIS or Windows-31J");
+                }
+              } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+                problems.add(
+                    at + "charset '" + cs + "' is unknown; use UTF-8, Shift_JIS or Windows-31J");
+              }
+            });
   }
 
   private static void checkJdbc(SourceDefinition s, String at, List<String> problems) {
@@ -171,11 +198,13 @@ public final class SourceCatalogs {
     if (j.query().isPresent() == j.table().isPresent()) {
       problems.add(at + "jdbc needs exactly one of query or table");
     }
-    j.table().ifPresent(t -> {
-      if (!SQL_TABLE.matcher(t).matches()) {
-        problems.add(at + "jdbc.table '" + t + "' is not a plain table name");
-      }
-    });
+    j.table()
+        .ifPresent(
+            t -> {
+              if (!SQL_TABLE.matcher(t).matches()) {
+                problems.add(at + "jdbc.table '" + t + "' is not a plain table name");
+              }
+            });
     j.userEnv().ifPresent(v -> checkEnv(at, "jdbc.userEnv", v, problems));
     j.passwordEnv().ifPresent(v -> checkEnv(at, "jdbc.passwordEnv", v, problems));
   }

@@ -22,6 +22,7 @@ public enum SourceKind {
         return k;
       }
     }
-    throw new IllegalArgumentException("unknown source kind '" + id + "'; expected csv, jsonl or jdbc");
+    throw new IllegalArgumentException(
+        "unknown source kind '" + id + "'; expected csv, jsonl or jdbc");
   }
 }

@@ -7,14 +7,14 @@ import java.util.stream.Collectors;
 
 /**
  * The one description of the record index: every field name and how it is indexed. The indexer
- * writes documents with exactly these fields; the search reads them by these names. The
- * description is engine-neutral ({@link Indexing}), so another engine (e.g. OpenSearch) can map it.
+ * writes documents with exactly these fields; the search reads them by these names. The description
+ * is engine-neutral ({@link Indexing}), so another engine (e.g. OpenSearch) can map it.
  *
- * <p>One document per source record. Every identity key is an exact keyword produced by the
- * {@code jp.kaiji.normalize} normalizers: the search normalizes the request the same way and asks
- * for equal terms. There is no analyzed text field: fuzzy agreement of names and readings is done
- * by the search with edit-distance queries (Lucene {@code FuzzyQuery}) on the keyword fields
- * {@link #NAME_FULL}, {@link #READING_KEY} and {@link #READING_LOOSE}.
+ * <p>One document per source record. Every identity key is an exact keyword produced by the {@code
+ * jp.kaiji.normalize} normalizers: the search normalizes the request the same way and asks for
+ * equal terms. There is no analyzed text field: fuzzy agreement of names and readings is done by
+ * the search with edit-distance queries (Lucene {@code FuzzyQuery}) on the keyword fields {@link
+ * #NAME_FULL}, {@link #READING_KEY} and {@link #READING_LOOSE}.
  *
  * <p>Multi-valued fields (phones, e-mails, former names, references) carry one value per column
  * value. Stored values come back in the order they were added.
@@ -26,7 +26,9 @@ public final class IndexSchema {
   public enum Indexing {
     /** Exact, untokenized term; searchable by equality (and edit distance); value stored. */
     KEYWORD_STORED,
-    /** Exact, untokenized term; searchable by equality; not stored (the value is in the original). */
+    /**
+     * Exact, untokenized term; searchable by equality; not stored (the value is in the original).
+     */
     KEYWORD,
     /** Stored only, not searchable. */
     STORED,
@@ -102,44 +104,108 @@ public final class IndexSchema {
       List.of(
           new FieldSpec(DOC_ID, Indexing.KEYWORD_STORED, false, "unique id: sourceId/primaryKey"),
           new FieldSpec(SOURCE_ID, Indexing.KEYWORD_STORED, false, "the catalogue's source id"),
-          new FieldSpec(COMPANY, Indexing.KEYWORD_STORED, false, "the catalogue's company id holding the source"),
-          new FieldSpec(CATEGORY, Indexing.KEYWORD_STORED, false, "data category id, e.g. customer"),
-          new FieldSpec(PRIMARY_KEY, Indexing.KEYWORD_STORED, false, "the record's primary key value"),
-          new FieldSpec(ROW_NUMBER, Indexing.STORED, false, "line (csv, jsonl) or row (jdbc) where the record starts"),
-          new FieldSpec(ORIGINAL, Indexing.STORED, false,
+          new FieldSpec(
+              COMPANY,
+              Indexing.KEYWORD_STORED,
+              false,
+              "the catalogue's company id holding the source"),
+          new FieldSpec(
+              CATEGORY, Indexing.KEYWORD_STORED, false, "data category id, e.g. customer"),
+          new FieldSpec(
+              PRIMARY_KEY, Indexing.KEYWORD_STORED, false, "the record's primary key value"),
+          new FieldSpec(
+              ROW_NUMBER,
+              Indexing.STORED,
+              false,
+              "line (csv, jsonl) or row (jdbc) where the record starts"),
+          new FieldSpec(
+              ORIGINAL,
+              Indexing.STORED,
+              false,
               "the record as received: a JSON object of every column in source order, values as strings"
                   + " (null for SQL NULL / JSON null; nested JSON as its JSON text)"),
-          new FieldSpec(REF, Indexing.KEYWORD_STORED, true, "foreign key: targetSourceId/targetPrimaryKey"),
-          new FieldSpec(NAME_FULL, Indexing.KEYWORD_STORED, true, "PersonName.fullKey of every name column"),
-          new FieldSpec(NAME_FAMILY, Indexing.KEYWORD_STORED, true, "PersonName.familyKey, where known"),
-          new FieldSpec(NAME_GIVEN, Indexing.KEYWORD_STORED, true, "PersonName.givenKey, where known"),
-          new FieldSpec(NAME_FORMER_FAMILY, Indexing.KEYWORD_STORED, true, "fullKey of each former family name (旧姓)"),
-          new FieldSpec(NAME_SCRIPT, Indexing.STORED, true, "PersonName.Script of each name: JAPANESE or LATIN"),
-          new FieldSpec(NAME_FOLDINGS, Indexing.STORED, true,
+          new FieldSpec(
+              REF, Indexing.KEYWORD_STORED, true, "foreign key: targetSourceId/targetPrimaryKey"),
+          new FieldSpec(
+              NAME_FULL, Indexing.KEYWORD_STORED, true, "PersonName.fullKey of every name column"),
+          new FieldSpec(
+              NAME_FAMILY, Indexing.KEYWORD_STORED, true, "PersonName.familyKey, where known"),
+          new FieldSpec(
+              NAME_GIVEN, Indexing.KEYWORD_STORED, true, "PersonName.givenKey, where known"),
+          new FieldSpec(
+              NAME_FORMER_FAMILY,
+              Indexing.KEYWORD_STORED,
+              true,
+              "fullKey of each former family name (旧姓)"),
+          new FieldSpec(
+              NAME_SCRIPT,
+              Indexing.STORED,
+              true,
+              "PersonName.Script of each name: JAPANESE or LATIN"),
+          new FieldSpec(
+              NAME_FOLDINGS,
+              Indexing.STORED,
+              true,
               "PersonName.foldings of each name joined by ',' (empty when none), e.g. 髙→高: explains an equivalent match"),
-          new FieldSpec(READING_KEY, Indexing.KEYWORD_STORED, true, "Reading.key (katakana, no spaces)"),
+          new FieldSpec(
+              READING_KEY, Indexing.KEYWORD_STORED, true, "Reading.key (katakana, no spaces)"),
           new FieldSpec(READING_LOOSE, Indexing.KEYWORD_STORED, true, "Reading.looseKey"),
-          new FieldSpec(READING_FAMILY, Indexing.KEYWORD_STORED, true, "Reading.familyKey, where known"),
-          new FieldSpec(READING_GIVEN, Indexing.KEYWORD_STORED, true, "Reading.givenKey, where known"),
-          new FieldSpec(BIRTH_DATE, Indexing.KEYWORD_STORED, false, "BirthDate.key(): ISO yyyy-MM-dd"),
+          new FieldSpec(
+              READING_FAMILY, Indexing.KEYWORD_STORED, true, "Reading.familyKey, where known"),
+          new FieldSpec(
+              READING_GIVEN, Indexing.KEYWORD_STORED, true, "Reading.givenKey, where known"),
+          new FieldSpec(
+              BIRTH_DATE, Indexing.KEYWORD_STORED, false, "BirthDate.key(): ISO yyyy-MM-dd"),
           new FieldSpec(POSTCODE, Indexing.KEYWORD_STORED, false, "Address.postcode: 7 digits"),
-          new FieldSpec(ADDRESS_PREFECTURE_CITY, Indexing.KEYWORD_STORED, false, "Address key at PREFECTURE_CITY"),
+          new FieldSpec(
+              ADDRESS_PREFECTURE_CITY,
+              Indexing.KEYWORD_STORED,
+              false,
+              "Address key at PREFECTURE_CITY"),
           new FieldSpec(ADDRESS_TOWN, Indexing.KEYWORD_STORED, false, "Address key at TOWN"),
           new FieldSpec(ADDRESS_BLOCK, Indexing.KEYWORD_STORED, false, "Address key at BLOCK"),
-          new FieldSpec(ADDRESS_BUILDING, Indexing.STORED, false, "Address.building, kept for explanations"),
-          new FieldSpec(PHONE_E164, Indexing.KEYWORD_STORED, true, "Phone.e164 of every phone column"),
-          new FieldSpec(PHONE_MOBILE_E164, Indexing.KEYWORD, true, "Phone.e164 of the mobile numbers only"),
-          new FieldSpec(PHONE_LINE, Indexing.STORED, true, "e164 + ' ' + LineType (MOBILE, FIXED_LINE, OTHER)"),
-          new FieldSpec(PHONE_SHA256, Indexing.KEYWORD_STORED, true,
+          new FieldSpec(
+              ADDRESS_BUILDING, Indexing.STORED, false, "Address.building, kept for explanations"),
+          new FieldSpec(
+              PHONE_E164, Indexing.KEYWORD_STORED, true, "Phone.e164 of every phone column"),
+          new FieldSpec(
+              PHONE_MOBILE_E164, Indexing.KEYWORD, true, "Phone.e164 of the mobile numbers only"),
+          new FieldSpec(
+              PHONE_LINE,
+              Indexing.STORED,
+              true,
+              "e164 + ' ' + LineType (MOBILE, FIXED_LINE, OTHER)"),
+          new FieldSpec(
+              PHONE_SHA256,
+              Indexing.KEYWORD_STORED,
+              true,
               "lower-case hex SHA-256 of E.164: from hashed columns and computed from every clear phone"),
-          new FieldSpec(EMAIL_KEY, Indexing.KEYWORD_STORED, true, "Email.key of every e-mail column"),
-          new FieldSpec(EMAIL_SHA256, Indexing.KEYWORD_STORED, true,
+          new FieldSpec(
+              EMAIL_KEY, Indexing.KEYWORD_STORED, true, "Email.key of every e-mail column"),
+          new FieldSpec(
+              EMAIL_SHA256,
+              Indexing.KEYWORD_STORED,
+              true,
               "lower-case hex SHA-256 of Email.key: from hashed columns and computed from every clear e-mail"),
-          new FieldSpec(RECORD_DATE, Indexing.KEYWORD_STORED, false, "when the record was made: ISO yyyy-MM-dd"),
-          new FieldSpec(RECORD_EPOCH_DAY, Indexing.LONG_RANGE_STORED, false, "the record date as epoch day, for ranges"),
-          new FieldSpec(ATTRIBUTES_PRESENT, Indexing.KEYWORD_STORED, true,
+          new FieldSpec(
+              RECORD_DATE,
+              Indexing.KEYWORD_STORED,
+              false,
+              "when the record was made: ISO yyyy-MM-dd"),
+          new FieldSpec(
+              RECORD_EPOCH_DAY,
+              Indexing.LONG_RANGE_STORED,
+              false,
+              "the record date as epoch day, for ranges"),
+          new FieldSpec(
+              ATTRIBUTES_PRESENT,
+              Indexing.KEYWORD_STORED,
+              true,
               "Attribute ids with at least one non-blank mapped column (normalized or not)"),
-          new FieldSpec(ATTRIBUTES_FAILED, Indexing.KEYWORD_STORED, true,
+          new FieldSpec(
+              ATTRIBUTES_FAILED,
+              Indexing.KEYWORD_STORED,
+              true,
               "attribute/column/failureCode for every value that could not be normalized"));
 
   private static final Map<String, FieldSpec> BY_NAME =

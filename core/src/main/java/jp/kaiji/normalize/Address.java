@@ -8,9 +8,9 @@ import java.util.Optional;
 /**
  * A normalized Japanese address.
  *
- * <p>Matching compares keys at several precisions, coarse to fine, so that a record with the
- * block written differently, or with the building left out, still meets the request at the
- * precision both give.
+ * <p>Matching compares keys at several precisions, coarse to fine, so that a record with the block
+ * written differently, or with the building left out, still meets the request at the precision both
+ * give.
  *
  * @param postcode seven digits, where given or inferred
  * @param prefecture e.g. 大阪府, given or inferred from the postcode or city
@@ -26,8 +26,8 @@ public record Address(
     Optional<String> town,
     Optional<String> block,
     Optional<String> building) {
-  private static final java.util.regex.Pattern SEVEN_DIGITS = java.util.regex.Pattern.compile("[0-9]{7}");
-
+  private static final java.util.regex.Pattern SEVEN_DIGITS =
+      java.util.regex.Pattern.compile("[0-9]{7}");
 
   public Address {
     Objects.requireNonNull(postcode, "postcode");
@@ -39,7 +39,8 @@ public record Address(
     postcode.ifPresent(
         p -> {
           if (!SEVEN_DIGITS.matcher(p).matches()) {
-            throw new IllegalArgumentException("postcode must be 7 digits, got length " + p.length());
+            throw new IllegalArgumentException(
+                "postcode must be 7 digits, got length " + p.length());
           }
         });
   }

@@ -13,10 +13,9 @@ import java.util.regex.Pattern;
  * the cities of each prefecture and the towns of each city, each under the spellings people use.
  *
  * <p>Spellings (aliases) besides the directory's own name: a town or village without its county
- * (瑞穂町 for 西多摩郡瑞穂町); a town with kanji numerals in Arabic digits (北10条西 for 北十条西);
- * and a town that the directory lists per 丁目 (保原町１丁目) under its stem (保原町), which is
- * also its canonical name, so that the 丁目 goes to the block and 保原町1丁目2-3 and 保原町1-2-3
- * agree. Thread-safe and immutable.
+ * (瑞穂町 for 西多摩郡瑞穂町); a town with kanji numerals in Arabic digits (北10条西 for 北十条西); and a town that
+ * the directory lists per 丁目 (保原町１丁目) under its stem (保原町), which is also its canonical name, so
+ * that the 丁目 goes to the block and 保原町1丁目2-3 and 保原町1-2-3 agree. Thread-safe and immutable.
  */
 final class AddressGazetteer {
   private static final Pattern COUNTY_TOWN = Pattern.compile("(.+郡)(.+[町村])");
@@ -50,7 +49,9 @@ final class AddressGazetteer {
       if (county.matches()) {
         cities.addAlias(county.group(2), city);
         allCities.addAlias(county.group(2), city);
-        prefecturesByCitySpelling.computeIfAbsent(county.group(2), k -> new LinkedHashSet<>()).add(pref);
+        prefecturesByCitySpelling
+            .computeIfAbsent(county.group(2), k -> new LinkedHashSet<>())
+            .add(pref);
       }
       if (place.town().isEmpty()) {
         continue;

@@ -10,34 +10,37 @@ import java.util.regex.Pattern;
 /**
  * Normalizes Japanese addresses into keys at several precisions ({@link Address#keys()}).
  *
- * <p>Steps: NFKC; the postcode (〒, with or without hyphen, in the text or in its own field)
- * to seven digits; the prefecture at the start of the text, or else inferred from a city that
- * only one prefecture has (千代田区 → 東京都) or from the postcode; the city as the longest of that
- * prefecture's cities in {@link PostcodeDirectory} (designated cities with their ward, 大阪市中央区;
- * counties with or without the county, 西多摩郡瑞穂町 / 瑞穂町), or from the postcode when the text
- * starts at the town; the town as the longest of that city's directory towns the text goes on
- * with (kanji numerals in names such as 北十条西 or 一ツ橋 kept, 北10条西 read as 北十条西, a
- * leading 大字 or 字 skipped); then the block in canonical form ({@link BlockNumbers}:
- * 三丁目5番13号, 3-5-13, ３－５－１３ and 3丁目5-13 all give {@code 3-5-13}); the rest is the
- * building and room, kept in {@link Address#building()} and never part of a key. When the town
- * cannot be found, the rest of the text goes to the building and no block is read.
+ * <p>Steps: NFKC; the postcode (〒, with or without hyphen, in the text or in its own field) to
+ * seven digits; the prefecture at the start of the text, or else inferred from a city that only one
+ * prefecture has (千代田区 → 東京都) or from the postcode; the city as the longest of that prefecture's
+ * cities in {@link PostcodeDirectory} (designated cities with their ward, 大阪市中央区; counties with or
+ * without the county, 西多摩郡瑞穂町 / 瑞穂町), or from the postcode when the text starts at the town; the
+ * town as the longest of that city's directory towns the text goes on with (kanji numerals in names
+ * such as 北十条西 or 一ツ橋 kept, 北10条西 read as 北十条西, a leading 大字 or 字 skipped); then the block in
+ * canonical form ({@link BlockNumbers}: 三丁目5番13号, 3-5-13, ３－５－１３ and 3丁目5-13 all give {@code
+ * 3-5-13}); the rest is the building and room, kept in {@link Address#building()} and never part of
+ * a key. When the town cannot be found, the rest of the text goes to the building and no block is
+ * read.
  *
- * <p><b>A postcode that contradicts the text</b> (its prefecture, or its city when the text
- * names one, differs) is dropped from the value and the text wins: the text names the place in
- * many more characters than seven digits, and a mistyped postcode must not put another town's
- * postcode into an index. A postcode the directory does not know is kept when there is text
- * (business postcodes, 事業所個別番号, are not in the town table).
+ * <p><b>A postcode that contradicts the text</b> (its prefecture, or its city when the text names
+ * one, differs) is dropped from the value and the text wins: the text names the place in many more
+ * characters than seven digits, and a mistyped postcode must not put another town's postcode into
+ * an index. A postcode the directory does not know is kept when there is text (business postcodes,
+ * 事業所個別番号, are not in the town table).
  *
- * <p>Failures: {@code address.empty}; {@code postcode.shape} (not seven digits);
- * {@code postcode.unknown} (only a postcode was given and the directory does not know it);
- * {@code address.unresolved} (neither a prefecture nor a city nor a known postcode). An address
- * resolved only to its prefecture is still Ok and yields no key. Never throws; normalizing a key
- * yields the same key.
+ * <p>Failures: {@code address.empty}; {@code postcode.shape} (not seven digits); {@code
+ * postcode.unknown} (only a postcode was given and the directory does not know it); {@code
+ * address.unresolved} (neither a prefecture nor a city nor a known postcode). An address resolved
+ * only to its prefecture is still Ok and yields no key. Never throws; normalizing a key yields the
+ * same key.
  */
 public final class Addresses {
-  private static final Pattern POSTCODE_FIELD = Pattern.compile("〒?\\s*(\\d{3})\\s*[-‐−―ー]?\\s*(\\d{4})");
-  private static final Pattern MARKED_POSTCODE = Pattern.compile("〒\\s*(?:(\\d{3})\\s*[-‐−―ー]?\\s*(\\d{4})(?!\\d))?");
-  private static final Pattern LEADING_POSTCODE = Pattern.compile("^(\\d{3})(?:[-‐−―ー]|(?=\\d{4}(?: |$)))(\\d{4})(?!\\d)");
+  private static final Pattern POSTCODE_FIELD =
+      Pattern.compile("〒?\\s*(\\d{3})\\s*[-‐−―ー]?\\s*(\\d{4})");
+  private static final Pattern MARKED_POSTCODE =
+      Pattern.compile("〒\\s*(?:(\\d{3})\\s*[-‐−―ー]?\\s*(\\d{4})(?!\\d))?");
+  private static final Pattern LEADING_POSTCODE =
+      Pattern.compile("^(\\d{3})(?:[-‐−―ー]|(?=\\d{4}(?: |$)))(\\d{4})(?!\\d)");
   private static final Pattern BUILDING_LEAD = Pattern.compile("^[\\s\\-‐−―ー、,]+");
   private static final Pattern VILLAGE_PREFIX = Pattern.compile("^(大字|字)");
 
@@ -75,17 +78,22 @@ public final class Addresses {
       zip = zip.or(() -> Optional.of(leading.group(1) + leading.group(2)));
       text = text.substring(leading.end()).strip();
     }
-    List<PostcodeDirectory.Place> places = zip.map(PostcodeDirectory.get()::lookup).orElse(List.of());
+    List<PostcodeDirectory.Place> places =
+        zip.map(PostcodeDirectory.get()::lookup).orElse(List.of());
     if (text.isEmpty()) {
       if (places.isEmpty()) {
-        return Normalized.failed(IdentifierKind.POSTCODE, "postcode.unknown", "the postcode is not in Japan Post's table");
+        return Normalized.failed(
+            IdentifierKind.POSTCODE,
+            "postcode.unknown",
+            "the postcode is not in Japan Post's table");
       }
       return Normalized.ok(fromPostcode(zip.get(), places));
     }
     return resolve(text, zip, places);
   }
 
-  private static Normalized<Address> resolve(String text, Optional<String> zip, List<PostcodeDirectory.Place> places) {
+  private static Normalized<Address> resolve(
+      String text, Optional<String> zip, List<PostcodeDirectory.Place> places) {
     AddressGazetteer g = AddressGazetteer.get();
     Spaceless s = new Spaceless(text);
     Set<String> zipPrefectures = new LinkedHashSet<>();
@@ -116,7 +124,9 @@ public final class Addresses {
     }
     if (prefecture.isEmpty()) {
       return Normalized.failed(
-          IdentifierKind.ADDRESS, "address.unresolved", "neither a prefecture, a city that names one, nor a known postcode");
+          IdentifierKind.ADDRESS,
+          "address.unresolved",
+          "neither a prefecture, a city that names one, nor a known postcode");
     }
     String pref = prefecture.get();
     Optional<String> city = Optional.empty();
@@ -156,7 +166,11 @@ public final class Addresses {
         }
       }
     }
-    String building = BUILDING_LEAD.matcher(text.substring(Math.min(rest, text.length()))).replaceFirst("").strip();
+    String building =
+        BUILDING_LEAD
+            .matcher(text.substring(Math.min(rest, text.length())))
+            .replaceFirst("")
+            .strip();
     return Normalized.ok(
         new Address(
             keptZip,
@@ -174,17 +188,24 @@ public final class Addresses {
       cities.add(Text.clean(p.city()));
       towns.add(AddressGazetteer.canonicalTown(p.town()));
     }
-    Optional<String> city = cities.size() == 1 ? Optional.of(cities.iterator().next()) : Optional.empty();
+    Optional<String> city =
+        cities.size() == 1 ? Optional.of(cities.iterator().next()) : Optional.empty();
     Optional<String> town =
         city.isPresent() && towns.size() == 1 && !towns.iterator().next().isEmpty()
             ? Optional.of(towns.iterator().next())
             : Optional.empty();
     return new Address(
-        Optional.of(zip), Optional.of(places.get(0).prefecture()), city, town, Optional.empty(), Optional.empty());
+        Optional.of(zip),
+        Optional.of(places.get(0).prefecture()),
+        city,
+        town,
+        Optional.empty(),
+        Optional.empty());
   }
 
   private static Normalized<Address> shapeFailure() {
-    return Normalized.failed(IdentifierKind.POSTCODE, "postcode.shape", "a postcode has seven digits (〒541-0052)");
+    return Normalized.failed(
+        IdentifierKind.POSTCODE, "postcode.shape", "a postcode has seven digits (〒541-0052)");
   }
 
   /** The text without spaces, and where each of its characters stands in the original. */

@@ -16,16 +16,16 @@ import java.util.regex.Pattern;
 /**
  * Parses birth dates strictly, in Gregorian and Japanese-era notations.
  *
- * <p>Read: 1975-03-05, 1975/3/5, 1975.3.5, 19750305, 1975年3月5日; 昭和50年3月5日, 昭50.3.5,
- * S50.3.5, S50/3/5, H1.1.8, 平成元年1月8日, R1.5.1 and the other eras back to 明治 (M/T/S/H/R);
- * full-width digits and kanji numerals (昭和五十年三月五日, 一九七五年三月五日); a trailing 生 or
- * 生まれ. Era dates are resolved by {@link JapaneseChronology} with {@link ResolverStyle#STRICT}.
+ * <p>Read: 1975-03-05, 1975/3/5, 1975.3.5, 19750305, 1975年3月5日; 昭和50年3月5日, 昭50.3.5, S50.3.5,
+ * S50/3/5, H1.1.8, 平成元年1月8日, R1.5.1 and the other eras back to 明治 (M/T/S/H/R); full-width digits
+ * and kanji numerals (昭和五十年三月五日, 一九七五年三月五日); a trailing 生 or 生まれ. Era dates are resolved by {@link
+ * JapaneseChronology} with {@link ResolverStyle#STRICT}.
  *
  * <p>Failures: {@code date.empty}; {@code date.unrecognized}; {@code date.no_such_day}
- * (昭和50年2月30日); {@code date.outside_era} (昭和64年1月8日, 平成31年5月1日: the era had ended);
- * {@code date.out_of_range} (before 明治6年1月1日, when Japan took up the Gregorian calendar);
- * {@code date.in_future}; {@code date.ambiguous} for a two-digit year without an era (75/3/5),
- * six digits (750305) and day-month-year orders, which cannot be read without guessing.
+ * (昭和50年2月30日); {@code date.outside_era} (昭和64年1月8日, 平成31年5月1日: the era had ended); {@code
+ * date.out_of_range} (before 明治6年1月1日, when Japan took up the Gregorian calendar); {@code
+ * date.in_future}; {@code date.ambiguous} for a two-digit year without an era (75/3/5), six digits
+ * (750305) and day-month-year orders, which cannot be read without guessing.
  */
 public final class BirthDates {
   /** 明治6年1月1日: Japan's first day of the Gregorian calendar and of JapaneseChronology. */
@@ -93,10 +93,13 @@ public final class BirthDates {
       return checked(date, BirthDate.Notation.GREGORIAN, today);
     }
     if (SHORT_YEAR.matcher(s).matches()) {
-      return failed("date.ambiguous", "a two-digit year without an era could be 19xx, 20xx or an era year");
+      return failed(
+          "date.ambiguous", "a two-digit year without an era could be 19xx, 20xx or an era year");
     }
     if (SIX_DIGITS.matcher(s).matches()) {
-      return failed("date.ambiguous", "six digits could be YYMMDD or an era year; write the full year or the era");
+      return failed(
+          "date.ambiguous",
+          "six digits could be YYMMDD or an era year; write the full year or the era");
     }
     if (DAY_FIRST.matcher(s).matches()) {
       return failed("date.ambiguous", "day-month-year and month-day-year cannot be told apart");
@@ -120,7 +123,8 @@ public final class BirthDates {
       return failed("date.no_such_day", "no such day in that year");
     }
     if (candidate.isBefore(EARLIEST)) {
-      return failed("date.out_of_range", "before 明治6年 (1873), when Japan took up the Gregorian calendar");
+      return failed(
+          "date.out_of_range", "before 明治6年 (1873), when Japan took up the Gregorian calendar");
     }
     Map<TemporalField, Long> fields = new HashMap<>();
     fields.put(ChronoField.ERA, (long) era.getValue());
@@ -128,7 +132,8 @@ public final class BirthDates {
     fields.put(ChronoField.MONTH_OF_YEAR, (long) month);
     fields.put(ChronoField.DAY_OF_MONTH, (long) day);
     try {
-      LocalDate date = LocalDate.from(JapaneseChronology.INSTANCE.resolveDate(fields, ResolverStyle.STRICT));
+      LocalDate date =
+          LocalDate.from(JapaneseChronology.INSTANCE.resolveDate(fields, ResolverStyle.STRICT));
       return checked(date, BirthDate.Notation.JAPANESE_ERA, today);
     } catch (DateTimeException e) {
       return failed("date.outside_era", "the date is not within the era " + era);
@@ -156,7 +161,8 @@ public final class BirthDates {
     };
   }
 
-  private static Normalized<BirthDate> checked(LocalDate date, BirthDate.Notation notation, LocalDate today) {
+  private static Normalized<BirthDate> checked(
+      LocalDate date, BirthDate.Notation notation, LocalDate today) {
     if (date.isBefore(EARLIEST)) {
       return failed("date.out_of_range", "before 1873, when Japan took up the Gregorian calendar");
     }

@@ -7,10 +7,10 @@ import java.util.OptionalInt;
 /**
  * Reads the block part of an address (丁目・番地・号) into the canonical form {@code 3-5-13}.
  *
- * <p>Numbers are Arabic or kanji (三, 十五, 〇); between them stand 丁目, 番地, 番, 号, の, ノ or a
- * dash of any width (- ‐ − ― ー). A kanji numeral counts only when a separator, a space or the
- * end follows it, so that a building such as 三井ビル after the block stays a building. At most
- * three numbers are read: a fourth (1-2-3-405) is a room and goes to the building.
+ * <p>Numbers are Arabic or kanji (三, 十五, 〇); between them stand 丁目, 番地, 番, 号, の, ノ or a dash of any
+ * width (- ‐ − ― ー). A kanji numeral counts only when a separator, a space or the end follows it,
+ * so that a building such as 三井ビル after the block stays a building. At most three numbers are read:
+ * a fourth (1-2-3-405) is a room and goes to the building.
  */
 final class BlockNumbers {
   private static final String DASHES = "-‐‑‒–—―−ーｰ";
@@ -41,7 +41,9 @@ final class BlockNumbers {
           break;
         }
         int spaced = skipSpaces(text, i);
-        if (spaced < text.length() && isConnector(text.charAt(spaced)) && number(text, spaced + 1) != null) {
+        if (spaced < text.length()
+            && isConnector(text.charAt(spaced))
+            && number(text, spaced + 1) != null) {
           i = spaced + 1;
         } else if (number(text, spaced) != null) {
           i = spaced;
@@ -94,7 +96,11 @@ final class BlockNumbers {
     if (j == i) {
       return null;
     }
-    boolean followed = j == text.length() || text.charAt(j) == ' ' || isConnector(text.charAt(j)) || wordAt(text, j) != null;
+    boolean followed =
+        j == text.length()
+            || text.charAt(j) == ' '
+            || isConnector(text.charAt(j))
+            || wordAt(text, j) != null;
     OptionalInt value = Numerals.parse(text.substring(i, j));
     return followed && value.isPresent() ? new int[] {value.getAsInt(), j} : null;
   }

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * {@code mailto:} prefix and a display name ({@code 山田 <taro@example.jp>}) dropped, and
  * lower-cased: the domain because DNS ignores case, the local part too because the providers the
  * group's customers use ignore it in practice. A domain in Japanese is converted to its ASCII
- * (punycode) form. The local part is kept lenient: old Japanese mobile addresses have dots that
- * RFC 5322 forbids (taro..yamada.@docomo.ne.jp) and they are real.
+ * (punycode) form. The local part is kept lenient: old Japanese mobile addresses have dots that RFC
+ * 5322 forbids (taro..yamada.@docomo.ne.jp) and they are real.
  *
  * <p>Failures: {@code email.empty}, {@code email.shape}. Never throws; the key is idempotent.
  */

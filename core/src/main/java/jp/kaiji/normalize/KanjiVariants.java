@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The variant-kanji table ({@code kanji-variants.tsv}): 旧字体 and 異体字 mapped to the standard
- * form used in name keys. Loaded once; immutable and thread-safe.
+ * The variant-kanji table ({@code kanji-variants.tsv}): 旧字体 and 異体字 mapped to the standard form
+ * used in name keys. Loaded once; immutable and thread-safe.
  *
- * <p>The table maps a character only to its own standard form, so folding never merges two
- * distinct name kanji (広/弘/宏, 斉/斎 stay apart). Loading checks that no standard form is
- * itself listed as a variant, so one pass of folding is final and keys are idempotent.
+ * <p>The table maps a character only to its own standard form, so folding never merges two distinct
+ * name kanji (広/弘/宏, 斉/斎 stay apart). Loading checks that no standard form is itself listed as a
+ * variant, so one pass of folding is final and keys are idempotent.
  */
 final class KanjiVariants {
   static final String RESOURCE = "kanji-variants.tsv";
@@ -52,7 +52,8 @@ final class KanjiVariants {
   private static KanjiVariants load() {
     try (InputStream raw = KanjiVariants.class.getResourceAsStream(RESOURCE)) {
       if (raw == null) {
-        throw new IllegalStateException("missing resource " + RESOURCE + " next to " + KanjiVariants.class.getName());
+        throw new IllegalStateException(
+            "missing resource " + RESOURCE + " next to " + KanjiVariants.class.getName());
       }
       BufferedReader in = new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8));
       Map<Integer, Row> rows = new HashMap<>();
@@ -66,7 +67,8 @@ final class KanjiVariants {
         String[] f = line.split("\t", -1);
         String where = RESOURCE + " line " + lineNo;
         if (f.length != 3) {
-          throw new IllegalStateException(where + ": expected 3 fields (variant, standard, note), got " + f.length);
+          throw new IllegalStateException(
+              where + ": expected 3 fields (variant, standard, note), got " + f.length);
         }
         int variant = single(f[0], where, "variant");
         int standard = single(f[1], where, "standard");
@@ -80,7 +82,10 @@ final class KanjiVariants {
       for (Row row : rows.values()) {
         if (rows.containsKey(row.standard())) {
           throw new IllegalStateException(
-              RESOURCE + ": standard form " + Character.toString(row.standard()) + " is itself listed as a variant");
+              RESOURCE
+                  + ": standard form "
+                  + Character.toString(row.standard())
+                  + " is itself listed as a variant");
         }
       }
       return new KanjiVariants(rows);

@@ -14,31 +14,37 @@ import java.util.Set;
  *
  * <p>Japanese names (kanji and/or kana): NFKC (half-width katakana become full-width, U+3000
  * becomes a space), invisible characters and parenthesised notes such as a reading written after
- * the name removed, honorifics at the end (様, さま, さん, 殿, 君) stripped, variant kanji folded to
- * their standard form by {@code kanji-variants.tsv} (each folding recorded as {@code 髙→高}), and
- * no space left in a key. A name given in two fields, or written with exactly one space, yields a
- * family and a given key as well; otherwise only the full key.
+ * the name removed, honorifics at the end (様, さま, さん, 殿, 君) stripped, variant kanji folded to their
+ * standard form by {@code kanji-variants.tsv} (each folding recorded as {@code 髙→高}), and no space
+ * left in a key. A name given in two fields, or written with exactly one space, yields a family and
+ * a given key as well; otherwise only the full key.
  *
  * <p>Latin-script names (romaji, foreign residents): diacritics folded to ASCII, lower-cased,
  * titles (Mr, Ms, Dr …) dropped, and the words sorted so that "YAMADA Taro", "Taro Yamada" and
  * "Yamada, Taro" share the full key. Family and given keys are set only when the order is known:
  * two fields, "Family, Given", or one word in capitals among others ("YAMADA Taro").
  *
- * <p>Failures: {@code name.empty} (null or blank), {@code name.digits} (a digit anywhere),
- * {@code name.no_letters}. Never throws; the full key is idempotent.
+ * <p>Failures: {@code name.empty} (null or blank), {@code name.digits} (a digit anywhere), {@code
+ * name.no_letters}. Never throws; the full key is idempotent.
  */
 public final class Names {
   // Compiled once: the index normalizes millions of names.
-  private static final java.util.regex.Pattern NOTES = java.util.regex.Pattern.compile("[(\\[【〔「『][^)\\]】〕」』]*[)\\]】〕」』]?");
+  private static final java.util.regex.Pattern NOTES =
+      java.util.regex.Pattern.compile("[(\\[【〔「『][^)\\]】〕」』]*[)\\]】〕」』]?");
   private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile(" +");
-  private static final java.util.regex.Pattern NON_LATIN = java.util.regex.Pattern.compile("[^A-Za-z]+");
-  private static final java.util.regex.Pattern NON_LOWER_LATIN = java.util.regex.Pattern.compile("[^a-z]+");
-  private static final java.util.regex.Pattern APOSTROPHES = java.util.regex.Pattern.compile("['’`]");
+  private static final java.util.regex.Pattern NON_LATIN =
+      java.util.regex.Pattern.compile("[^A-Za-z]+");
+  private static final java.util.regex.Pattern NON_LOWER_LATIN =
+      java.util.regex.Pattern.compile("[^a-z]+");
+  private static final java.util.regex.Pattern APOSTROPHES =
+      java.util.regex.Pattern.compile("['’`]");
   private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
 
   private static final List<String> HONORIFICS = List.of("様", "さま", "さん", "殿", "君");
   private static final Set<String> LATIN_TITLES =
-      Set.of("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "mme", "mlle", "herr", "frau");
+      Set.of(
+          "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "mme", "mlle", "herr",
+          "frau");
 
   private Names() {}
 
@@ -55,15 +61,16 @@ public final class Names {
     if (isLatin(s)) {
       return latin(s);
     }
-    // Fold first: a variant honorific (樣) must be stripped like 様, or the key would not be idempotent.
+    // Fold first: a variant honorific (樣) must be stripped like 様, or the key would not be
+    // idempotent.
     Set<String> foldings = new LinkedHashSet<>();
     List<String> parts = Arrays.asList(stripHonorifics(fold(s, foldings)).split(" "));
     return japanese(parts.size() == 2 ? parts : List.of(String.join("", parts)), foldings);
   }
 
   /**
-   * A name the source gives as family and given name in separate fields. When one of them is
-   * blank the other is read as a one-field name (sources put the full name in 姓 alone).
+   * A name the source gives as family and given name in separate fields. When one of them is blank
+   * the other is read as a one-field name (sources put the full name in 姓 alone).
    */
   public static Normalized<PersonName> normalize(String family, String given) {
     boolean noFamily = family == null || family.isBlank();
@@ -103,7 +110,9 @@ public final class Names {
     }
     // Modifier letters (ʹ, ー on its own) and marks are not a name: without a base letter they
     // have nothing to attach to, and NFKC does not settle on them.
-    if (s.codePoints().noneMatch(cp -> Character.isLetter(cp) && Character.getType(cp) != Character.MODIFIER_LETTER)) {
+    if (s.codePoints()
+        .noneMatch(
+            cp -> Character.isLetter(cp) && Character.getType(cp) != Character.MODIFIER_LETTER)) {
       return Optional.of(failed("name.no_letters", "no letters in the name"));
     }
     return Optional.empty();
@@ -208,13 +217,16 @@ public final class Names {
         original.add(w);
       }
     }
-    List<String> words = dropTitles(original.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList());
+    List<String> words =
+        dropTitles(original.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList());
     if (words.isEmpty()) {
       return failed("name.no_letters", "no Latin letters left in the name");
     }
     // "YAMADA Taro": one word in capitals among mixed-case words is the family name.
     List<String> capitals =
-        original.stream().filter(w -> w.length() > 1 && w.equals(w.toUpperCase(Locale.ROOT))).toList();
+        original.stream()
+            .filter(w -> w.length() > 1 && w.equals(w.toUpperCase(Locale.ROOT)))
+            .toList();
     if (capitals.size() == 1 && original.size() == 2 && words.size() == 2) {
       String family = capitals.get(0).toLowerCase(Locale.ROOT);
       List<String> given = new ArrayList<>(words);
@@ -224,7 +236,8 @@ public final class Names {
     return latinName(words, List.of(), false);
   }
 
-  private static Normalized<PersonName> latinName(List<String> family, List<String> given, boolean split) {
+  private static Normalized<PersonName> latinName(
+      List<String> family, List<String> given, boolean split) {
     List<String> all = new ArrayList<>(family);
     all.addAll(given);
     List<String> sorted = all.stream().sorted().toList();
@@ -240,7 +253,9 @@ public final class Names {
   /** Lower-case ASCII words; apostrophes join (O'Brien), hyphens and other marks separate. */
   private static List<String> latinWords(String s) {
     List<String> words = new ArrayList<>();
-    for (String w : NON_LOWER_LATIN.split(APOSTROPHES.matcher(asciiFold(s).toLowerCase(Locale.ROOT)).replaceAll(""))) {
+    for (String w :
+        NON_LOWER_LATIN.split(
+            APOSTROPHES.matcher(asciiFold(s).toLowerCase(Locale.ROOT)).replaceAll(""))) {
       if (!w.isEmpty()) {
         words.add(w);
       }

@@ -7,8 +7,8 @@ import java.util.function.Function;
 /**
  * The outcome of normalizing one identifier: either a value or a {@link Failure} with its reason.
  *
- * <p>Normalizers never throw for bad input and never return a silently wrong value: a caller
- * either gets a key it can index and compare, or a failure it can quarantine and report.
+ * <p>Normalizers never throw for bad input and never return a silently wrong value: a caller either
+ * gets a key it can index and compare, or a failure it can quarantine and report.
  */
 public sealed interface Normalized<T> {
 

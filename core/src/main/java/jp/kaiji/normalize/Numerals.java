@@ -3,8 +3,8 @@ package jp.kaiji.normalize;
 import java.util.OptionalInt;
 
 /**
- * Kanji numerals as written in addresses and dates: positional (一九七五) and with multipliers
- * (五十, 二十三, 百五). Values above 9999 are out of scope and give empty.
+ * Kanji numerals as written in addresses and dates: positional (一九七五) and with multipliers (五十,
+ * 二十三, 百五). Values above 9999 are out of scope and give empty.
  */
 final class Numerals {
   private static final String DIGITS = "〇一二三四五六七八九";

@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param extension an extension (内線) that was written after the number, kept aside
  */
 public record Phone(String e164, LineType lineType, Optional<String> extension) {
-  private static final java.util.regex.Pattern E164 = java.util.regex.Pattern.compile("\\+[1-9][0-9]{6,14}");
+  private static final java.util.regex.Pattern E164 =
+      java.util.regex.Pattern.compile("\\+[1-9][0-9]{6,14}");
 
   public Phone {
     Objects.requireNonNull(e164, "e164");

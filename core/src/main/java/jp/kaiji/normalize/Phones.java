@@ -10,17 +10,17 @@ import java.util.regex.Pattern;
 /**
  * Normalizes phone numbers with libphonenumber, region JP by default, into E.164.
  *
- * <p>Accepted around the number: full-width digits and brackets, {@code tel:}, +81 or 0081
- * (written from habit abroad; Japan's own international prefix is 010), "(0)" after the country
- * code, dashes of every width (‐ − ― ー), and notes in brackets without digits such as (代表) or
- * (携帯). An extension at the end (内線123, ext. 12, x12, （内線12）) is kept in
- * {@link Phone#extension()} and is not part of the key.
+ * <p>Accepted around the number: full-width digits and brackets, {@code tel:}, +81 or 0081 (written
+ * from habit abroad; Japan's own international prefix is 010), "(0)" after the country code, dashes
+ * of every width (‐ − ― ー), and notes in brackets without digits such as (代表) or (携帯). An extension
+ * at the end (内線123, ext. 12, x12, （内線12）) is kept in {@link Phone#extension()} and is not part of
+ * the key.
  *
  * <p>Anything else around the digits (letters, a second number, words) is a failure rather than a
- * guess: a wrong key would match another person. Failures: {@code phone.empty},
- * {@code phone.unparsable}, {@code phone.invalid} (libphonenumber rejects the number for its
- * region). Line types: 070/080/090 are {@code MOBILE}; 050 (IP), 0120/0800 (toll-free), 0570
- * and pagers are {@code OTHER}. Never throws; the E.164 key is idempotent.
+ * guess: a wrong key would match another person. Failures: {@code phone.empty}, {@code
+ * phone.unparsable}, {@code phone.invalid} (libphonenumber rejects the number for its region). Line
+ * types: 070/080/090 are {@code MOBILE}; 050 (IP), 0120/0800 (toll-free), 0570 and pagers are
+ * {@code OTHER}. Never throws; the E.164 key is idempotent.
  */
 public final class Phones {
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
@@ -55,7 +55,9 @@ public final class Phones {
     s = PLUS81_ZERO.matcher(s).replaceFirst("+81 ");
     s = INTERNATIONAL_00.matcher(s).replaceFirst("+");
     if (!ALLOWED.matcher(s).matches()) {
-      return failed("phone.unparsable", "not a phone number: only digits, spaces, brackets, dashes and + are read");
+      return failed(
+          "phone.unparsable",
+          "not a phone number: only digits, spaces, brackets, dashes and + are read");
     }
     PhoneNumber number;
     try {

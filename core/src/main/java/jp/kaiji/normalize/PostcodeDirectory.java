@@ -25,7 +25,8 @@ import java.util.zip.GZIPInputStream;
 public final class PostcodeDirectory {
 
   /** One row of the table: a postcode and a town it covers (a postcode may cover several). */
-  public record Place(String postcode, String prefecture, String cityCode, String city, String town) {
+  public record Place(
+      String postcode, String prefecture, String cityCode, String city, String town) {
     /** The JIS X 0401 prefecture code: the first two digits of the city code. */
     public String prefectureCode() {
       return cityCode.substring(0, 2);
@@ -95,10 +96,12 @@ public final class PostcodeDirectory {
     String resource = "postcodes.tsv.gz";
     try (InputStream raw = PostcodeDirectory.class.getResourceAsStream(resource)) {
       if (raw == null) {
-        throw new IllegalStateException("missing resource " + resource + " next to " + PostcodeDirectory.class.getName());
+        throw new IllegalStateException(
+            "missing resource " + resource + " next to " + PostcodeDirectory.class.getName());
       }
       BufferedReader in =
-          new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8));
+          new BufferedReader(
+              new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8));
       List<Place> places = new ArrayList<>(130_000);
       String line;
       int lineNo = 0;
@@ -107,7 +110,8 @@ public final class PostcodeDirectory {
         // postcode, prefecture code, prefecture, city code, city, town (town may be empty)
         String[] f = line.split("\t", -1);
         if (f.length != 6) {
-          throw new IllegalStateException(resource + " line " + lineNo + ": expected 6 fields, got " + f.length);
+          throw new IllegalStateException(
+              resource + " line " + lineNo + ": expected 6 fields, got " + f.length);
         }
         places.add(new Place(f[0], f[2], f[3], f[4], f[5]));
       }

@@ -7,8 +7,8 @@ import java.util.Optional;
  * A normalized name reading (フリガナ).
  *
  * @param key full-width katakana without spaces
- * @param looseKey a looser key for fuzzy agreement: long vowels and small kana folded
- *     (オオノ, オーノ and オノ share it; ッ and ツ too)
+ * @param looseKey a looser key for fuzzy agreement: long vowels and small kana folded (オオノ, オーノ and
+ *     オノ share it; ッ and ツ too)
  * @param familyKey the family part's key, where known
  * @param givenKey the given part's key, where known
  * @param derived true when the reading was guessed from kanji by a dictionary rather than written

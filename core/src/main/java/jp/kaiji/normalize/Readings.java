@@ -9,16 +9,16 @@ import java.util.Optional;
  *
  * <p>NFKC turns half-width katakana into full-width; hiragana is shifted to katakana; ・ and ＝
  * (foreign names) are dropped; spaces are removed from the key and, when exactly one space
- * separates two parts, split family from given. The {@link Reading#looseKey() loose key}
- * further folds what people write differently for the same sound: ー is removed, small kana
- * become large (ッ→ツ, ョ→ヨ), ヴ→ブ, ヂ→ジ, ヅ→ズ, ヲ→オ, ヰ→イ, ヱ→エ, and a vowel kana that only
- * lengthens the one before it is dropped: the same vowel (オオノ, ユウコ) and also ウ after an
- * o-sound and イ after an e-sound, the usual spelling of long ō and ē (サトウ/サトー/サト,
- * ケイコ/ケーコ). The loose key is deliberately coarse: it is for fuzzy agreement only.
+ * separates two parts, split family from given. The {@link Reading#looseKey() loose key} further
+ * folds what people write differently for the same sound: ー is removed, small kana become large
+ * (ッ→ツ, ョ→ヨ), ヴ→ブ, ヂ→ジ, ヅ→ズ, ヲ→オ, ヰ→イ, ヱ→エ, and a vowel kana that only lengthens the one before it
+ * is dropped: the same vowel (オオノ, ユウコ) and also ウ after an o-sound and イ after an e-sound, the
+ * usual spelling of long ō and ē (サトウ/サトー/サト, ケイコ/ケーコ). The loose key is deliberately coarse: it is
+ * for fuzzy agreement only.
  *
  * <p>Readings are never derived from kanji here: a reading guessed by a dictionary is right for
- * given names only about one time in five, so the source's own フリガナ is preferred and no
- * kuromoji dependency is taken. {@link Reading#derived()} is therefore always false.
+ * given names only about one time in five, so the source's own フリガナ is preferred and no kuromoji
+ * dependency is taken. {@link Reading#derived()} is therefore always false.
  *
  * <p>Failures: {@code reading.empty}, {@code reading.not_kana} (kanji, Latin, digits or other
  * symbols). Never throws; key and loose key are idempotent.
@@ -91,7 +91,10 @@ public final class Readings {
   }
 
   private static boolean lengthens(char previous, char vowel) {
-    return previous != 0 && (previous == vowel || previous == 'o' && vowel == 'u' || previous == 'e' && vowel == 'i');
+    return previous != 0
+        && (previous == vowel
+            || previous == 'o' && vowel == 'u'
+            || previous == 'e' && vowel == 'i');
   }
 
   private static boolean isVowelKana(char c) {

@@ -12,12 +12,12 @@ final class Text {
   }
 
   /**
-   * NFKC, then invisible characters removed (format characters such as U+200B and U+FEFF,
-   * variation selectors of ideographs, unpaired surrogates, controls), every kind of space and
-   * line break (U+3000 included) turned into one ASCII space, and the ends stripped.
+   * NFKC, then invisible characters removed (format characters such as U+200B and U+FEFF, variation
+   * selectors of ideographs, unpaired surrogates, controls), every kind of space and line break
+   * (U+3000 included) turned into one ASCII space, and the ends stripped.
    *
-   * <p>Variation selectors go because an ideographic variation sequence (e.g. 葛 + U+E0100)
-   * names a glyph of the same character, never a different name.
+   * <p>Variation selectors go because an ideographic variation sequence (e.g. 葛 + U+E0100) names a
+   * glyph of the same character, never a different name.
    */
   static String clean(String s) {
     String n = Normalizer.normalize(s, Normalizer.Form.NFKC);

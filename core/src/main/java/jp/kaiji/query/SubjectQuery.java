@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a requester wrote on the disclosure request form: the identifiers to search for.
- * Several phones, e-mails and addresses may be given; former names and former addresses count as
- * the requester's own.
+ * What a requester wrote on the disclosure request form: the identifiers to search for. Several
+ * phones, e-mails and addresses may be given; former names and former addresses count as the
+ * requester's own.
  *
  * <p>Its JSON form is the body of the subject search and the form of the fixtures' requests:
  *

@@ -39,9 +39,22 @@ class AddressVariantProperties {
             head + chome + "-" + ban + "-" + go,
             head + kanji + "丁目" + ban + "番" + go + "号",
             IdentifierVariantProperties.fullWidth(head + chome + "-" + ban + "-" + go),
-            "〒" + p.postcode().substring(0, 3) + "-" + p.postcode().substring(3) + " " + head + chome + "丁目" + ban + "-" + go + " メゾン101号室");
+            "〒"
+                + p.postcode().substring(0, 3)
+                + "-"
+                + p.postcode().substring(3)
+                + " "
+                + head
+                + chome
+                + "丁目"
+                + ban
+                + "-"
+                + go
+                + " メゾン101号室");
     Set<List<Address.Key>> keys =
-        written.stream().map(s -> Addresses.normalize(s).orElseThrow().keys()).collect(Collectors.toSet());
+        written.stream()
+            .map(s -> Addresses.normalize(s).orElseThrow().keys())
+            .collect(Collectors.toSet());
     assertThat(keys).hasSize(1);
     List<Address.Key> k = keys.iterator().next();
     assertThat(k).hasSize(3);

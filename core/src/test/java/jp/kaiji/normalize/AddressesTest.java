@@ -8,7 +8,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class AddressesTest {
-  /** postcode field | address text | postcode | prefecture | city | town | block | building (or !code) */
+  /**
+   * postcode field | address text | postcode | prefecture | city | town | block | building (or
+   * !code)
+   */
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource(
       delimiter = '|',
@@ -54,10 +57,18 @@ class AddressesTest {
         "- | '　' | !address.empty | - | - | - | - | -",
       })
   void normalizes(
-      String postcodeField, String text, String postcode, String prefecture, String city, String town, String block, String building) {
+      String postcodeField,
+      String text,
+      String postcode,
+      String prefecture,
+      String city,
+      String town,
+      String block,
+      String building) {
     Normalized<Address> result = Addresses.normalize(postcodeField, text);
     if (postcode != null && postcode.startsWith("!")) {
-      assertThat(result.failureIfAny()).hasValueSatisfying(f -> assertThat(f.code()).isEqualTo(postcode.substring(1)));
+      assertThat(result.failureIfAny())
+          .hasValueSatisfying(f -> assertThat(f.code()).isEqualTo(postcode.substring(1)));
       return;
     }
     Address a = result.orElseThrow();
@@ -71,7 +82,8 @@ class AddressesTest {
 
   @Test
   void buildingIsInNoKey() {
-    List<Address.Key> with = Addresses.normalize("大阪府大阪市中央区本町4-1-1 グランドメゾン101号室").orElseThrow().keys();
+    List<Address.Key> with =
+        Addresses.normalize("大阪府大阪市中央区本町4-1-1 グランドメゾン101号室").orElseThrow().keys();
     List<Address.Key> without = Addresses.normalize("大阪府大阪市中央区本町4-1-1").orElseThrow().keys();
     assertThat(with).isEqualTo(without).hasSize(3);
     assertThat(with.get(2).value()).isEqualTo("大阪府大阪市中央区本町4-1-1");
@@ -80,7 +92,8 @@ class AddressesTest {
   @Test
   void aPrefectureAloneYieldsNoKey() {
     assertThat(Addresses.normalize("大阪府").orElseThrow().keys()).isEmpty();
-    assertThat(Addresses.normalize("東京都府中市").orElseThrow().keys()).extracting(Address.Key::precision)
+    assertThat(Addresses.normalize("東京都府中市").orElseThrow().keys())
+        .extracting(Address.Key::precision)
         .containsExactly(Address.Precision.PREFECTURE_CITY);
   }
 }

@@ -65,7 +65,8 @@ class BirthDatesTest {
   void parses(String input, String key, String notation) {
     Normalized<BirthDate> result = BirthDates.parse(input, TODAY);
     if (key.startsWith("!")) {
-      assertThat(result.failureIfAny()).hasValueSatisfying(f -> assertThat(f.code()).isEqualTo(key.substring(1)));
+      assertThat(result.failureIfAny())
+          .hasValueSatisfying(f -> assertThat(f.code()).isEqualTo(key.substring(1)));
       return;
     }
     BirthDate d = result.orElseThrow();

@@ -48,7 +48,8 @@ class EmailCasesTest {
   void normalizes(String input, String key) {
     Normalized<Email> result = Emails.normalize(input);
     if (key.startsWith("!")) {
-      assertThat(result.failureIfAny()).hasValueSatisfying(f -> assertThat(f.code()).isEqualTo(key.substring(1)));
+      assertThat(result.failureIfAny())
+          .hasValueSatisfying(f -> assertThat(f.code()).isEqualTo(key.substring(1)));
       return;
     }
     Email e = result.orElseThrow();

@@ -19,6 +19,7 @@ class EmailsTest {
   @ParameterizedTest
   @CsvSource({"not-an-address", "taro@", "@example.jp", "taro@example"})
   void rejectsBadShape(String input) {
-    assertThat(Emails.normalize(input).failureIfAny()).hasValueSatisfying(f -> assertThat(f.code()).isEqualTo("email.shape"));
+    assertThat(Emails.normalize(input).failureIfAny())
+        .hasValueSatisfying(f -> assertThat(f.code()).isEqualTo("email.shape"));
   }
 }

@@ -23,12 +23,17 @@ import net.jqwik.api.constraints.IntRange;
 class IdentifierVariantProperties {
   private static final Map<Integer, Integer> VARIANT_OF =
       KanjiVariants.get().rows().stream()
-          .collect(Collectors.toMap(KanjiVariants.Row::standard, KanjiVariants.Row::variant, (a, b) -> a));
+          .collect(
+              Collectors.toMap(
+                  KanjiVariants.Row::standard, KanjiVariants.Row::variant, (a, b) -> a));
 
   @Provide
   Arbitrary<String> mobile() {
-    return Combinators.combine(Arbitraries.of("070", "080", "090"), Arbitraries.strings().numeric().ofLength(8))
-        .as((prefix, rest) -> prefix + (char) ('1' + (rest.charAt(0) - '0') % 9) + rest.substring(1));
+    return Combinators.combine(
+            Arbitraries.of("070", "080", "090"), Arbitraries.strings().numeric().ofLength(8))
+        .as(
+            (prefix, rest) ->
+                prefix + (char) ('1' + (rest.charAt(0) - '0') % 9) + rest.substring(1));
   }
 
   @Property
@@ -44,7 +49,10 @@ class IdentifierVariantProperties {
             fullWidth(a + "－" + b + "－" + c),
             "tel:+81-" + a.substring(1) + "-" + b + "-" + c,
             "(" + a + ")" + b + "-" + c);
-    Set<String> keys = written.stream().map(s -> Phones.normalize(s).orElseThrow().e164()).collect(Collectors.toSet());
+    Set<String> keys =
+        written.stream()
+            .map(s -> Phones.normalize(s).orElseThrow().e164())
+            .collect(Collectors.toSet());
     assertThat(keys).containsExactly("+81" + n.substring(1));
     assertThat(Phones.normalize(n).orElseThrow().lineType()).isEqualTo(Phone.LineType.MOBILE);
   }
@@ -63,16 +71,26 @@ class IdentifierVariantProperties {
             d.getYear() + "/" + d.getMonthValue() + "/" + d.getDayOfMonth(),
             d.toString().replace("-", ""),
             fullWidth(d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日"),
-            eraName + (yoe == 1 ? "元" : String.valueOf(yoe)) + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日",
+            eraName
+                + (yoe == 1 ? "元" : String.valueOf(yoe))
+                + "年"
+                + d.getMonthValue()
+                + "月"
+                + d.getDayOfMonth()
+                + "日",
             eraLetter + yoe + "." + d.getMonthValue() + "." + d.getDayOfMonth());
     LocalDate today = LocalDate.of(2035, 1, 1);
-    Set<String> keys = written.stream().map(s -> BirthDates.parse(s, today).orElseThrow().key()).collect(Collectors.toSet());
+    Set<String> keys =
+        written.stream()
+            .map(s -> BirthDates.parse(s, today).orElseThrow().key())
+            .collect(Collectors.toSet());
     assertThat(keys).containsExactly(d.toString());
   }
 
   @Provide
   Arbitrary<String> family() {
-    return Arbitraries.of("高橋", "山崎", "渡辺", "斎藤", "斉藤", "沢田", "浜田", "島田", "広瀬", "吉田", "徳永", "山田", "佐藤");
+    return Arbitraries.of(
+        "高橋", "山崎", "渡辺", "斎藤", "斉藤", "沢田", "浜田", "島田", "広瀬", "吉田", "徳永", "山田", "佐藤");
   }
 
   @Provide
@@ -81,7 +99,8 @@ class IdentifierVariantProperties {
   }
 
   @Property
-  void aNameWrittenWithVariantsAndSpacesHasOneKey(@ForAll("family") String family, @ForAll("given") String given) {
+  void aNameWrittenWithVariantsAndSpacesHasOneKey(
+      @ForAll("family") String family, @ForAll("given") String given) {
     String full = family + given;
     List<String> written =
         List.of(
@@ -90,24 +109,37 @@ class IdentifierVariantProperties {
             full,
             withVariants(family) + "　" + withVariants(given) + " 様",
             withVariants(full) + "さん");
-    Set<String> keys = written.stream().map(s -> Names.normalize(s).orElseThrow().fullKey()).collect(Collectors.toSet());
+    Set<String> keys =
+        written.stream()
+            .map(s -> Names.normalize(s).orElseThrow().fullKey())
+            .collect(Collectors.toSet());
     assertThat(keys).containsExactly(full);
-    assertThat(Names.normalize(withVariants(family), given).orElseThrow().familyKey()).contains(family);
+    assertThat(Names.normalize(withVariants(family), given).orElseThrow().familyKey())
+        .contains(family);
   }
 
   @Property
-  void aReadingWrittenInAnyKanaHasOneKey(@ForAll("kana") String familyReading, @ForAll("kana") String givenReading) {
+  void aReadingWrittenInAnyKanaHasOneKey(
+      @ForAll("kana") String familyReading, @ForAll("kana") String givenReading) {
     String kata = familyReading + " " + givenReading;
-    List<String> written = List.of(kata, hiragana(kata), halfWidth(kata), familyReading + "\u3000" + givenReading);
-    Set<String> keys = written.stream().map(s -> Readings.normalize(s).orElseThrow().key()).collect(Collectors.toSet());
+    List<String> written =
+        List.of(kata, hiragana(kata), halfWidth(kata), familyReading + "\u3000" + givenReading);
+    Set<String> keys =
+        written.stream()
+            .map(s -> Readings.normalize(s).orElseThrow().key())
+            .collect(Collectors.toSet());
     assertThat(keys).containsExactly(familyReading + givenReading);
     String loose = Readings.normalize(kata).orElseThrow().looseKey();
-    assertThat(Readings.normalize(familyReading + givenReading).orElseThrow().looseKey()).isEqualTo(loose);
+    assertThat(Readings.normalize(familyReading + givenReading).orElseThrow().looseKey())
+        .isEqualTo(loose);
   }
 
   @Provide
   Arbitrary<String> kana() {
-    return Arbitraries.strings().withChars("アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワンガギグゲゴザジズゼゾダデドバビブベボパピプペポッャュョー").ofMinLength(1).ofMaxLength(6)
+    return Arbitraries.strings()
+        .withChars("アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワンガギグゲゴザジズゼゾダデドバビブベボパピプペポッャュョー")
+        .ofMinLength(1)
+        .ofMaxLength(6)
         .filter(s -> "ッャュョー".indexOf(s.charAt(0)) < 0);
   }
 
@@ -135,7 +167,8 @@ class IdentifierVariantProperties {
 
   private static String halfWidth(String s) {
     // ICU-free inverse of NFKC for katakana: decompose voiced marks, then map to U+FF61 block.
-    String table = "ｧｱｨｲｩｳｪｴｫｵｶｶｷｷｸｸｹｹｺｺｻｻｼｼｽｽｾｾｿｿﾀﾀﾁﾁｯﾂﾂﾃﾃﾄﾄﾅﾆﾇﾈﾉﾊﾊﾊﾋﾋﾋﾌﾌﾌﾍﾍﾍﾎﾎﾎﾏﾐﾑﾒﾓｬﾔｭﾕｮﾖﾗﾘﾙﾚﾛﾜﾜｲｴｦﾝ";
+    String table =
+        "ｧｱｨｲｩｳｪｴｫｵｶｶｷｷｸｸｹｹｺｺｻｻｼｼｽｽｾｾｿｿﾀﾀﾁﾁｯﾂﾂﾃﾃﾄﾄﾅﾆﾇﾈﾉﾊﾊﾊﾋﾋﾋﾌﾌﾌﾍﾍﾍﾎﾎﾎﾏﾐﾑﾒﾓｬﾔｭﾕｮﾖﾗﾘﾙﾚﾛﾜﾜｲｴｦﾝ";
     StringBuilder out = new StringBuilder();
     for (char c : Normalizer.normalize(s, Normalizer.Form.NFD).toCharArray()) {
       if (c >= 'ァ' && c <= 'ン') {

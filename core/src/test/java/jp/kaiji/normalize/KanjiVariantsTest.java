@@ -20,7 +20,9 @@ class KanjiVariantsTest {
     Set<Integer> variants = new HashSet<>();
     rows.forEach(r -> variants.add(r.variant()));
     for (KanjiVariants.Row r : rows) {
-      assertThat(variants).as("standard %s is not itself a variant", Character.toString(r.standard())).doesNotContain(r.standard());
+      assertThat(variants)
+          .as("standard %s is not itself a variant", Character.toString(r.standard()))
+          .doesNotContain(r.standard());
       assertThat(Character.UnicodeScript.of(r.variant())).isEqualTo(Character.UnicodeScript.HAN);
       assertThat(Character.UnicodeScript.of(r.standard())).isEqualTo(Character.UnicodeScript.HAN);
       // Rows must survive NFKC, which runs first: a row whose variant NFKC rewrites would be dead.
@@ -35,7 +37,8 @@ class KanjiVariantsTest {
     // pairs people confuse by shape must not be rows at all.
     Map<Integer, Integer> byVariant = new HashMap<>();
     rows.forEach(r -> byVariant.put(r.variant(), r.standard()));
-    for (String pair : List.of("弘広", "宏広", "斎斉", "斉斎", "択沢", "鳥島", "返辺", "龍竜", "竜龍", "埼崎", "臺台", "餘余")) {
+    for (String pair :
+        List.of("弘広", "宏広", "斎斉", "斉斎", "択沢", "鳥島", "返辺", "龍竜", "竜龍", "埼崎", "臺台", "餘余")) {
       assertThat(Objects.equals(byVariant.get(pair.codePointAt(0)), pair.codePointAt(1)))
           .as("%s must not fold to %s", pair.substring(0, 1), pair.substring(1))
           .isFalse();

@@ -59,7 +59,8 @@ class NamesTest {
   void normalizesOneField(String input, String full, String family, String given, String script) {
     Normalized<PersonName> result = Names.normalize(input);
     if (full.startsWith("!")) {
-      assertThat(result.failureIfAny()).hasValueSatisfying(f -> assertThat(f.code()).isEqualTo(full.substring(1)));
+      assertThat(result.failureIfAny())
+          .hasValueSatisfying(f -> assertThat(f.code()).isEqualTo(full.substring(1)));
       return;
     }
     PersonName name = result.orElseThrow();
@@ -87,13 +88,15 @@ class NamesTest {
 
   @Test
   void recordsEachFolding() {
-    assertThat(Names.normalize("髙﨑 眞").orElseThrow().foldings()).containsExactly("髙→高", "﨑→崎", "眞→真");
+    assertThat(Names.normalize("髙﨑 眞").orElseThrow().foldings())
+        .containsExactly("髙→高", "﨑→崎", "眞→真");
     assertThat(Names.normalize("山田 太郎").orElseThrow().foldings()).isEmpty();
   }
 
   @Test
   void bothFieldsBlankIsEmpty() {
-    assertThat(Names.normalize(null, " ").failureIfAny()).hasValueSatisfying(f -> assertThat(f.code()).isEqualTo("name.empty"));
+    assertThat(Names.normalize(null, " ").failureIfAny())
+        .hasValueSatisfying(f -> assertThat(f.code()).isEqualTo("name.empty"));
     assertThat(Names.normalize((String) null).isOk()).isFalse();
   }
 
@@ -117,7 +120,8 @@ class NamesTest {
             List.of("桜", "楼"),
             List.of("徳", "穂"));
     for (List<String> group : distinct) {
-      List<String> keys = group.stream().map(k -> Names.normalize(k).orElseThrow().fullKey()).distinct().toList();
+      List<String> keys =
+          group.stream().map(k -> Names.normalize(k).orElseThrow().fullKey()).distinct().toList();
       assertThat(keys).as("keys of %s", group).hasSameSizeAs(group);
     }
   }

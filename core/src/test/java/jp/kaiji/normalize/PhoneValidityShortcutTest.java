@@ -6,20 +6,24 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.Random;
+import jp.kaiji.testing.TestSeed;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link Phones} asks libphonenumber for the number type only and treats UNKNOWN as invalid; this
  * checks on random Japanese and foreign numbers that the answer is the one isValidNumber gives.
  */
 class PhoneValidityShortcutTest {
+  @RegisterExtension final TestSeed testSeed = new TestSeed();
+
   @Test
   void unknownTypeIsExactlyAnInvalidNumber() throws NumberParseException {
-    long seed = Long.getLong("kaiji.seed", System.nanoTime());
-    System.out.println("PhoneValidityShortcutTest seed: -Dkaiji.seed=" + seed);
-    Random random = new Random(seed);
+    Random random = testSeed.random();
     PhoneNumberUtil util = PhoneNumberUtil.getInstance();
-    String[] prefixes = {"0", "090", "080", "070", "050", "0120", "03", "06", "011", "+1", "+44", "+81", "+82", "+86"};
+    String[] prefixes = {
+      "0", "090", "080", "070", "050", "0120", "03", "06", "011", "+1", "+44", "+81", "+82", "+86"
+    };
     int valid = 0;
     for (int i = 0; i < 20_000; i++) {
       StringBuilder s = new StringBuilder(prefixes[random.nextInt(prefixes.length)]);
@@ -35,7 +39,9 @@ class PhoneValidityShortcutTest {
       }
       boolean isValid = util.isValidNumber(n);
       valid += isValid ? 1 : 0;
-      assertThat(util.getNumberType(n) != PhoneNumberUtil.PhoneNumberType.UNKNOWN).as(s.toString()).isEqualTo(isValid);
+      assertThat(util.getNumberType(n) != PhoneNumberUtil.PhoneNumberType.UNKNOWN)
+          .as(s.toString())
+          .isEqualTo(isValid);
     }
     assertThat(valid).as("some random numbers are valid").isGreaterThan(100);
   }

@@ -54,7 +54,8 @@ class PhonesTest {
   void normalizes(String input, String key, String type, String extension) {
     Normalized<Phone> result = Phones.normalize(input);
     if (key.startsWith("!")) {
-      assertThat(result.failureIfAny()).hasValueSatisfying(f -> assertThat(f.code()).isEqualTo(key.substring(1)));
+      assertThat(result.failureIfAny())
+          .hasValueSatisfying(f -> assertThat(f.code()).isEqualTo(key.substring(1)));
       return;
     }
     Phone p = result.orElseThrow();

@@ -50,7 +50,8 @@ class ReadingsTest {
   void normalizes(String input, String key, String loose, String family, String given) {
     Normalized<Reading> result = Readings.normalize(input);
     if (key.startsWith("!")) {
-      assertThat(result.failureIfAny()).hasValueSatisfying(f -> assertThat(f.code()).isEqualTo(key.substring(1)));
+      assertThat(result.failureIfAny())
+          .hasValueSatisfying(f -> assertThat(f.code()).isEqualTo(key.substring(1)));
       return;
     }
     Reading r = result.orElseThrow();

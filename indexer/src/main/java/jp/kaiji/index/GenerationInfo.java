@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param builtAt when its rebuild finished (ISO-8601 instant)
  * @param sources per-source statistics, updated by incremental syncs
  */
-public record GenerationInfo(String id, Path dir, String builtAt, Map<String, SourceStats> sources) {
+public record GenerationInfo(
+    String id, Path dir, String builtAt, Map<String, SourceStats> sources) {
   public GenerationInfo {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(dir, "dir");

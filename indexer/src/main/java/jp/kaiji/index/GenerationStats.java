@@ -10,7 +10,8 @@ import java.util.Map;
  * @param builtAt when the rebuild finished
  * @param sources per source id, in catalogue order
  */
-public record GenerationStats(String generation, String builtAt, LinkedHashMap<String, SourceStats> sources) {
+public record GenerationStats(
+    String generation, String builtAt, LinkedHashMap<String, SourceStats> sources) {
   public GenerationStats {
     sources = sources == null ? new LinkedHashMap<>() : new LinkedHashMap<>(sources);
   }

@@ -16,6 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -27,12 +28,12 @@ import org.apache.lucene.store.FSDirectory;
 /**
  * The index generations in a data directory, and which one serves.
  *
- * <p>Layout: {@code DATA/gen-000042/} holds {@code index/} (Lucene), {@code quarantine/}
- * ({@code <sourceId>.jsonl}), {@code stats.json} and {@code report.json}. {@code DATA/CURRENT}
- * names the serving generation; it is replaced atomically (temp file + ATOMIC_MOVE), so a reader
- * sees the old or the new name, never a mix. A generation is complete once its {@code report.json}
- * exists; a directory without one is a crashed or failed build and is deleted on the next start.
- * The newest {@code keep} complete generations (and always the current one) are kept for rollback.
+ * <p>Layout: {@code DATA/gen-000042/} holds {@code index/} (Lucene), {@code quarantine/} ({@code
+ * <sourceId>.jsonl}), {@code stats.json} and {@code report.json}. {@code DATA/CURRENT} names the
+ * serving generation; it is replaced atomically (temp file + ATOMIC_MOVE), so a reader sees the old
+ * or the new name, never a mix. A generation is complete once its {@code report.json} exists; a
+ * directory without one is a crashed or failed build and is deleted on the next start. The newest
+ * {@code keep} complete generations (and always the current one) are kept for rollback.
  *
  * <p>Writers (rebuild, sync, rollback) take {@link #writerLock()}, an OS file lock, so that two
  * processes never build at once. Reading needs no lock.
@@ -60,7 +61,9 @@ public final class IndexGenerations {
   private final List<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
   private volatile Optional<String> lastSeen;
 
-  /** Opens (and creates) a data directory; removes incomplete generations if no build is running. */
+  /**
+   * Opens (and creates) a data directory; removes incomplete generations if no build is running.
+   */
   public IndexGenerations(Path dataDir, int keep) throws IOException {
     if (keep < 1) {
       throw new IllegalArgumentException("keep must be at least 1, got " + keep);
@@ -97,11 +100,17 @@ public final class IndexGenerations {
 
   /** Opens a reader on the serving generation. The caller closes it. */
   public DirectoryReader openCurrent() throws IOException {
-    GenerationInfo g = current().orElseThrow(() -> new IOException("no index generation in " + dataDir + "; run rebuild first"));
+    GenerationInfo g =
+        current()
+            .orElseThrow(
+                () -> new IOException("no index generation in " + dataDir + "; run rebuild first"));
     return DirectoryReader.open(FSDirectory.open(g.indexDir()));
   }
 
-  /** Called after every switch and in-place update made through this object (or seen by {@link #refresh()}). */
+  /**
+   * Called after every switch and in-place update made through this object (or seen by {@link
+   * #refresh()}).
+   */
   public void addListener(Consumer<Event> listener) {
     listeners.add(listener);
   }
@@ -131,10 +140,14 @@ public final class IndexGenerations {
   public Pending begin() throws IOException {
     long next = 1;
     try (Stream<Path> s = Files.list(dataDir)) {
-      next += s.map(p -> GEN.matcher(p.getFileName().toString())).filter(java.util.regex.Matcher::matches)
-          .mapToLong(m -> Long.parseLong(m.group(1))).max().orElse(0);
+      next +=
+          s.map(p -> GEN.matcher(p.getFileName().toString()))
+              .filter(java.util.regex.Matcher::matches)
+              .mapToLong(m -> Long.parseLong(m.group(1)))
+              .max()
+              .orElse(0);
     }
-    String id = "gen-%06d".formatted(next);
+    String id = String.format(Locale.ROOT, "gen-%06d", next);
     Path dir = dataDir.resolve(id);
     Files.createDirectory(dir);
     return new Pending(id, dir);
@@ -143,7 +156,8 @@ public final class IndexGenerations {
   /** Makes a complete generation the serving one and prunes old generations. */
   public GenerationInfo publish(Pending pending) throws IOException {
     if (!Files.isRegularFile(pending.dir().resolve(REPORT))) {
-      throw new IOException("generation " + pending.id() + " has no " + REPORT + "; it is not complete");
+      throw new IOException(
+          "generation " + pending.id() + " has no " + REPORT + "; it is not complete");
     }
     switchTo(pending.id());
     prune();
@@ -161,10 +175,12 @@ public final class IndexGenerations {
    * @throws IOException when there is none
    */
   public GenerationInfo rollback() throws IOException {
-    String cur = currentId().orElseThrow(() -> new IOException("no current generation to roll back from"));
+    String cur =
+        currentId().orElseThrow(() -> new IOException("no current generation to roll back from"));
     List<String> older = completeIds().stream().filter(id -> id.compareTo(cur) < 0).toList();
     if (older.isEmpty()) {
-      throw new IOException("no generation older than " + cur + " is kept; nothing to roll back to");
+      throw new IOException(
+          "no generation older than " + cur + " is kept; nothing to roll back to");
     }
     String target = older.getLast();
     switchTo(target);
@@ -173,7 +189,8 @@ public final class IndexGenerations {
 
   /** Rewrites one source's statistics in a generation's stats.json (atomically). */
   public void updateStats(GenerationInfo generation, SourceStats stats) throws IOException {
-    GenerationStats old = JSON.readValue(generation.dir().resolve(STATS).toFile(), GenerationStats.class);
+    GenerationStats old =
+        JSON.readValue(generation.dir().resolve(STATS).toFile(), GenerationStats.class);
     writeAtomically(generation.dir().resolve(STATS), JSON.writeValueAsBytes(old.with(stats)));
   }
 
@@ -201,11 +218,14 @@ public final class IndexGenerations {
 
   /** Takes the writer lock, or fails at once when another rebuild or sync holds it. */
   public WriterLock writerLock() throws IOException {
-    return tryWriterLock().orElseThrow(() -> new IOException("another rebuild or sync is running on " + dataDir));
+    return tryWriterLock()
+        .orElseThrow(() -> new IOException("another rebuild or sync is running on " + dataDir));
   }
 
   private Optional<WriterLock> tryWriterLock() throws IOException {
-    FileChannel ch = FileChannel.open(dataDir.resolve(".writer.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileChannel ch =
+        FileChannel.open(
+            dataDir.resolve(".writer.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     try {
       FileLock l = ch.tryLock();
       if (l == null) {
@@ -221,14 +241,20 @@ public final class IndexGenerations {
 
   static void writeAtomically(Path target, byte[] content) throws IOException {
     Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+    try (FileChannel ch =
+        FileChannel.open(
+            tmp,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
       ch.write(java.nio.ByteBuffer.wrap(content));
       ch.force(true);
     }
     try {
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
-      throw new IOException("the file system of " + target.getParent() + " cannot replace files atomically", e);
+      throw new IOException(
+          "the file system of " + target.getParent() + " cannot replace files atomically", e);
     }
   }
 
@@ -295,7 +321,9 @@ public final class IndexGenerations {
     try (Stream<Path> s = Files.list(dataDir)) {
       for (Path p : s.toList()) {
         String name = p.getFileName().toString();
-        if (GEN.matcher(name).matches() && !Files.isRegularFile(p.resolve(REPORT)) && !Optional.of(name).equals(cur)) {
+        if (GEN.matcher(name).matches()
+            && !Files.isRegularFile(p.resolve(REPORT))
+            && !Optional.of(name).equals(cur)) {
           deleteTree(p);
         }
       }

@@ -10,7 +10,8 @@ import java.util.Set;
  * @param present the attributes with at least one non-blank mapped column
  * @param problems every identifier that could not be normalized
  */
-public record NormalizedRecord(List<Key> keys, Set<IndexSchema.Attribute> present, List<Problem> problems) {
+public record NormalizedRecord(
+    List<Key> keys, Set<IndexSchema.Attribute> present, List<Problem> problems) {
   public NormalizedRecord {
     keys = List.copyOf(keys);
     present = Set.copyOf(present);
@@ -21,5 +22,6 @@ public record NormalizedRecord(List<Key> keys, Set<IndexSchema.Attribute> presen
   public record Key(String field, String value) {}
 
   /** One identifier that could not be normalized; {@code reason} holds no record content. */
-  public record Problem(IndexSchema.Attribute attribute, String column, String code, String reason) {}
+  public record Problem(
+      IndexSchema.Attribute attribute, String column, String code, String reason) {}
 }

@@ -15,7 +15,14 @@ import java.util.Objects;
  * @param reason a human-readable reason
  * @param indexed whether the record was still indexed (with its valid identifiers)
  */
-public record QuarantineEntry(String source, long row, String column, String attribute, String code, String reason, boolean indexed) {
+public record QuarantineEntry(
+    String source,
+    long row,
+    String column,
+    String attribute,
+    String code,
+    String reason,
+    boolean indexed) {
   public QuarantineEntry {
     Objects.requireNonNull(source, "source");
     column = column == null ? "" : column;

@@ -27,9 +27,14 @@ public final class QuarantineLog implements AutoCloseable {
   /** Starts a new report, or appends to an existing one. */
   public QuarantineLog(Path file, boolean append) throws IOException {
     Files.createDirectories(file.getParent());
-    this.out = append
-        ? Files.newBufferedWriter(file, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND)
-        : Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    this.out =
+        append
+            ? Files.newBufferedWriter(
+                file,
+                StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND)
+            : Files.newBufferedWriter(file, StandardCharsets.UTF_8);
   }
 
   public synchronized void add(QuarantineEntry entry) {

@@ -29,11 +29,11 @@ import org.apache.lucene.store.FSDirectory;
 /**
  * Builds a new index generation from every source of the catalogue, checks it and switches it in.
  *
- * <p>Run it on any thread ({@link #run()} never throws); watch it from another with
- * {@link #progress()}; stop it with {@link #cancel()} or by interrupting its thread. Until the
- * switch, the serving generation is untouched: a failed, cancelled or crashed build leaves CURRENT
- * as it was and its directory is removed. The check before the switch: for every source, the
- * documents in the index equal the rows read minus the unindexable ones.
+ * <p>Run it on any thread ({@link #run()} never throws); watch it from another with {@link
+ * #progress()}; stop it with {@link #cancel()} or by interrupting its thread. Until the switch, the
+ * serving generation is untouched: a failed, cancelled or crashed build leaves CURRENT as it was
+ * and its directory is removed. The check before the switch: for every source, the documents in the
+ * index equal the rows read minus the unindexable ones.
  */
 public final class RebuildJob implements Runnable {
   /** Where the job is. */
@@ -63,7 +63,11 @@ public final class RebuildJob implements Runnable {
    * @param message the one-line failure reason, when failed or cancelled
    * @param report the report, when succeeded
    */
-  public record Progress(State state, Optional<String> generation, List<SourceProgress.Snapshot> sources, Optional<String> message,
+  public record Progress(
+      State state,
+      Optional<String> generation,
+      List<SourceProgress.Snapshot> sources,
+      Optional<String> message,
       Optional<RebuildReport> report) {}
 
   private final CatalogFile catalog;
@@ -77,7 +81,8 @@ public final class RebuildJob implements Runnable {
   private volatile RebuildReport report;
   private volatile boolean cancelled;
 
-  public RebuildJob(CatalogFile catalog, IndexGenerations generations, SourceReaders readers, Options options) {
+  public RebuildJob(
+      CatalogFile catalog, IndexGenerations generations, SourceReaders readers, Options options) {
     this.catalog = catalog;
     this.generations = generations;
     this.readers = readers;
@@ -92,8 +97,12 @@ public final class RebuildJob implements Runnable {
   }
 
   public Progress progress() {
-    return new Progress(state.get(), Optional.ofNullable(generation), progress.values().stream().map(SourceProgress::snapshot).toList(),
-        Optional.ofNullable(message), Optional.ofNullable(report));
+    return new Progress(
+        state.get(),
+        Optional.ofNullable(generation),
+        progress.values().stream().map(SourceProgress::snapshot).toList(),
+        Optional.ofNullable(message),
+        Optional.ofNullable(report));
   }
 
   /** Asks the job to stop at the next batch; the serving generation stays. */
@@ -139,24 +148,30 @@ public final class RebuildJob implements Runnable {
 
   private RebuildReport build(IndexGenerations.Pending pending) throws IOException {
     Instant started = Instant.now();
-    IndexWriterConfig config = new IndexWriterConfig() // no analyzed fields: the analyzer is never used
-        .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-        .setRAMBufferSizeMB(options.ramBufferMb())
-        // A bulk build writes every segment once: copying each into a compound file costs a
-        // second write for nothing (the generation is opened by one reader per process).
-        .setUseCompoundFile(false)
-        .setCommitOnClose(false);
+    IndexWriterConfig config =
+        new IndexWriterConfig() // no analyzed fields: the analyzer is never used
+            .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+            .setRAMBufferSizeMB(options.ramBufferMb())
+            // A bulk build writes every segment once: copying each into a compound file costs a
+            // second write for nothing (the generation is opened by one reader per process).
+            .setUseCompoundFile(false)
+            .setCommitOnClose(false);
     if (config.getMergePolicy() instanceof org.apache.lucene.index.TieredMergePolicy tiered) {
       tiered.setNoCFSRatio(0.0);
     }
-    ExecutorService pool = options.threads() > 1 ? Executors.newFixedThreadPool(options.threads(), named("kaiji-index")) : null;
+    ExecutorService pool =
+        options.threads() > 1
+            ? Executors.newFixedThreadPool(options.threads(), named("kaiji-index"))
+            : null;
     List<SourceStats> stats = new ArrayList<>();
-    try (FSDirectory dir = FSDirectory.open(pending.indexDir()); IndexWriter writer = new IndexWriter(dir, config)) {
+    try (FSDirectory dir = FSDirectory.open(pending.indexDir());
+        IndexWriter writer = new IndexWriter(dir, config)) {
       SourceIndexer indexer = new SourceIndexer(pool, options.threads(), () -> cancelled);
       for (SourceDefinition source : catalog.catalog().sources()) {
         SourceProgress p = progress.get(source.id());
         try (SourceReader reader = readers.open(source);
-            QuarantineLog quarantine = new QuarantineLog(QuarantineLog.fileOf(pending.dir(), source.id()))) {
+            QuarantineLog quarantine =
+                new QuarantineLog(QuarantineLog.fileOf(pending.dir(), source.id()))) {
           stats.add(indexer.index(source, reader, writer, quarantine, p));
         } catch (RuntimeException | IOException e) {
           p.finish(SourceProgress.State.FAILED);
@@ -175,11 +190,22 @@ public final class RebuildJob implements Runnable {
     long rows = stats.stream().mapToLong(SourceStats::rowsRead).sum();
     LinkedHashMap<String, SourceStats> bySource = new LinkedHashMap<>();
     stats.forEach(s -> bySource.put(s.source(), s));
-    IndexGenerations.writeAtomically(pending.dir().resolve(IndexGenerations.STATS),
-        IndexGenerations.JSON.writeValueAsBytes(new GenerationStats(pending.id(), finished.toString(), bySource)));
-    RebuildReport r = new RebuildReport(pending.id(), started.toString(), finished.toString(), millis, rows,
-        millis == 0 ? rows : rows * 1000.0 / millis, stats, pending.dir().resolve("quarantine").toString());
-    IndexGenerations.writeAtomically(pending.dir().resolve(IndexGenerations.REPORT), IndexGenerations.JSON.writeValueAsBytes(r));
+    IndexGenerations.writeAtomically(
+        pending.dir().resolve(IndexGenerations.STATS),
+        IndexGenerations.JSON.writeValueAsBytes(
+            new GenerationStats(pending.id(), finished.toString(), bySource)));
+    RebuildReport r =
+        new RebuildReport(
+            pending.id(),
+            started.toString(),
+            finished.toString(),
+            millis,
+            rows,
+            millis == 0 ? rows : rows * 1000.0 / millis,
+            stats,
+            pending.dir().resolve("quarantine").toString());
+    IndexGenerations.writeAtomically(
+        pending.dir().resolve(IndexGenerations.REPORT), IndexGenerations.JSON.writeValueAsBytes(r));
     return r;
   }
 
@@ -187,10 +213,13 @@ public final class RebuildJob implements Runnable {
    * Every source's documents must equal its rows read minus its unindexable rows. Also counts the
    * documents whose primary key repeats within their source.
    */
-  private static List<SourceStats> verify(IndexGenerations.Pending pending, List<SourceStats> stats) throws IOException {
-    try (FSDirectory dir = FSDirectory.open(pending.indexDir()); DirectoryReader reader = DirectoryReader.open(dir)) {
+  private static List<SourceStats> verify(IndexGenerations.Pending pending, List<SourceStats> stats)
+      throws IOException {
+    try (FSDirectory dir = FSDirectory.open(pending.indexDir());
+        DirectoryReader reader = DirectoryReader.open(dir)) {
       java.util.Map<String, Long> unique = new java.util.HashMap<>();
-      org.apache.lucene.index.Terms ids = org.apache.lucene.index.MultiTerms.getTerms(reader, IndexSchema.DOC_ID);
+      org.apache.lucene.index.Terms ids =
+          org.apache.lucene.index.MultiTerms.getTerms(reader, IndexSchema.DOC_ID);
       if (ids != null) {
         org.apache.lucene.index.TermsEnum e = ids.iterator();
         for (org.apache.lucene.util.BytesRef t = e.next(); t != null; t = e.next()) {
@@ -203,8 +232,16 @@ public final class RebuildJob implements Runnable {
       for (SourceStats s : stats) {
         int docs = searcher.count(new TermQuery(new Term(IndexSchema.SOURCE_ID, s.source())));
         if (docs != s.rowsRead() - s.unindexable() || docs != s.indexed()) {
-          throw new IOException("check failed for source '" + s.source() + "': " + docs + " documents but " + s.rowsRead()
-              + " rows read and " + s.unindexable() + " unindexable");
+          throw new IOException(
+              "check failed for source '"
+                  + s.source()
+                  + "': "
+                  + docs
+                  + " documents but "
+                  + s.rowsRead()
+                  + " rows read and "
+                  + s.unindexable()
+                  + " unindexable");
         }
         checked.add(s.withDuplicateKeys(docs - unique.getOrDefault(s.source(), 0L)));
       }

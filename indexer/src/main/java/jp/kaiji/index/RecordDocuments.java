@@ -33,9 +33,15 @@ public final class RecordDocuments {
    * @param keys its normalized keys
    */
   public static Document build(
-      SourceDefinition source, long rowNumber, String primaryKey, Map<String, String> fields, NormalizedRecord keys) {
+      SourceDefinition source,
+      long rowNumber,
+      String primaryKey,
+      Map<String, String> fields,
+      NormalizedRecord keys) {
     Document doc = new Document();
-    doc.add(new StringField(IndexSchema.DOC_ID, IndexSchema.docId(source.id(), primaryKey), Field.Store.YES));
+    doc.add(
+        new StringField(
+            IndexSchema.DOC_ID, IndexSchema.docId(source.id(), primaryKey), Field.Store.YES));
     doc.add(new StringField(IndexSchema.SOURCE_ID, source.id(), Field.Store.YES));
     doc.add(new StringField(IndexSchema.COMPANY, source.company(), Field.Store.YES));
     doc.add(new StringField(IndexSchema.CATEGORY, source.category().id(), Field.Store.YES));
@@ -45,7 +51,9 @@ public final class RecordDocuments {
     for (ForeignKey fk : source.foreignKeys()) {
       String v = fields.get(fk.column());
       if (v != null && !v.isBlank()) {
-        doc.add(new StringField(IndexSchema.REF, IndexSchema.docId(fk.source(), v.strip()), Field.Store.YES));
+        doc.add(
+            new StringField(
+                IndexSchema.REF, IndexSchema.docId(fk.source(), v.strip()), Field.Store.YES));
       }
     }
     for (NormalizedRecord.Key k : keys.keys()) {
@@ -57,7 +65,11 @@ public final class RecordDocuments {
       }
     }
     for (NormalizedRecord.Problem p : keys.problems()) {
-      doc.add(new StringField(IndexSchema.ATTRIBUTES_FAILED, p.attribute().id() + "/" + p.column() + "/" + p.code(), Field.Store.YES));
+      doc.add(
+          new StringField(
+              IndexSchema.ATTRIBUTES_FAILED,
+              p.attribute().id() + "/" + p.column() + "/" + p.code(),
+              Field.Store.YES));
     }
     return doc;
   }

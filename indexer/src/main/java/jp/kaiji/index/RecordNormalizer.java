@@ -39,81 +39,140 @@ public final class RecordNormalizer {
 
   public static NormalizedRecord normalize(IdentityMapping m, Map<String, String> fields) {
     Collector c = new Collector(fields);
-    m.fullName().ifPresent(col -> c.value(col).ifPresent(v -> {
-      c.present(Attribute.NAME);
-      c.run(Attribute.NAME, col, () -> Names.normalize(v)).ifPresent(c::name);
-    }));
+    m.fullName()
+        .ifPresent(
+            col ->
+                c.value(col)
+                    .ifPresent(
+                        v -> {
+                          c.present(Attribute.NAME);
+                          c.run(Attribute.NAME, col, () -> Names.normalize(v)).ifPresent(c::name);
+                        }));
     if (m.familyName().isPresent() && m.givenName().isPresent()) {
       Optional<String> f = c.value(m.familyName().get());
       Optional<String> g = c.value(m.givenName().get());
       if (f.isPresent() || g.isPresent()) {
         c.present(Attribute.NAME);
         String col = f.isPresent() ? m.givenName().get() : m.familyName().get();
-        c.run(Attribute.NAME, col, () -> Names.normalize(f.orElse(""), g.orElse(""))).ifPresent(c::name);
+        c.run(Attribute.NAME, col, () -> Names.normalize(f.orElse(""), g.orElse("")))
+            .ifPresent(c::name);
       }
     } else {
-      m.familyName().ifPresent(col -> c.value(col).ifPresent(v -> {
-        c.present(Attribute.NAME);
-        c.run(Attribute.NAME, col, () -> Names.normalize(v)).ifPresent(n -> c.key(IndexSchema.NAME_FAMILY, n.fullKey()));
-      }));
-      m.givenName().ifPresent(col -> c.value(col).ifPresent(v -> {
-        c.present(Attribute.NAME);
-        c.run(Attribute.NAME, col, () -> Names.normalize(v)).ifPresent(n -> c.key(IndexSchema.NAME_GIVEN, n.fullKey()));
-      }));
+      m.familyName()
+          .ifPresent(
+              col ->
+                  c.value(col)
+                      .ifPresent(
+                          v -> {
+                            c.present(Attribute.NAME);
+                            c.run(Attribute.NAME, col, () -> Names.normalize(v))
+                                .ifPresent(n -> c.key(IndexSchema.NAME_FAMILY, n.fullKey()));
+                          }));
+      m.givenName()
+          .ifPresent(
+              col ->
+                  c.value(col)
+                      .ifPresent(
+                          v -> {
+                            c.present(Attribute.NAME);
+                            c.run(Attribute.NAME, col, () -> Names.normalize(v))
+                                .ifPresent(n -> c.key(IndexSchema.NAME_GIVEN, n.fullKey()));
+                          }));
     }
     for (String col : m.formerFamilyNames()) {
-      c.value(col).ifPresent(v -> {
-        c.present(Attribute.FORMER_NAME);
-        c.run(Attribute.FORMER_NAME, col, () -> Names.normalize(v))
-            .ifPresent(n -> c.key(IndexSchema.NAME_FORMER_FAMILY, n.fullKey()));
-      });
+      c.value(col)
+          .ifPresent(
+              v -> {
+                c.present(Attribute.FORMER_NAME);
+                c.run(Attribute.FORMER_NAME, col, () -> Names.normalize(v))
+                    .ifPresent(n -> c.key(IndexSchema.NAME_FORMER_FAMILY, n.fullKey()));
+              });
     }
-    m.reading().ifPresent(col -> c.value(col).ifPresent(v -> {
-      c.present(Attribute.READING);
-      c.run(Attribute.READING, col, () -> Readings.normalize(v)).ifPresent(c::reading);
-    }));
+    m.reading()
+        .ifPresent(
+            col ->
+                c.value(col)
+                    .ifPresent(
+                        v -> {
+                          c.present(Attribute.READING);
+                          c.run(Attribute.READING, col, () -> Readings.normalize(v))
+                              .ifPresent(c::reading);
+                        }));
     readingParts(m, c);
-    m.birthDate().ifPresent(col -> c.value(col).ifPresent(v -> {
-      c.present(Attribute.BIRTH_DATE);
-      c.run(Attribute.BIRTH_DATE, col, () -> BirthDates.parse(v)).ifPresent(d -> c.key(IndexSchema.BIRTH_DATE, d.key()));
-    }));
+    m.birthDate()
+        .ifPresent(
+            col ->
+                c.value(col)
+                    .ifPresent(
+                        v -> {
+                          c.present(Attribute.BIRTH_DATE);
+                          c.run(Attribute.BIRTH_DATE, col, () -> BirthDates.parse(v))
+                              .ifPresent(d -> c.key(IndexSchema.BIRTH_DATE, d.key()));
+                        }));
     address(m, c);
     for (String col : m.phones()) {
-      c.value(col).ifPresent(v -> {
-        c.present(Attribute.PHONE);
-        c.run(Attribute.PHONE, col, () -> Phones.normalize(v)).ifPresent(p -> phone(c, p));
-      });
+      c.value(col)
+          .ifPresent(
+              v -> {
+                c.present(Attribute.PHONE);
+                c.run(Attribute.PHONE, col, () -> Phones.normalize(v)).ifPresent(p -> phone(c, p));
+              });
     }
     for (String col : m.emails()) {
-      c.value(col).ifPresent(v -> {
-        c.present(Attribute.EMAIL);
-        c.run(Attribute.EMAIL, col, () -> Emails.normalize(v)).ifPresent(e -> email(c, e));
-      });
+      c.value(col)
+          .ifPresent(
+              v -> {
+                c.present(Attribute.EMAIL);
+                c.run(Attribute.EMAIL, col, () -> Emails.normalize(v)).ifPresent(e -> email(c, e));
+              });
     }
     hashes(c, m.phoneSha256(), Attribute.PHONE_SHA256, IndexSchema.PHONE_SHA256);
     hashes(c, m.emailSha256(), Attribute.EMAIL_SHA256, IndexSchema.EMAIL_SHA256);
-    m.recordDate().ifPresent(col -> c.value(col).ifPresent(v -> {
-      c.present(Attribute.RECORD_DATE);
-      Optional<LocalDate> d = recordDate(v);
-      if (d.isPresent()) {
-        c.key(IndexSchema.RECORD_DATE, d.get().toString());
-        c.key(IndexSchema.RECORD_EPOCH_DAY, Long.toString(d.get().toEpochDay()));
-      } else {
-        c.problems.add(new NormalizedRecord.Problem(Attribute.RECORD_DATE, col, "record_date.unrecognized", "not a date notation Kaiji reads"));
-      }
-    }));
+    m.recordDate()
+        .ifPresent(
+            col ->
+                c.value(col)
+                    .ifPresent(
+                        v -> {
+                          c.present(Attribute.RECORD_DATE);
+                          Optional<LocalDate> d = recordDate(v);
+                          if (d.isPresent()) {
+                            c.key(IndexSchema.RECORD_DATE, d.get().toString());
+                            c.key(
+                                IndexSchema.RECORD_EPOCH_DAY, Long.toString(d.get().toEpochDay()));
+                          } else {
+                            c.problems.add(
+                                new NormalizedRecord.Problem(
+                                    Attribute.RECORD_DATE,
+                                    col,
+                                    "record_date.unrecognized",
+                                    "not a date notation Kaiji reads"));
+                          }
+                        }));
     return new NormalizedRecord(new ArrayList<>(c.keys), c.present, c.problems);
   }
 
   private static void readingParts(IdentityMapping m, Collector c) {
-    Optional<Reading> f = m.familyReading().flatMap(col -> c.value(col).flatMap(v -> {
-      c.present(Attribute.READING);
-      return c.run(Attribute.READING, col, () -> Readings.normalize(v));
-    }));
-    Optional<Reading> g = m.givenReading().flatMap(col -> c.value(col).flatMap(v -> {
-      c.present(Attribute.READING);
-      return c.run(Attribute.READING, col, () -> Readings.normalize(v));
-    }));
+    Optional<Reading> f =
+        m.familyReading()
+            .flatMap(
+                col ->
+                    c.value(col)
+                        .flatMap(
+                            v -> {
+                              c.present(Attribute.READING);
+                              return c.run(Attribute.READING, col, () -> Readings.normalize(v));
+                            }));
+    Optional<Reading> g =
+        m.givenReading()
+            .flatMap(
+                col ->
+                    c.value(col)
+                        .flatMap(
+                            v -> {
+                              c.present(Attribute.READING);
+                              return c.run(Attribute.READING, col, () -> Readings.normalize(v));
+                            }));
     f.ifPresent(r -> c.key(IndexSchema.READING_FAMILY, r.key()));
     g.ifPresent(r -> c.key(IndexSchema.READING_GIVEN, r.key()));
     if (f.isPresent() && g.isPresent()) {
@@ -134,24 +193,35 @@ public final class RecordNormalizer {
     try {
       result = Addresses.normalize(pc.orElse(null), addr.orElse(null));
     } catch (RuntimeException e) {
-      result = Normalized.failed(IdentifierKind.ADDRESS, "normalizer.error", "the normalizer failed: " + e.getClass().getSimpleName());
+      result =
+          Normalized.failed(
+              IdentifierKind.ADDRESS,
+              "normalizer.error",
+              "the normalizer failed: " + e.getClass().getSimpleName());
     }
     switch (result) {
       case Normalized.Ok<Address>(Address a) -> {
         a.postcode().ifPresent(p -> c.key(IndexSchema.POSTCODE, p));
         for (Address.Key k : a.keys()) {
-          c.key(switch (k.precision()) {
-            case PREFECTURE_CITY -> IndexSchema.ADDRESS_PREFECTURE_CITY;
-            case TOWN -> IndexSchema.ADDRESS_TOWN;
-            case BLOCK -> IndexSchema.ADDRESS_BLOCK;
-          }, k.value());
+          c.key(
+              switch (k.precision()) {
+                case PREFECTURE_CITY -> IndexSchema.ADDRESS_PREFECTURE_CITY;
+                case TOWN -> IndexSchema.ADDRESS_TOWN;
+                case BLOCK -> IndexSchema.ADDRESS_BLOCK;
+              },
+              k.value());
         }
         a.building().ifPresent(b -> c.key(IndexSchema.ADDRESS_BUILDING, b));
       }
       case Normalized.Failed<Address>(Normalized.Failure f) -> {
         boolean postcode = f.kind() == IdentifierKind.POSTCODE;
-        String col = postcode ? m.postcode().orElse(m.address().orElse("")) : m.address().orElse(m.postcode().orElse(""));
-        c.problems.add(new NormalizedRecord.Problem(postcode ? Attribute.POSTCODE : Attribute.ADDRESS, col, f.code(), f.reason()));
+        String col =
+            postcode
+                ? m.postcode().orElse(m.address().orElse(""))
+                : m.address().orElse(m.postcode().orElse(""));
+        c.problems.add(
+            new NormalizedRecord.Problem(
+                postcode ? Attribute.POSTCODE : Attribute.ADDRESS, col, f.code(), f.reason()));
       }
     }
   }
@@ -172,15 +242,19 @@ public final class RecordNormalizer {
 
   private static void hashes(Collector c, List<String> columns, Attribute attribute, String field) {
     for (String col : columns) {
-      c.value(col).ifPresent(v -> {
-        c.present(attribute);
-        String h = v.strip().toLowerCase(java.util.Locale.ROOT);
-        if (SHA256.matcher(h).matches()) {
-          c.key(field, h);
-        } else {
-          c.problems.add(new NormalizedRecord.Problem(attribute, col, "sha256.shape", "not 64 hexadecimal digits"));
-        }
-      });
+      c.value(col)
+          .ifPresent(
+              v -> {
+                c.present(attribute);
+                String h = v.strip().toLowerCase(java.util.Locale.ROOT);
+                if (SHA256.matcher(h).matches()) {
+                  c.key(field, h);
+                } else {
+                  c.problems.add(
+                      new NormalizedRecord.Problem(
+                          attribute, col, "sha256.shape", "not 64 hexadecimal digits"));
+                }
+              });
     }
   }
 
@@ -200,7 +274,11 @@ public final class RecordNormalizer {
 
   /** yyyy-mm-dd followed by T or a space and a digit: an ISO or SQL timestamp. */
   private static boolean isoTimestamp(String s) {
-    if (s.length() < 12 || (s.charAt(10) != 'T' && s.charAt(10) != ' ') || !isDigit(s.charAt(11)) || s.charAt(4) != '-' || s.charAt(7) != '-') {
+    if (s.length() < 12
+        || (s.charAt(10) != 'T' && s.charAt(10) != ' ')
+        || !isDigit(s.charAt(11))
+        || s.charAt(4) != '-'
+        || s.charAt(7) != '-') {
       return false;
     }
     for (int i : new int[] {0, 1, 2, 3, 5, 6, 8, 9}) {
@@ -259,10 +337,18 @@ public final class RecordNormalizer {
       try {
         result = normalizer.get();
       } catch (RuntimeException e) {
-        problems.add(new NormalizedRecord.Problem(a, column, "normalizer.error", "the normalizer failed: " + e.getClass().getSimpleName()));
+        problems.add(
+            new NormalizedRecord.Problem(
+                a,
+                column,
+                "normalizer.error",
+                "the normalizer failed: " + e.getClass().getSimpleName()));
         return Optional.empty();
       }
-      result.failureIfAny().ifPresent(f -> problems.add(new NormalizedRecord.Problem(a, column, f.code(), f.reason())));
+      result
+          .failureIfAny()
+          .ifPresent(
+              f -> problems.add(new NormalizedRecord.Problem(a, column, f.code(), f.reason())));
       return result.toOptional();
     }
   }

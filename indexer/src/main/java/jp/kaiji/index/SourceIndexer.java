@@ -13,14 +13,14 @@ import java.util.function.BooleanSupplier;
 import jp.kaiji.catalog.SourceDefinition;
 import jp.kaiji.source.HeaderCheck;
 import jp.kaiji.source.SourceItem;
-import jp.kaiji.source.SourceUnavailableException;
 import jp.kaiji.source.SourceReader;
+import jp.kaiji.source.SourceUnavailableException;
 import org.apache.lucene.index.IndexWriter;
 
 /**
- * Reads one source into an {@link IndexWriter}: rows are read on the calling thread and
- * normalized and added by the pool's workers, in bounded batches so memory does not grow with the
- * source. Never commits: the caller does, once.
+ * Reads one source into an {@link IndexWriter}: rows are read on the calling thread and normalized
+ * and added by the pool's workers, in bounded batches so memory does not grow with the source.
+ * Never commits: the caller does, once.
  */
 public final class SourceIndexer {
   static final int BATCH = 512;
@@ -46,12 +46,19 @@ public final class SourceIndexer {
    * @throws jp.kaiji.source.SourceUnavailableException when the source stops being readable
    * @throws CancellationException when cancelled or interrupted
    */
-  public SourceStats index(SourceDefinition source, SourceReader reader, IndexWriter writer, QuarantineLog quarantine, SourceProgress progress)
+  public SourceStats index(
+      SourceDefinition source,
+      SourceReader reader,
+      IndexWriter writer,
+      QuarantineLog quarantine,
+      SourceProgress progress)
       throws IOException {
     if (!reader.columns().isEmpty()) {
       List<String> missing = HeaderCheck.problems(source, reader.columns());
       if (!missing.isEmpty()) {
-        throw new SourceUnavailableException(missing.getFirst() + (missing.size() > 1 ? " (and " + (missing.size() - 1) + " more)" : ""));
+        throw new SourceUnavailableException(
+            missing.getFirst()
+                + (missing.size() > 1 ? " (and " + (missing.size() - 1) + " more)" : ""));
       }
     }
     progress.start();
@@ -68,7 +75,8 @@ public final class SourceIndexer {
         }
         if (batch.size() == BATCH || (item.isEmpty() && !batch.isEmpty())) {
           if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
-            throw new CancellationException("rebuild cancelled while reading source '" + source.id() + "'");
+            throw new CancellationException(
+                "rebuild cancelled while reading source '" + source.id() + "'");
           }
           rethrow(failure.get());
           List<SourceItem> work = batch;
@@ -77,15 +85,16 @@ public final class SourceIndexer {
             indexBatch(source, work, writer, quarantine, progress);
           } else {
             inFlight.acquireUninterruptibly();
-            pool.execute(() -> {
-              try {
-                indexBatch(source, work, writer, quarantine, progress);
-              } catch (Throwable t) {
-                failure.compareAndSet(null, t);
-              } finally {
-                inFlight.release();
-              }
-            });
+            pool.execute(
+                () -> {
+                  try {
+                    indexBatch(source, work, writer, quarantine, progress);
+                  } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                  } finally {
+                    inFlight.release();
+                  }
+                });
           }
         }
         if (item.isEmpty()) {
@@ -93,13 +102,22 @@ public final class SourceIndexer {
         }
       }
     } finally {
-      inFlight.acquireUninterruptibly(workers * 2); // let running batches finish before the caller moves on
+      inFlight.acquireUninterruptibly(
+          workers * 2); // let running batches finish before the caller moves on
     }
     rethrow(failure.get());
     progress.finish(SourceProgress.State.DONE);
     SourceProgress.Snapshot s = progress.snapshot();
-    return new SourceStats(source.id(), source.company(), s.rowsRead(), s.indexed(), s.unindexable(), s.quarantined(),
-        Instant.now().toString(), (System.nanoTime() - started) / 1_000_000, 0);
+    return new SourceStats(
+        source.id(),
+        source.company(),
+        s.rowsRead(),
+        s.indexed(),
+        s.unindexable(),
+        s.quarantined(),
+        Instant.now().toString(),
+        (System.nanoTime() - started) / 1_000_000,
+        0);
   }
 
   private static void rethrow(Throwable t) throws IOException {
@@ -112,30 +130,53 @@ public final class SourceIndexer {
     }
   }
 
-  static void indexBatch(SourceDefinition source, List<SourceItem> items, IndexWriter writer, QuarantineLog quarantine, SourceProgress progress)
+  static void indexBatch(
+      SourceDefinition source,
+      List<SourceItem> items,
+      IndexWriter writer,
+      QuarantineLog quarantine,
+      SourceProgress progress)
       throws IOException {
     for (SourceItem item : items) {
       switch (item) {
         case SourceItem.MalformedRow bad -> {
-          quarantine.add(new QuarantineEntry(source.id(), bad.rowNumber(), "", "", bad.code(), bad.reason(), false));
+          quarantine.add(
+              new QuarantineEntry(
+                  source.id(), bad.rowNumber(), "", "", bad.code(), bad.reason(), false));
           progress.unindexable.incrementAndGet();
           progress.quarantined.incrementAndGet();
         }
         case SourceItem.SourceRow row -> {
           String pk = row.fields().get(source.primaryKey());
           if (pk == null || pk.isBlank()) {
-            quarantine.add(new QuarantineEntry(source.id(), row.rowNumber(), source.primaryKey(), "", "record.no_primary_key",
-                "the primary key column is empty; the record cannot be indexed", false));
+            quarantine.add(
+                new QuarantineEntry(
+                    source.id(),
+                    row.rowNumber(),
+                    source.primaryKey(),
+                    "",
+                    "record.no_primary_key",
+                    "the primary key column is empty; the record cannot be indexed",
+                    false));
             progress.unindexable.incrementAndGet();
             progress.quarantined.incrementAndGet();
             continue;
           }
           NormalizedRecord keys = RecordNormalizer.normalize(source.identity(), row.fields());
           for (NormalizedRecord.Problem p : keys.problems()) {
-            quarantine.add(new QuarantineEntry(source.id(), row.rowNumber(), p.column(), p.attribute().id(), p.code(), p.reason(), true));
+            quarantine.add(
+                new QuarantineEntry(
+                    source.id(),
+                    row.rowNumber(),
+                    p.column(),
+                    p.attribute().id(),
+                    p.code(),
+                    p.reason(),
+                    true));
             progress.quarantined.incrementAndGet();
           }
-          writer.addDocument(RecordDocuments.build(source, row.rowNumber(), pk.strip(), row.fields(), keys));
+          writer.addDocument(
+              RecordDocuments.build(source, row.rowNumber(), pk.strip(), row.fields(), keys));
           progress.indexed.incrementAndGet();
         }
       }

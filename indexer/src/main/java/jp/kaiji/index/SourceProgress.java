@@ -41,7 +41,15 @@ public final class SourceProgress {
    *
    * @param rowsPerSecond rows read per second since the source started
    */
-  public record Snapshot(String source, State state, long rowsRead, long indexed, long unindexable, long quarantined, double rowsPerSecond, long elapsedMillis) {}
+  public record Snapshot(
+      String source,
+      State state,
+      long rowsRead,
+      long indexed,
+      long unindexable,
+      long quarantined,
+      double rowsPerSecond,
+      long elapsedMillis) {}
 
   public Snapshot snapshot() {
     long start = startNanos;
@@ -49,6 +57,14 @@ public final class SourceProgress {
     long elapsedNanos = start == 0 ? 0 : end - start;
     long rows = rowsRead.get();
     double rate = elapsedNanos <= 0 ? 0 : rows / (elapsedNanos / 1e9);
-    return new Snapshot(source, state.get(), rows, indexed.get(), unindexable.get(), quarantined.get(), rate, elapsedNanos / 1_000_000);
+    return new Snapshot(
+        source,
+        state.get(),
+        rows,
+        indexed.get(),
+        unindexable.get(),
+        quarantined.get(),
+        rate,
+        elapsedNanos / 1_000_000);
   }
 }

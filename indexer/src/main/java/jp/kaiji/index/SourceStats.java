@@ -14,17 +14,26 @@ import java.util.Objects;
  * @param lastBuild when this source was last read in full (ISO-8601 instant)
  * @param durationMillis how long reading and indexing it took
  * @param duplicateKeys documents beyond the first that share a primary key: the records are all
- *     indexed (nothing is lost) but their doc ids are not unique, so the admin should fix the source
+ *     indexed (nothing is lost) but their doc ids are not unique, so the admin should fix the
+ *     source
  */
 public record SourceStats(
-    String source, String company, long rowsRead, long indexed, long unindexable, long quarantined, String lastBuild, long durationMillis,
+    String source,
+    String company,
+    long rowsRead,
+    long indexed,
+    long unindexable,
+    long quarantined,
+    String lastBuild,
+    long durationMillis,
     long duplicateKeys) {
   public SourceStats {
     Objects.requireNonNull(source, "source");
   }
 
   public SourceStats withDuplicateKeys(long n) {
-    return new SourceStats(source, company, rowsRead, indexed, unindexable, quarantined, lastBuild, durationMillis, n);
+    return new SourceStats(
+        source, company, rowsRead, indexed, unindexable, quarantined, lastBuild, durationMillis, n);
   }
 
   /** Rows per second of the last read. */

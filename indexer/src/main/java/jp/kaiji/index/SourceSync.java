@@ -18,10 +18,10 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * Incremental changes to the serving generation, in place: re-read one source whole, or upsert
- * and delete single records by primary key. Each call commits once, updates the generation's
- * statistics and tells the listeners ({@link IndexGenerations.EventKind#UPDATED}). A re-read that
- * fails half-way commits nothing: the source keeps its old documents.
+ * Incremental changes to the serving generation, in place: re-read one source whole, or upsert and
+ * delete single records by primary key. Each call commits once, updates the generation's statistics
+ * and tells the listeners ({@link IndexGenerations.EventKind#UPDATED}). A re-read that fails
+ * half-way commits nothing: the source keeps its old documents.
  */
 public final class SourceSync {
   private final CatalogFile catalog;
@@ -45,22 +45,38 @@ public final class SourceSync {
       GenerationInfo gen = current();
       SourceProgress progress = new SourceProgress(sourceId);
       SourceStats read;
-      try (FSDirectory dir = FSDirectory.open(gen.indexDir()); IndexWriter writer = new IndexWriter(dir, config())) {
+      try (FSDirectory dir = FSDirectory.open(gen.indexDir());
+          IndexWriter writer = new IndexWriter(dir, config())) {
         writer.deleteDocuments(new Term(IndexSchema.SOURCE_ID, sourceId));
         try (SourceReader reader = readers.open(source);
-            QuarantineLog quarantine = new QuarantineLog(QuarantineLog.fileOf(gen.dir(), sourceId + ".sync"))) {
-          read = new SourceIndexer(null, 1, () -> false).index(source, reader, writer, quarantine, progress);
+            QuarantineLog quarantine =
+                new QuarantineLog(QuarantineLog.fileOf(gen.dir(), sourceId + ".sync"))) {
+          read =
+              new SourceIndexer(null, 1, () -> false)
+                  .index(source, reader, writer, quarantine, progress);
         } catch (RuntimeException | IOException e) {
           writer.rollback();
           throw e;
         }
         writer.commit();
       }
-      java.nio.file.Files.move(QuarantineLog.fileOf(gen.dir(), sourceId + ".sync"), QuarantineLog.fileOf(gen.dir(), sourceId),
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      java.nio.file.Files.move(
+          QuarantineLog.fileOf(gen.dir(), sourceId + ".sync"),
+          QuarantineLog.fileOf(gen.dir(), sourceId),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
       long docs = count(gen, sourceId);
-      SourceStats stats = new SourceStats(sourceId, source.company(), read.rowsRead(), docs, read.unindexable(), read.quarantined(),
-          read.lastBuild(), read.durationMillis(), 0);
+      SourceStats stats =
+          new SourceStats(
+              sourceId,
+              source.company(),
+              read.rowsRead(),
+              docs,
+              read.unindexable(),
+              read.quarantined(),
+              read.lastBuild(),
+              read.durationMillis(),
+              0);
       generations.updateStats(gen, stats);
       generations.fireUpdated();
       return stats;
@@ -73,13 +89,16 @@ public final class SourceSync {
     try (IndexGenerations.WriterLock lock = generations.writerLock()) {
       GenerationInfo gen = current();
       SourceProgress progress = new SourceProgress(sourceId);
-      try (FSDirectory dir = FSDirectory.open(gen.indexDir()); IndexWriter writer = new IndexWriter(dir, config());
-          QuarantineLog quarantine = new QuarantineLog(QuarantineLog.fileOf(gen.dir(), sourceId), true)) {
+      try (FSDirectory dir = FSDirectory.open(gen.indexDir());
+          IndexWriter writer = new IndexWriter(dir, config());
+          QuarantineLog quarantine =
+              new QuarantineLog(QuarantineLog.fileOf(gen.dir(), sourceId), true)) {
         for (SourceItem item : rows) {
           if (item instanceof SourceItem.SourceRow row) {
             String pk = row.fields().get(source.primaryKey());
             if (pk != null && !pk.isBlank()) {
-              writer.deleteDocuments(new Term(IndexSchema.DOC_ID, IndexSchema.docId(sourceId, pk.strip())));
+              writer.deleteDocuments(
+                  new Term(IndexSchema.DOC_ID, IndexSchema.docId(sourceId, pk.strip())));
             }
           }
         }
@@ -95,9 +114,11 @@ public final class SourceSync {
     SourceDefinition source = source(sourceId);
     try (IndexGenerations.WriterLock lock = generations.writerLock()) {
       GenerationInfo gen = current();
-      try (FSDirectory dir = FSDirectory.open(gen.indexDir()); IndexWriter writer = new IndexWriter(dir, config())) {
+      try (FSDirectory dir = FSDirectory.open(gen.indexDir());
+          IndexWriter writer = new IndexWriter(dir, config())) {
         for (String pk : primaryKeys) {
-          writer.deleteDocuments(new Term(IndexSchema.DOC_ID, IndexSchema.docId(sourceId, pk.strip())));
+          writer.deleteDocuments(
+              new Term(IndexSchema.DOC_ID, IndexSchema.docId(sourceId, pk.strip())));
         }
         writer.commit();
       }
@@ -105,33 +126,63 @@ public final class SourceSync {
     }
   }
 
-  private SourceStats finish(GenerationInfo gen, SourceDefinition source, long newQuarantined) throws IOException {
+  private SourceStats finish(GenerationInfo gen, SourceDefinition source, long newQuarantined)
+      throws IOException {
     long docs = count(gen, source.id());
     SourceStats old = gen.sources().get(source.id());
-    SourceStats stats = old == null
-        ? new SourceStats(source.id(), source.company(), docs, docs, 0, newQuarantined, Instant.now().toString(), 0, 0)
-        : new SourceStats(source.id(), source.company(), old.rowsRead(), docs, old.unindexable(), old.quarantined() + newQuarantined,
-            old.lastBuild(), old.durationMillis(), old.duplicateKeys());
+    SourceStats stats =
+        old == null
+            ? new SourceStats(
+                source.id(),
+                source.company(),
+                docs,
+                docs,
+                0,
+                newQuarantined,
+                Instant.now().toString(),
+                0,
+                0)
+            : new SourceStats(
+                source.id(),
+                source.company(),
+                old.rowsRead(),
+                docs,
+                old.unindexable(),
+                old.quarantined() + newQuarantined,
+                old.lastBuild(),
+                old.durationMillis(),
+                old.duplicateKeys());
     generations.updateStats(gen, stats);
     generations.fireUpdated();
     return stats;
   }
 
   private SourceDefinition source(String id) {
-    return catalog.source(id).orElseThrow(() -> new IllegalArgumentException("no source '" + id + "' in the catalogue"));
+    return catalog
+        .source(id)
+        .orElseThrow(() -> new IllegalArgumentException("no source '" + id + "' in the catalogue"));
   }
 
   private GenerationInfo current() throws IOException {
-    return generations.current().orElseThrow(() -> new IOException("no index generation in " + generations.dataDir() + "; run rebuild first"));
+    return generations
+        .current()
+        .orElseThrow(
+            () ->
+                new IOException(
+                    "no index generation in " + generations.dataDir() + "; run rebuild first"));
   }
 
   private static IndexWriterConfig config() {
-    return new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND).setCommitOnClose(false);
+    return new IndexWriterConfig()
+        .setOpenMode(IndexWriterConfig.OpenMode.APPEND)
+        .setCommitOnClose(false);
   }
 
   private static long count(GenerationInfo gen, String sourceId) throws IOException {
-    try (FSDirectory dir = FSDirectory.open(gen.indexDir()); DirectoryReader reader = DirectoryReader.open(dir)) {
-      return new IndexSearcher(reader).count(new TermQuery(new Term(IndexSchema.SOURCE_ID, sourceId)));
+    try (FSDirectory dir = FSDirectory.open(gen.indexDir());
+        DirectoryReader reader = DirectoryReader.open(dir)) {
+      return new IndexSearcher(reader)
+          .count(new TermQuery(new Term(IndexSchema.SOURCE_ID, sourceId)));
     }
   }
 }

@@ -20,13 +20,14 @@ import org.apache.commons.csv.CSVRecord;
  * Reads a CSV file with a header row (RFC 4180: quoted fields, doubled quotes, embedded newlines).
  *
  * <p>The file is first cut into records here (a newline outside quotes ends a record), and each
- * record is then parsed by Commons CSV on its own. That way a broken record (a stray quote, a
- * wrong column count, an undecodable byte) is quarantined with its line number and the next record
- * is read normally. An unterminated quote would swallow the rest of the file: its first line is
+ * record is then parsed by Commons CSV on its own. That way a broken record (a stray quote, a wrong
+ * column count, an undecodable byte) is quarantined with its line number and the next record is
+ * read normally. An unterminated quote would swallow the rest of the file: its first line is
  * quarantined and reading resumes at the next line.
  */
 public final class CsvSourceReader implements SourceReader {
-  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(false).get();
+  private static final CSVFormat FORMAT =
+      CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(false).get();
 
   private final String name;
   private final Reader in;
@@ -49,7 +50,8 @@ public final class CsvSourceReader implements SourceReader {
     try {
       stream = Files.newInputStream(file);
     } catch (IOException e) {
-      throw new SourceUnavailableException("source '" + name + "': cannot open " + file + ": " + e.getClass().getSimpleName(), e);
+      throw new SourceUnavailableException(
+          "source '" + name + "': cannot open " + file + ": " + e.getClass().getSimpleName(), e);
     }
     this.in = new DecodingReader(stream, charset);
     Optional<Raw> header = nextRaw();
@@ -60,18 +62,21 @@ public final class CsvSourceReader implements SourceReader {
     Raw h = header.get();
     if (h.text.indexOf(DecodingReader.MALFORMED) >= 0) {
       close();
-      throw new SourceUnavailableException("source '" + name + "': the header line is not valid " + charset.name());
+      throw new SourceUnavailableException(
+          "source '" + name + "': the header line is not valid " + charset.name());
     }
     List<String> cols;
     try {
       cols = parse(h.text);
     } catch (RuntimeException e) {
       close();
-      throw new SourceUnavailableException("source '" + name + "': the header line is not valid CSV", e);
+      throw new SourceUnavailableException(
+          "source '" + name + "': the header line is not valid CSV", e);
     }
     if (new HashSet<>(cols).size() != cols.size()) {
       close();
-      throw new SourceUnavailableException("source '" + name + "': the header names a column twice");
+      throw new SourceUnavailableException(
+          "source '" + name + "': the header names a column twice");
     }
     this.columns = List.copyOf(cols);
   }
@@ -93,20 +98,29 @@ public final class CsvSourceReader implements SourceReader {
         continue; // a blank line is no record
       }
       if (r.unterminated) {
-        return Optional.of(new SourceItem.MalformedRow(r.line, "csv.unterminated_quote", "a quoted field is never closed"));
+        return Optional.of(
+            new SourceItem.MalformedRow(
+                r.line, "csv.unterminated_quote", "a quoted field is never closed"));
       }
       if (r.text.indexOf(DecodingReader.MALFORMED) >= 0) {
-        return Optional.of(new SourceItem.MalformedRow(r.line, "charset.malformed", "bytes that are not valid in the source's charset"));
+        return Optional.of(
+            new SourceItem.MalformedRow(
+                r.line, "charset.malformed", "bytes that are not valid in the source's charset"));
       }
       List<String> values;
       try {
         values = parse(r.text);
       } catch (RuntimeException e) {
-        return Optional.of(new SourceItem.MalformedRow(r.line, "csv.quote", "a quote in the wrong place (text after a closing quote)"));
+        return Optional.of(
+            new SourceItem.MalformedRow(
+                r.line, "csv.quote", "a quote in the wrong place (text after a closing quote)"));
       }
       if (values.size() != columns.size()) {
-        return Optional.of(new SourceItem.MalformedRow(r.line, "csv.field_count",
-            values.size() + " fields where the header has " + columns.size()));
+        return Optional.of(
+            new SourceItem.MalformedRow(
+                r.line,
+                "csv.field_count",
+                values.size() + " fields where the header has " + columns.size()));
       }
       LinkedHashMap<String, String> fields = LinkedHashMap.newLinkedHashMap(columns.size());
       for (int i = 0; i < values.size(); i++) {
@@ -170,7 +184,8 @@ public final class CsvSourceReader implements SourceReader {
       // Quarantine the first line only; the lines after it are read again as records.
       int nl = sb.indexOf("\n");
       if (nl >= 0) {
-        replay = sb.substring(nl + 1) + (replayPos < replay.length() ? replay.substring(replayPos) : "");
+        replay =
+            sb.substring(nl + 1) + (replayPos < replay.length() ? replay.substring(replayPos) : "");
         replayPos = 0;
         line = start + 1;
       }
@@ -195,7 +210,14 @@ public final class CsvSourceReader implements SourceReader {
       try {
         limit = in.read(buf, 0, buf.length);
       } catch (IOException e) {
-        throw new SourceUnavailableException("source '" + name + "': read failed at line " + line + ": " + e.getClass().getSimpleName(), e);
+        throw new SourceUnavailableException(
+            "source '"
+                + name
+                + "': read failed at line "
+                + line
+                + ": "
+                + e.getClass().getSimpleName(),
+            e);
       }
       pos = 0;
       if (limit <= 0) {

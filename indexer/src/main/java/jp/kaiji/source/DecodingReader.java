@@ -33,7 +33,10 @@ final class DecodingReader extends Reader {
   DecodingReader(InputStream in, Charset charset) {
     this.in = in;
     this.decoder =
-        charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        charset
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     this.utf8 = charset.equals(StandardCharsets.UTF_8);
     bytes.flip();
     chars.flip();

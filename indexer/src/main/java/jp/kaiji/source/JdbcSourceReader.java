@@ -36,7 +36,8 @@ public final class JdbcSourceReader implements SourceReader {
    * @param user the user, or empty
    * @param password the password, or empty
    */
-  public JdbcSourceReader(String name, String url, String sql, Optional<String> user, Optional<String> password) {
+  public JdbcSourceReader(
+      String name, String url, String sql, Optional<String> user, Optional<String> password) {
     this.name = name;
     Properties props = new Properties();
     user.ifPresent(u -> props.setProperty("user", u));
@@ -60,7 +61,8 @@ public final class JdbcSourceReader implements SourceReader {
       this.columns = List.copyOf(cols);
     } catch (SQLException e) {
       closeQuietly(c);
-      throw new SourceUnavailableException("source '" + name + "': cannot query the database: " + oneLine(e), e);
+      throw new SourceUnavailableException(
+          "source '" + name + "': cannot query the database: " + oneLine(e), e);
     }
   }
 
@@ -82,7 +84,8 @@ public final class JdbcSourceReader implements SourceReader {
       }
       return Optional.of(new SourceItem.SourceRow(row, fields));
     } catch (SQLException e) {
-      throw new SourceUnavailableException("source '" + name + "': reading failed after row " + row + ": " + oneLine(e), e);
+      throw new SourceUnavailableException(
+          "source '" + name + "': reading failed after row " + row + ": " + oneLine(e), e);
     }
   }
 

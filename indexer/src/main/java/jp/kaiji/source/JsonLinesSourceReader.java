@@ -32,7 +32,8 @@ public final class JsonLinesSourceReader implements SourceReader {
     try {
       stream = Files.newInputStream(file);
     } catch (IOException e) {
-      throw new SourceUnavailableException("source '" + name + "': cannot open " + file + ": " + e.getClass().getSimpleName(), e);
+      throw new SourceUnavailableException(
+          "source '" + name + "': cannot open " + file + ": " + e.getClass().getSimpleName(), e);
     }
     this.in = new BufferedReader(new DecodingReader(stream, charset), 64 * 1024);
   }
@@ -49,7 +50,14 @@ public final class JsonLinesSourceReader implements SourceReader {
       try {
         text = in.readLine();
       } catch (IOException e) {
-        throw new SourceUnavailableException("source '" + name + "': read failed after line " + line + ": " + e.getClass().getSimpleName(), e);
+        throw new SourceUnavailableException(
+            "source '"
+                + name
+                + "': read failed after line "
+                + line
+                + ": "
+                + e.getClass().getSimpleName(),
+            e);
       }
       if (text == null) {
         return Optional.empty();
@@ -59,22 +67,36 @@ public final class JsonLinesSourceReader implements SourceReader {
         continue;
       }
       if (text.indexOf(DecodingReader.MALFORMED) >= 0) {
-        return Optional.of(new SourceItem.MalformedRow(line, "charset.malformed", "bytes that are not valid in the source's charset"));
+        return Optional.of(
+            new SourceItem.MalformedRow(
+                line, "charset.malformed", "bytes that are not valid in the source's charset"));
       }
       JsonNode node;
       try {
         node = JSON.readTree(text);
       } catch (JsonProcessingException e) {
-        return Optional.of(new SourceItem.MalformedRow(line, "jsonl.syntax", "not valid JSON"
-            + (e.getLocation() == null ? "" : " (column " + e.getLocation().getColumnNr() + ")")));
+        return Optional.of(
+            new SourceItem.MalformedRow(
+                line,
+                "jsonl.syntax",
+                "not valid JSON"
+                    + (e.getLocation() == null
+                        ? ""
+                        : " (column " + e.getLocation().getColumnNr() + ")")));
       }
       if (node == null || !node.isObject()) {
-        return Optional.of(new SourceItem.MalformedRow(line, "jsonl.not_object", "the line is JSON but not an object"));
+        return Optional.of(
+            new SourceItem.MalformedRow(
+                line, "jsonl.not_object", "the line is JSON but not an object"));
       }
       LinkedHashMap<String, String> fields = LinkedHashMap.newLinkedHashMap(node.size());
       for (Map.Entry<String, JsonNode> e : node.properties()) {
         JsonNode v = e.getValue();
-        fields.put(e.getKey(), v.isNull() ? null : v.isTextual() ? v.textValue() : v.isValueNode() ? v.asText() : v.toString());
+        fields.put(
+            e.getKey(),
+            v.isNull()
+                ? null
+                : v.isTextual() ? v.textValue() : v.isValueNode() ? v.asText() : v.toString());
       }
       return Optional.of(new SourceItem.SourceRow(line, fields));
     }

@@ -4,10 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Streams the records of one source, one at a time, in source order. Memory does not grow with
- * the source's size. A record that cannot be read is yielded as a {@link SourceItem.MalformedRow}
- * and reading continues; a source that cannot be read at all throws
- * {@link SourceUnavailableException}.
+ * Streams the records of one source, one at a time, in source order. Memory does not grow with the
+ * source's size. A record that cannot be read is yielded as a {@link SourceItem.MalformedRow} and
+ * reading continues; a source that cannot be read at all throws {@link SourceUnavailableException}.
  *
  * <p>Not thread-safe. Close it when done.
  */

@@ -17,13 +17,20 @@ public interface SourceReaders {
   static SourceReaders of(CatalogFile catalog) {
     return source ->
         switch (source.kind()) {
-          case CSV -> new CsvSourceReader(source.id(), catalog.pathOf(source), catalog.charsetOf(source));
-          case JSONL -> new JsonLinesSourceReader(source.id(), catalog.pathOf(source), catalog.charsetOf(source));
+          case CSV ->
+              new CsvSourceReader(source.id(), catalog.pathOf(source), catalog.charsetOf(source));
+          case JSONL ->
+              new JsonLinesSourceReader(
+                  source.id(), catalog.pathOf(source), catalog.charsetOf(source));
           case JDBC -> {
             JdbcLocation j = source.jdbc().orElseThrow();
             String sql = j.query().orElseGet(() -> "SELECT * FROM " + j.table().orElseThrow());
             yield new JdbcSourceReader(
-                source.id(), catalog.jdbcUrlOf(j), sql, j.userEnv().map(v -> env(source, v)), j.passwordEnv().map(v -> env(source, v)));
+                source.id(),
+                catalog.jdbcUrlOf(j),
+                sql,
+                j.userEnv().map(v -> env(source, v)),
+                j.passwordEnv().map(v -> env(source, v)));
           }
         };
   }
@@ -31,7 +38,8 @@ public interface SourceReaders {
   private static String env(SourceDefinition source, String name) {
     String v = System.getenv(name);
     if (v == null) {
-      throw new SourceUnavailableException("source '" + source.id() + "': environment variable " + name + " is not set");
+      throw new SourceUnavailableException(
+          "source '" + source.id() + "': environment variable " + name + " is not set");
     }
     return v;
   }

@@ -7,9 +7,9 @@ import java.util.Optional;
 import jp.kaiji.catalog.SourceDefinition;
 
 /**
- * Reads the first rows of a source without indexing them, to check that it can be read and that
- * its columns are the ones the catalogue names. For JSON Lines, which declare no header, the
- * columns are the keys seen in the sampled rows.
+ * Reads the first rows of a source without indexing them, to check that it can be read and that its
+ * columns are the ones the catalogue names. For JSON Lines, which declare no header, the columns
+ * are the keys seen in the sampled rows.
  */
 public final class SourceSampler {
   /**
@@ -21,7 +21,12 @@ public final class SourceSampler {
    * @param columns the columns seen
    * @param problems one line each; empty when the source is usable
    */
-  public record Sample(String source, long rowsSampled, long malformed, List<String> columns, List<String> problems) {}
+  public record Sample(
+      String source,
+      long rowsSampled,
+      long malformed,
+      List<String> columns,
+      List<String> problems) {}
 
   private SourceSampler() {}
 

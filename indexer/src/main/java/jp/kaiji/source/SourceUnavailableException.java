@@ -1,8 +1,8 @@
 package jp.kaiji.source;
 
 /**
- * A source that cannot be read at all or stopped being readable (missing file, database down).
- * The message is one line naming the source and never holds record content.
+ * A source that cannot be read at all or stopped being readable (missing file, database down). The
+ * message is one line naming the source and never holds record content.
  */
 public final class SourceUnavailableException extends RuntimeException {
   public SourceUnavailableException(String message, Throwable cause) {

@@ -47,7 +47,10 @@ class IndexGenerationsTest {
     TestWorld.append(customersCsv, sb.toString());
   }
 
-  /** Wraps the real readers: the named source behaves as {@code after} says once it has given n rows. */
+  /**
+   * Wraps the real readers: the named source behaves as {@code after} says once it has given n
+   * rows.
+   */
   private SourceReaders after(String sourceId, int n, Runnable after) {
     SourceReaders real = SourceReaders.of(catalog);
     return source -> {
@@ -84,15 +87,25 @@ class IndexGenerationsTest {
     IndexGenerations gens = new IndexGenerations(data);
     List<IndexGenerations.Event> events = new ArrayList<>();
     gens.addListener(events::add);
-    assertThat(rebuild(gens, SourceReaders.of(catalog)).progress().state()).isEqualTo(RebuildJob.State.SUCCEEDED);
+    assertThat(rebuild(gens, SourceReaders.of(catalog)).progress().state())
+        .isEqualTo(RebuildJob.State.SUCCEEDED);
     addCustomers(2000);
 
-    RebuildJob failed = rebuild(gens, after("customers", 1500, () -> {
-      throw new SourceUnavailableException("source 'customers': read failed at line 1502: IOException");
-    }));
+    RebuildJob failed =
+        rebuild(
+            gens,
+            after(
+                "customers",
+                1500,
+                () -> {
+                  throw new SourceUnavailableException(
+                      "source 'customers': read failed at line 1502: IOException");
+                }));
 
     assertThat(failed.progress().state()).isEqualTo(RebuildJob.State.FAILED);
-    assertThat(failed.progress().message().orElseThrow()).contains("source 'customers': read failed at line 1502").doesNotContain("\n");
+    assertThat(failed.progress().message().orElseThrow())
+        .contains("source 'customers': read failed at line 1502")
+        .doesNotContain("\n");
     assertThat(gens.current().orElseThrow().id()).isEqualTo("gen-000001");
     assertThat(count(gens, IndexSchema.SOURCE_ID, "customers")).isEqualTo(3);
     assertThat(gens.current().orElseThrow().sources().get("customers").indexed()).isEqualTo(3);
@@ -107,14 +120,22 @@ class IndexGenerationsTest {
     addCustomers(3000);
     CountDownLatch halfWay = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    RebuildJob job = new RebuildJob(catalog, gens, after("customers", 1000, () -> {
-      halfWay.countDown();
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt(); // the job sees it at the next batch
-      }
-    }), new RebuildJob.Options(2, 16));
+    RebuildJob job =
+        new RebuildJob(
+            catalog,
+            gens,
+            after(
+                "customers",
+                1000,
+                () -> {
+                  halfWay.countDown();
+                  try {
+                    release.await();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt(); // the job sees it at the next batch
+                  }
+                }),
+            new RebuildJob.Options(2, 16));
     Thread t = new Thread(job, "test-rebuild");
     t.start();
     assertThat(halfWay.await(30, TimeUnit.SECONDS)).isTrue();
@@ -136,7 +157,12 @@ class IndexGenerationsTest {
     IndexGenerations gens = new IndexGenerations(data);
     addCustomers(2000);
     RebuildJob[] job = new RebuildJob[1];
-    job[0] = new RebuildJob(catalog, gens, after("customers", 700, () -> job[0].cancel()), new RebuildJob.Options(1, 16));
+    job[0] =
+        new RebuildJob(
+            catalog,
+            gens,
+            after("customers", 700, () -> job[0].cancel()),
+            new RebuildJob.Options(1, 16));
     job[0].run();
     assertThat(job[0].progress().state()).isEqualTo(RebuildJob.State.CANCELLED);
     assertThat(gens.current()).isEmpty();
@@ -166,17 +192,22 @@ class IndexGenerationsTest {
     rebuild(gens, SourceReaders.of(catalog));
     addCustomers(10);
     rebuild(gens, SourceReaders.of(catalog));
-    assertThat(gens.list()).extracting(GenerationInfo::id).containsExactly("gen-000002", "gen-000003");
+    assertThat(gens.list())
+        .extracting(GenerationInfo::id)
+        .containsExactly("gen-000002", "gen-000003");
     assertThat(count(gens, IndexSchema.SOURCE_ID, "customers")).isEqualTo(23);
 
     List<IndexGenerations.Event> events = new ArrayList<>();
     gens.addListener(events::add);
     assertThat(gens.rollback().id()).isEqualTo("gen-000002");
     assertThat(count(gens, IndexSchema.SOURCE_ID, "customers")).isEqualTo(13);
-    assertThat(events).singleElement().satisfies(e -> {
-      assertThat(e.kind()).isEqualTo(IndexGenerations.EventKind.SWITCHED);
-      assertThat(e.generation().id()).isEqualTo("gen-000002");
-    });
+    assertThat(events)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.kind()).isEqualTo(IndexGenerations.EventKind.SWITCHED);
+              assertThat(e.generation().id()).isEqualTo("gen-000002");
+            });
     assertThatThrownBy(gens::rollback).hasMessageContaining("nothing to roll back to");
 
     // A rebuild after a rollback numbers on and keeps the serving one.
@@ -213,7 +244,8 @@ class IndexGenerationsTest {
     try (IndexGenerations.WriterLock lock = gens.writerLock()) {
       RebuildJob job = rebuild(gens, SourceReaders.of(catalog));
       assertThat(job.progress().state()).isEqualTo(RebuildJob.State.FAILED);
-      assertThat(job.progress().message().orElseThrow()).contains("another rebuild or sync is running");
+      assertThat(job.progress().message().orElseThrow())
+          .contains("another rebuild or sync is running");
     }
   }
 }

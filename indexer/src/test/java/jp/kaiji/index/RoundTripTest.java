@@ -12,29 +12,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import jp.kaiji.catalog.SourceCatalogs;
+import jp.kaiji.testing.TestSeed;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Random records written to CSV and JSON Lines come back unchanged from the stored original. */
 class RoundTripTest {
+  @RegisterExtension final TestSeed testSeed = new TestSeed();
+
   private static final String[] PIECES = {
-    "山田", "髙橋", "ｶﾀｶﾅ", "ヤマダ", " ", "　", ",", "\"", "\"\"", "\n", "\r\n", "'", "a", "Z", "0", "-", "＠", "①", "～", "𠮷", "\t", "\\", "{}", "null"
+    "山田", "髙橋", "ｶﾀｶﾅ", "ヤマダ", " ", "　", ",", "\"", "\"\"", "\n", "\r\n", "'", "a", "Z", "0", "-",
+    "＠", "①", "～", "𠮷", "\t", "\\", "{}", "null"
   };
 
   @TempDir Path dir;
 
   @Test
   void recordsComeBackIdenticalFromTheIndex() throws Exception {
-    long seed = Long.getLong("kaiji.seed", System.nanoTime());
-    System.out.println("RoundTripTest seed: -Dkaiji.seed=" + seed);
-    Random random = new Random(seed);
+    long seed = testSeed.value();
+    Random random = testSeed.random();
     List<String> columns = List.of("id", "氏名", "住所", "メモ");
     List<Map<String, String>> records = new ArrayList<>();
     for (int i = 0; i < 300; i++) {
@@ -57,7 +61,9 @@ class RoundTripTest {
       jsonl.append(json.writeValueAsString(r)).append('\n');
     }
     Files.writeString(dir.resolve("r.jsonl"), jsonl);
-    Files.writeString(dir.resolve("catalog.json"), """
+    Files.writeString(
+        dir.resolve("catalog.json"),
+        """
         {"companies": [{"id": "co", "legalName": "株式会社テスト"}], "sources": [
           {"id": "csv", "company": "co", "title": "t", "kind": "csv", "path": "r.csv", "primaryKey": "id",
            "identity": {"fullName": "氏名", "address": "住所"}, "category": "customer", "purpose": "p", "jointlyUsed": false},
@@ -67,14 +73,18 @@ class RoundTripTest {
     IndexGenerations gens = new IndexGenerations(dir.resolve("data"));
     RebuildJob job = new RebuildJob(SourceCatalogs.load(dir.resolve("catalog.json")), gens);
     job.run();
-    assertThat(job.progress().state()).as("seed " + seed + ": " + job.progress().message()).isEqualTo(RebuildJob.State.SUCCEEDED);
+    assertThat(job.progress().state())
+        .as("seed " + seed + ": " + job.progress().message())
+        .isEqualTo(RebuildJob.State.SUCCEEDED);
 
     try (DirectoryReader reader = gens.openCurrent()) {
       IndexSearcher searcher = new IndexSearcher(reader);
       StoredFields stored = searcher.storedFields();
       for (String source : List.of("csv", "jsonl")) {
         for (Map<String, String> r : records) {
-          TopDocs hits = searcher.search(new TermQuery(new Term(IndexSchema.DOC_ID, source + "/" + r.get("id"))), 2);
+          TopDocs hits =
+              searcher.search(
+                  new TermQuery(new Term(IndexSchema.DOC_ID, source + "/" + r.get("id"))), 2);
           assertThat(hits.scoreDocs).as("seed %d, %s/%s", seed, source, r.get("id")).hasSize(1);
           Document doc = stored.document(hits.scoreDocs[0].doc);
           assertThat(RecordDocuments.readOriginal(doc.get(IndexSchema.ORIGINAL)))
@@ -91,7 +101,12 @@ class RoundTripTest {
       List<String> cells = new ArrayList<>();
       for (String c : columns) {
         String v = r.get(c);
-        boolean quote = v.isEmpty() || v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r");
+        boolean quote =
+            v.isEmpty()
+                || v.contains(",")
+                || v.contains("\"")
+                || v.contains("\n")
+                || v.contains("\r");
         cells.add(quote ? "\"" + v.replace("\"", "\"\"") + "\"" : v);
       }
       sb.append(String.join(",", cells)).append("\r\n");

@@ -35,7 +35,8 @@ class SourceSyncTest {
   @Test
   void reReadingOneSourceReplacesItsDocumentsOnlyAndUpdatesItsStats() throws Exception {
     Path csv = dir.resolve("world/data/customers.csv");
-    Files.writeString(csv, "顧客ID,氏名,フリガナ,生年月日,郵便番号,住所,電話番号,メール,登録日\nz1,新規 顧客,,,,,,bad-mail,\nz2,別の 顧客,,,,,,,\n");
+    Files.writeString(
+        csv, "顧客ID,氏名,フリガナ,生年月日,郵便番号,住所,電話番号,メール,登録日\nz1,新規 顧客,,,,,,bad-mail,\nz2,別の 顧客,,,,,,,\n");
 
     SourceStats stats = sync.resync("customers");
 
@@ -47,15 +48,22 @@ class SourceSyncTest {
     assertThat(count(gens, IndexSchema.SOURCE_ID, "orders")).isEqualTo(3);
     assertThat(gens.current().orElseThrow().sources().get("customers")).isEqualTo(stats);
     assertThat(gens.current().orElseThrow().id()).isEqualTo("gen-000001");
-    assertThat(Files.readAllLines(QuarantineLog.fileOf(gens.current().orElseThrow().dir(), "customers")))
-        .singleElement().asString().contains("email.shape");
-    assertThat(events).extracting(IndexGenerations.Event::kind).containsExactly(IndexGenerations.EventKind.UPDATED);
+    assertThat(
+            Files.readAllLines(
+                QuarantineLog.fileOf(gens.current().orElseThrow().dir(), "customers")))
+        .singleElement()
+        .asString()
+        .contains("email.shape");
+    assertThat(events)
+        .extracting(IndexGenerations.Event::kind)
+        .containsExactly(IndexGenerations.EventKind.UPDATED);
   }
 
   @Test
   void aSyncThatCannotReadTheSourceKeepsItsOldDocuments() throws Exception {
     Files.delete(dir.resolve("world/data/customers.csv"));
-    assertThatThrownBy(() -> sync.resync("customers")).isInstanceOf(SourceUnavailableException.class);
+    assertThatThrownBy(() -> sync.resync("customers"))
+        .isInstanceOf(SourceUnavailableException.class);
     assertThat(count(gens, IndexSchema.SOURCE_ID, "customers")).isEqualTo(3);
   }
 
@@ -69,10 +77,13 @@ class SourceSyncTest {
 
   @Test
   void upsertAndDeleteByPrimaryKey() throws Exception {
-    SourceStats stats = sync.upsert("members", List.of(
-        row(10, "会員番号", "m1", "姓", "山田", "名", "花子", "電話", "06-4400-1876"),
-        row(11, "会員番号", "m9", "姓", "新井", "名", "一", "電話", ""),
-        row(12, "会員番号", "", "姓", "無", "名", "キー")));
+    SourceStats stats =
+        sync.upsert(
+            "members",
+            List.of(
+                row(10, "会員番号", "m1", "姓", "山田", "名", "花子", "電話", "06-4400-1876"),
+                row(11, "会員番号", "m9", "姓", "新井", "名", "一", "電話", ""),
+                row(12, "会員番号", "", "姓", "無", "名", "キー")));
     assertThat(stats.indexed()).isEqualTo(3);
     assertThat(count(gens, IndexSchema.DOC_ID, "members/m1")).isEqualTo(1);
     assertThat(count(gens, IndexSchema.NAME_FULL, "山田花子")).isEqualTo(1);

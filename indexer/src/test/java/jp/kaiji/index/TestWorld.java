@@ -5,6 +5,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import jp.kaiji.catalog.CatalogException;
 import jp.kaiji.catalog.CatalogFile;
@@ -22,7 +23,8 @@ import org.apache.lucene.search.TermQuery;
 public final class TestWorld {
   public static final String TARO_EMAIL = "taro@example.jp";
 
-  public static final String CUSTOMERS_CSV = """
+  public static final String CUSTOMERS_CSV =
+      """
       顧客ID,氏名,フリガナ,生年月日,郵便番号,住所,電話番号,メール,登録日
       c1,山田 太郎,ヤマダ タロウ,昭和50年3月5日,541-0052,大阪府大阪市中央区安土町3-5-13,090-1234-5678,Taro@Example.jp,2024-05-01 10:00:00
       c2,佐藤 花子,サトウ ハナコ,1975-02-30,100-0001,"東京都千代田区千代田1-1, 2F",12,not-an-email,2024/06/01
@@ -31,19 +33,27 @@ public final class TestWorld {
       c4,田中 次郎,タナカ ジロウ,1980/1/2,,,06-4400-1876,jiro@example.jp,someday
       """;
 
-  public static final String MEMBERS_CSV_SJIS = """
+  public static final String MEMBERS_CSV_SJIS =
+      """
       会員番号,姓,名,セイ,メイ,旧姓,電話
       m1,山田,太郎,ヤマダ,タロウ,佐藤,09012345678
       m2,渡辺,ハナ,ワタナベ,ハナ,,
       """;
 
-  public static final String CONTACTS_JSONL = """
+  public static final String CONTACTS_JSONL =
+      String.format(
+          Locale.ROOT,
+          """
       {"id": "k1", "email_sha256": "%s", "phone_sha256": "%s", "meta": {"site": "a"}}
       {"id": "k2", "email_sha256": "XYZ"
       {"id": "k3", "email_sha256": null, "phone_sha256": "%s"}
-      """.formatted(Hashes.sha256Hex(TARO_EMAIL), Hashes.sha256Hex("+819012345678"), "nothex");
+      """,
+          Hashes.sha256Hex(TARO_EMAIL),
+          Hashes.sha256Hex("+819012345678"),
+          "nothex");
 
-  public static final String ORDERS_SQL = """
+  public static final String ORDERS_SQL =
+      """
       CREATE TABLE ORDERS (ORDER_ID VARCHAR(10) PRIMARY KEY, CUSTOMER_ID VARCHAR(10), MEMBER_ID VARCHAR(10), AMOUNT INT);
       INSERT INTO ORDERS VALUES ('o1', 'c1', NULL, 1500);
       INSERT INTO ORDERS VALUES ('o2', NULL, 'm1', 300);
@@ -51,11 +61,12 @@ public final class TestWorld {
       """;
 
   /** Rows read per source, and how many of them cannot be indexed. */
-  public static final Map<String, long[]> EXPECTED = Map.of(
-      "customers", new long[] {5, 2}, // blank primary key, stray quote
-      "members", new long[] {2, 0},
-      "contacts", new long[] {3, 1}, // malformed JSON line
-      "orders", new long[] {3, 0});
+  public static final Map<String, long[]> EXPECTED =
+      Map.of(
+          "customers", new long[] {5, 2}, // blank primary key, stray quote
+          "members", new long[] {2, 0},
+          "contacts", new long[] {3, 1}, // malformed JSON line
+          "orders", new long[] {3, 0});
 
   private TestWorld() {}
 
@@ -63,11 +74,14 @@ public final class TestWorld {
   public static Path write(Path dir) throws IOException {
     Files.createDirectories(dir.resolve("data"));
     Files.writeString(dir.resolve("data/customers.csv"), CUSTOMERS_CSV);
-    Files.write(dir.resolve("data/members.csv"), MEMBERS_CSV_SJIS.getBytes(Charset.forName("Shift_JIS")));
+    Files.write(
+        dir.resolve("data/members.csv"), MEMBERS_CSV_SJIS.getBytes(Charset.forName("Shift_JIS")));
     Files.writeString(dir.resolve("data/contacts.jsonl"), CONTACTS_JSONL);
     Files.writeString(dir.resolve("data/orders.sql"), ORDERS_SQL);
     Path catalog = dir.resolve("catalog.json");
-    Files.writeString(catalog, """
+    Files.writeString(
+        catalog,
+        """
         {"companies": [
            {"id": "buysell", "legalName": "株式会社 BuySell Technologies", "role": "group company"},
            {"id": "rext-cs", "legalName": "株式会社レクストカスタマーサービス", "role": "call centre"}],

@@ -36,17 +36,23 @@ class CsvSourceReaderTest {
   @Test
   void readsQuotedFieldsEmbeddedNewlinesAndJapaneseHeadersSkippingTheBom() throws Exception {
     Path f = dir.resolve("c.csv");
-    Files.write(f, ("\uFEFF顧客ID,氏名,住所\r\n"
-        + "1,山田 太郎,\"大阪府大阪市中央区安土町3-5-13\r\nレクストビル 5F\"\r\n"
-        + "2,\"佐藤, \"\"花子\"\"\",\n"
-        + "\n"
-        + "3,髙橋 一郎,東京都").getBytes(StandardCharsets.UTF_8));
+    Files.write(
+        f,
+        ("\uFEFF顧客ID,氏名,住所\r\n"
+                + "1,山田 太郎,\"大阪府大阪市中央区安土町3-5-13\r\nレクストビル 5F\"\r\n"
+                + "2,\"佐藤, \"\"花子\"\"\",\n"
+                + "\n"
+                + "3,髙橋 一郎,東京都")
+            .getBytes(StandardCharsets.UTF_8));
     try (CsvSourceReader r = new CsvSourceReader("c", f, StandardCharsets.UTF_8)) {
       assertThat(r.columns()).containsExactly("顧客ID", "氏名", "住所");
       List<SourceItem> items = readAll(r);
       assertThat(items).extracting(SourceItem::rowNumber).containsExactly(2L, 4L, 6L);
-      assertThat(fields(items.get(0))).containsExactly(
-          Map.entry("顧客ID", "1"), Map.entry("氏名", "山田 太郎"), Map.entry("住所", "大阪府大阪市中央区安土町3-5-13\r\nレクストビル 5F"));
+      assertThat(fields(items.get(0)))
+          .containsExactly(
+              Map.entry("顧客ID", "1"),
+              Map.entry("氏名", "山田 太郎"),
+              Map.entry("住所", "大阪府大阪市中央区安土町3-5-13\r\nレクストビル 5F"));
       assertThat(fields(items.get(1))).containsEntry("氏名", "佐藤, \"花子\"").containsEntry("住所", "");
       assertThat(fields(items.get(2))).containsEntry("氏名", "髙橋 一郎");
     }
@@ -62,7 +68,9 @@ class CsvSourceReaderTest {
     Files.write(f, ("会員番号,お名前,フリガナ\n10,渡邊 " + special + ",ワタナベ\n").getBytes(cs));
     try (CsvSourceReader r = new CsvSourceReader("c", f, cs)) {
       assertThat(r.columns()).containsExactly("会員番号", "お名前", "フリガナ");
-      assertThat(readAll(r)).singleElement().satisfies(i -> assertThat(fields(i)).containsEntry("お名前", "渡邊 " + special));
+      assertThat(readAll(r))
+          .singleElement()
+          .satisfies(i -> assertThat(fields(i)).containsEntry("お名前", "渡邊 " + special));
     }
   }
 
@@ -78,9 +86,16 @@ class CsvSourceReaderTest {
     try (CsvSourceReader r = new CsvSourceReader("c", f, StandardCharsets.UTF_8)) {
       List<SourceItem> items = readAll(r);
       assertThat(items).hasSize(3);
-      assertThat(items.get(1)).isEqualTo(new SourceItem.MalformedRow(3, "charset.malformed", "bytes that are not valid in the source's charset"));
+      assertThat(items.get(1))
+          .isEqualTo(
+              new SourceItem.MalformedRow(
+                  3, "charset.malformed", "bytes that are not valid in the source's charset"));
       assertThat(fields(items.get(2))).containsEntry("name", "鈴木");
-      assertThat(items).noneMatch(i -> i instanceof SourceItem.SourceRow row && row.fields().values().stream().anyMatch(v -> v.contains("\uFFFD")));
+      assertThat(items)
+          .noneMatch(
+              i ->
+                  i instanceof SourceItem.SourceRow row
+                      && row.fields().values().stream().anyMatch(v -> v.contains("\uFFFD")));
     }
   }
 
@@ -104,14 +119,16 @@ class CsvSourceReaderTest {
     try (CsvSourceReader r = new CsvSourceReader("c", f, StandardCharsets.UTF_8)) {
       List<SourceItem> items = readAll(r);
       assertThat(items).extracting(SourceItem::rowNumber).containsExactly(2L, 3L, 4L);
-      assertThat(((SourceItem.MalformedRow) items.get(0)).code()).isEqualTo("csv.unterminated_quote");
+      assertThat(((SourceItem.MalformedRow) items.get(0)).code())
+          .isEqualTo("csv.unterminated_quote");
       assertThat(fields(items.get(2))).containsEntry("id", "3");
     }
   }
 
   @Test
   void aMissingFileIsAnUnavailableSourceNamedInOneLine() {
-    assertThatThrownBy(() -> new CsvSourceReader("shop", dir.resolve("none.csv"), StandardCharsets.UTF_8))
+    assertThatThrownBy(
+            () -> new CsvSourceReader("shop", dir.resolve("none.csv"), StandardCharsets.UTF_8))
         .isInstanceOf(SourceUnavailableException.class)
         .hasMessageStartingWith("source 'shop': cannot open")
         .hasMessageNotContaining("\n");

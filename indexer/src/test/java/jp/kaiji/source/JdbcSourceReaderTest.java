@@ -19,12 +19,16 @@ class JdbcSourceReaderTest {
   @Test
   void streamsTheRowsOfADatabaseBuiltFromAScriptInTheCatalogueFolder() throws Exception {
     Files.createDirectories(dir.resolve("db"));
-    Files.writeString(dir.resolve("db/shop.sql"), """
+    Files.writeString(
+        dir.resolve("db/shop.sql"),
+        """
         CREATE TABLE ORDERS (ORDER_ID VARCHAR(10) PRIMARY KEY, CUSTOMER_ID VARCHAR(10), 氏名 VARCHAR(40), AMOUNT INT, NOTE VARCHAR(40));
         INSERT INTO ORDERS VALUES ('o1', 'c1', '山田 太郎', 1500, NULL);
         INSERT INTO ORDERS VALUES ('o2', 'c2', '髙橋 花子', 300, 'ギフト');
         """);
-    Files.writeString(dir.resolve("catalog.json"), """
+    Files.writeString(
+        dir.resolve("catalog.json"),
+        """
         {"companies": [{"id": "buysell", "legalName": "株式会社 BuySell Technologies"}],
          "sources": [{"id": "orders", "company": "buysell", "title": "受注", "kind": "jdbc",
            "jdbc": {"url": "jdbc:h2:mem:jdbctest;INIT=RUNSCRIPT FROM '${catalogDir}/db/shop.sql'", "query": "SELECT * FROM ORDERS ORDER BY ORDER_ID"},
@@ -35,7 +39,9 @@ class JdbcSourceReaderTest {
       assertThat(r.columns()).containsExactly("ORDER_ID", "CUSTOMER_ID", "氏名", "AMOUNT", "NOTE");
       List<SourceItem> items = readAll(r);
       assertThat(items).extracting(SourceItem::rowNumber).containsExactly(1L, 2L);
-      assertThat(((SourceItem.SourceRow) items.get(0)).fields()).containsEntry("AMOUNT", "1500").containsEntry("NOTE", null);
+      assertThat(((SourceItem.SourceRow) items.get(0)).fields())
+          .containsEntry("AMOUNT", "1500")
+          .containsEntry("NOTE", null);
       assertThat(((SourceItem.SourceRow) items.get(1)).fields()).containsEntry("氏名", "髙橋 花子");
     }
   }
@@ -43,7 +49,8 @@ class JdbcSourceReaderTest {
   @Test
   void aDatabaseThatIsNotThereIsAnUnavailableSource() {
     String url = "jdbc:h2:file:" + dir.resolve("absent") + ";IFEXISTS=TRUE";
-    assertThatThrownBy(() -> new JdbcSourceReader("crm", url, "SELECT 1", Optional.empty(), Optional.empty()))
+    assertThatThrownBy(
+            () -> new JdbcSourceReader("crm", url, "SELECT 1", Optional.empty(), Optional.empty()))
         .isInstanceOf(SourceUnavailableException.class)
         .hasMessageStartingWith("source 'crm': cannot query the database")
         .hasMessageNotContaining("\n");

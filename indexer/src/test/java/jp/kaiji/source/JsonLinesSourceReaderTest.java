@@ -18,7 +18,9 @@ class JsonLinesSourceReaderTest {
   @Test
   void keepsStringsNumbersNestedValuesAndNullsAndQuarantinesBadLines() throws Exception {
     Path f = dir.resolve("s.jsonl");
-    Files.writeString(f, """
+    Files.writeString(
+        f,
+        """
         {"id": "a1", "名前": "山田 太郎", "age": 42, "tags": ["x", "y"], "addr": {"zip": "5410052"}, "note": null}
         {"id": "a2", "名前": oops}
 
@@ -29,9 +31,13 @@ class JsonLinesSourceReaderTest {
       List<SourceItem> items = readAll(r);
       assertThat(items).extracting(SourceItem::rowNumber).containsExactly(1L, 2L, 4L, 5L);
       SourceItem.SourceRow first = (SourceItem.SourceRow) items.get(0);
-      assertThat(first.fields().keySet()).containsExactly("id", "名前", "age", "tags", "addr", "note");
-      assertThat(first.fields()).containsEntry("age", "42").containsEntry("tags", "[\"x\",\"y\"]")
-          .containsEntry("addr", "{\"zip\":\"5410052\"}").containsEntry("note", null);
+      assertThat(first.fields().keySet())
+          .containsExactly("id", "名前", "age", "tags", "addr", "note");
+      assertThat(first.fields())
+          .containsEntry("age", "42")
+          .containsEntry("tags", "[\"x\",\"y\"]")
+          .containsEntry("addr", "{\"zip\":\"5410052\"}")
+          .containsEntry("note", null);
       assertThat(((SourceItem.MalformedRow) items.get(1)).code()).isEqualTo("jsonl.syntax");
       assertThat(((SourceItem.MalformedRow) items.get(2)).code()).isEqualTo("jsonl.not_object");
       assertThat(((SourceItem.SourceRow) items.get(3)).fields()).containsEntry("名前", "改行\nあり");
@@ -48,7 +54,10 @@ class JsonLinesSourceReaderTest {
     Files.write(f, b.toByteArray());
     try (JsonLinesSourceReader r = new JsonLinesSourceReader("s", f, StandardCharsets.UTF_8)) {
       List<SourceItem> items = readAll(r);
-      assertThat(items.get(0)).isEqualTo(new SourceItem.MalformedRow(1, "charset.malformed", "bytes that are not valid in the source's charset"));
+      assertThat(items.get(0))
+          .isEqualTo(
+              new SourceItem.MalformedRow(
+                  1, "charset.malformed", "bytes that are not valid in the source's charset"));
       assertThat(items.get(1)).isInstanceOf(SourceItem.SourceRow.class);
     }
   }

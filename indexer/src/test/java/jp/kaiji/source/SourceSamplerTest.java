@@ -31,7 +31,8 @@ class SourceSamplerTest {
       assertThat(sample(id).problems()).as(id).isEmpty();
     }
     assertThat(sample("customers").malformed()).isEqualTo(1);
-    assertThat(sample("contacts").columns()).containsExactly("id", "email_sha256", "phone_sha256", "meta");
+    assertThat(sample("contacts").columns())
+        .containsExactly("id", "email_sha256", "phone_sha256", "meta");
   }
 
   @Test
@@ -39,17 +40,22 @@ class SourceSamplerTest {
     Path csv = dir.resolve("data/customers.csv");
     String text = Files.readString(csv).replaceFirst("顧客ID", "ID").replaceFirst("電話番号", "TEL");
     Files.writeString(csv, text);
-    assertThat(sample("customers").problems()).containsExactly(
-        "source 'customers': primaryKey '顧客ID' is not a column of the source (columns: ID, 氏名, フリガナ, 生年月日, 郵便番号, 住所, TEL, メール, 登録日)",
-        "source 'customers': identity.phones column '電話番号' is not a column of the source (columns: ID, 氏名, フリガナ, 生年月日, 郵便番号, 住所, TEL, メール, 登録日)");
+    assertThat(sample("customers").problems())
+        .containsExactly(
+            "source 'customers': primaryKey '顧客ID' is not a column of the source (columns: ID, 氏名, フリガナ, 生年月日, 郵便番号, 住所, TEL, メール, 登録日)",
+            "source 'customers': identity.phones column '電話番号' is not a column of the source (columns: ID, 氏名, フリガナ, 生年月日, 郵便番号, 住所, TEL, メール, 登録日)");
   }
 
   @Test
   void aForeignKeyColumnMissingFromTheTableIsReported() throws Exception {
     Path sql = dir.resolve("data/orders.sql");
-    Files.writeString(sql, Files.readString(sql).replace("MEMBER_ID VARCHAR(10)", "MEMBER VARCHAR(10)"));
-    assertThat(sample("orders").problems()).singleElement().asString()
-        .startsWith("source 'orders': foreignKeys[1].column 'MEMBER_ID' is not a column of the source");
+    Files.writeString(
+        sql, Files.readString(sql).replace("MEMBER_ID VARCHAR(10)", "MEMBER VARCHAR(10)"));
+    assertThat(sample("orders").problems())
+        .singleElement()
+        .asString()
+        .startsWith(
+            "source 'orders': foreignKeys[1].column 'MEMBER_ID' is not a column of the source");
   }
 
   @Test
@@ -59,12 +65,16 @@ class SourceSamplerTest {
     RebuildJob job = new RebuildJob(catalog, new IndexGenerations(dir.resolve("data-dir")));
     job.run();
     assertThat(job.progress().state()).isEqualTo(RebuildJob.State.FAILED);
-    assertThat(job.progress().message().orElseThrow()).startsWith("source 'customers': identity.emails column 'メール' is not a column");
+    assertThat(job.progress().message().orElseThrow())
+        .startsWith("source 'customers': identity.emails column 'メール' is not a column");
   }
 
   @Test
   void anUnreadableSourceIsOneProblem() throws Exception {
     Files.delete(dir.resolve("data/contacts.jsonl"));
-    assertThat(sample("contacts").problems()).singleElement().asString().startsWith("source 'contacts': cannot open");
+    assertThat(sample("contacts").problems())
+        .singleElement()
+        .asString()
+        .startsWith("source 'contacts': cannot open");
   }
 }

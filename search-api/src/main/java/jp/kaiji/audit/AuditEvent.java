@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What is audited about one action on personal data. Identifiers appear only as salted hashes
- * (see {@link IdentifierHasher}), so the audit log itself holds no personal data.
+ * What is audited about one action on personal data. Identifiers appear only as salted hashes (see
+ * {@link IdentifierHasher}), so the audit log itself holds no personal data.
  *
  * @param actor the authenticated caller's name
  * @param role the caller's role

@@ -17,8 +17,8 @@ import java.util.Optional;
 import jp.kaiji.normalize.Hashes;
 
 /**
- * An append-only, tamper-evident audit log: one JSON object per line, each carrying the hash of
- * the line before it ({@code prev}) and its own hash over its content and {@code prev}. Changing,
+ * An append-only, tamper-evident audit log: one JSON object per line, each carrying the hash of the
+ * line before it ({@code prev}) and its own hash over its content and {@code prev}. Changing,
  * removing or reordering any line breaks the chain from there on; {@link #verify(Path)} finds
  * where.
  *
@@ -35,8 +35,10 @@ public final class AuditLog implements AutoCloseable {
   private final Object forceLock = new Object();
   private String lastHash;
   private long sequence;
+
   /** Bytes written by this object, and how many of them are known to be on disk. */
   private long written;
+
   private long forced;
 
   private AuditLog(Path file, Clock clock, FileChannel channel, String lastHash, long sequence) {
@@ -47,7 +49,9 @@ public final class AuditLog implements AutoCloseable {
     this.sequence = sequence;
   }
 
-  /** Opens (or creates) the log, checking the existing chain first: a broken log is not extended. */
+  /**
+   * Opens (or creates) the log, checking the existing chain first: a broken log is not extended.
+   */
   public static AuditLog open(Path file, Clock clock) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
@@ -55,9 +59,18 @@ public final class AuditLog implements AutoCloseable {
     }
     Verification v = verify(file);
     if (!v.intact()) {
-      throw new IOException("audit log " + file + " is broken at line " + v.brokenAtLine().orElseThrow() + ": " + v.problem().orElse("") + "; refusing to append");
+      throw new IOException(
+          "audit log "
+              + file
+              + " is broken at line "
+              + v.brokenAtLine().orElseThrow()
+              + ": "
+              + v.problem().orElse("")
+              + "; refusing to append");
     }
-    FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    FileChannel ch =
+        FileChannel.open(
+            file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     return new AuditLog(file, clock, ch, v.lastHash(), v.entries());
   }
 
@@ -82,7 +95,9 @@ public final class AuditLog implements AutoCloseable {
       String hash = Hashes.sha256Hex(canonical(line));
       line.put("hash", hash);
       try {
-        ByteBuffer buf = ByteBuffer.wrap((JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
+        ByteBuffer buf =
+            ByteBuffer.wrap(
+                (JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
         while (buf.hasRemaining()) {
           written += channel.write(buf);
         }
@@ -116,7 +131,8 @@ public final class AuditLog implements AutoCloseable {
   }
 
   /** The result of checking a log's hash chain. */
-  public record Verification(long entries, String lastHash, Optional<Long> brokenAtLine, Optional<String> problem) {
+  public record Verification(
+      long entries, String lastHash, Optional<Long> brokenAtLine, Optional<String> problem) {
     public boolean intact() {
       return brokenAtLine.isEmpty();
     }
@@ -144,7 +160,8 @@ public final class AuditLog implements AutoCloseable {
           return broken(n, prev, "does not link to the line before it");
         }
         if (line.path("seq").asLong(-1) != n) {
-          return broken(n, prev, "sequence number is " + line.path("seq").asText() + ", expected " + n);
+          return broken(
+              n, prev, "sequence number is " + line.path("seq").asText() + ", expected " + n);
         }
         line.remove("hash");
         if (!hash.equals(Hashes.sha256Hex(canonical(line)))) {

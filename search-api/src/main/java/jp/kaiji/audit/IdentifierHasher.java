@@ -7,16 +7,17 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * HMAC-SHA256 of identifiers under a server secret: the audit log can show that two searches
- * used the same phone number without anyone being able to recover or brute-force the number from
- * the log alone (a plain hash of a phone number is reversible by enumeration).
+ * HMAC-SHA256 of identifiers under a server secret: the audit log can show that two searches used
+ * the same phone number without anyone being able to recover or brute-force the number from the log
+ * alone (a plain hash of a phone number is reversible by enumeration).
  */
 public final class IdentifierHasher {
   private final SecretKeySpec key;
 
   public IdentifierHasher(byte[] secret) {
     if (secret.length < 16) {
-      throw new IllegalArgumentException("audit salt must be at least 16 bytes, got " + secret.length);
+      throw new IllegalArgumentException(
+          "audit salt must be at least 16 bytes, got " + secret.length);
     }
     this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
   }
@@ -26,7 +27,8 @@ public final class IdentifierHasher {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(key);
-      byte[] out = mac.doFinal((kind + "\u0000" + normalizedValue).getBytes(StandardCharsets.UTF_8));
+      byte[] out =
+          mac.doFinal((kind + "\u0000" + normalizedValue).getBytes(StandardCharsets.UTF_8));
       return kind + ":" + HexFormat.of().formatHex(out, 0, 16);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is in every Java runtime", e);

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** What a caller may do. Roles do not nest: an admin rebuilds indexes but does not search people. */
+/**
+ * What a caller may do. Roles do not nest: an admin rebuilds indexes but does not search people.
+ */
 public enum Role {
   /** Compliance staff: subject search and record views. */
   STAFF,
@@ -25,6 +27,7 @@ public enum Role {
         return r;
       }
     }
-    throw new IllegalArgumentException("unknown role '" + id + "'; expected staff, exporter or admin");
+    throw new IllegalArgumentException(
+        "unknown role '" + id + "'; expected staff, exporter or admin");
   }
 }

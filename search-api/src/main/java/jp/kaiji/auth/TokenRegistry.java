@@ -29,7 +29,8 @@ public final class TokenRegistry {
       Objects.requireNonNull(role, "token role of " + name);
       Objects.requireNonNull(sha256, "token sha256 of " + name);
       if (!sha256.matches("[0-9a-f]{64}")) {
-        throw new IllegalArgumentException("token '" + name + "': sha256 must be 64 lower-case hex digits");
+        throw new IllegalArgumentException(
+            "token '" + name + "': sha256 must be 64 lower-case hex digits");
       }
     }
   }

@@ -30,37 +30,89 @@ final class AdminPages {
     IndexAdmin admin = console.services.admin();
     Optional<GenerationInfo> current = admin.current();
     StringBuilder b = new StringBuilder();
-    r.param("notice").ifPresent(n -> b.append("<p class=\"notice\" id=\"notice\" role=\"status\">").append(esc(m.t("admin.notice." + n))).append("</p>"));
-    b.append("<div class=\"actions\"><form method=\"post\" action=\"/console/admin/rebuilds\" class=\"inline\">").append(Html.csrfField(r.signedIn()))
-        .append("<button type=\"submit\" id=\"start-rebuild\">").append(esc(m.t("admin.rebuild"))).append("</button></form>")
-        .append("<form method=\"post\" action=\"/console/admin/rollback\" class=\"inline\" data-confirm=\"").append(esc(m.t("admin.rollback.confirm")))
-        .append("\">").append(Html.csrfField(r.signedIn()))
-        .append("<button type=\"submit\" id=\"rollback\" class=\"secondary\">").append(esc(m.t("admin.rollback"))).append("</button></form></div>");
+    r.param("notice")
+        .ifPresent(
+            n ->
+                b.append("<p class=\"notice\" id=\"notice\" role=\"status\">")
+                    .append(esc(m.t("admin.notice." + n)))
+                    .append("</p>"));
+    b.append(
+            "<div class=\"actions\"><form method=\"post\" action=\"/console/admin/rebuilds\" class=\"inline\">")
+        .append(Html.csrfField(r.signedIn()))
+        .append("<button type=\"submit\" id=\"start-rebuild\">")
+        .append(esc(m.t("admin.rebuild")))
+        .append("</button></form>")
+        .append(
+            "<form method=\"post\" action=\"/console/admin/rollback\" class=\"inline\" data-confirm=\"")
+        .append(esc(m.t("admin.rollback.confirm")))
+        .append("\">")
+        .append(Html.csrfField(r.signedIn()))
+        .append("<button type=\"submit\" id=\"rollback\" class=\"secondary\">")
+        .append(esc(m.t("admin.rollback")))
+        .append("</button></form></div>");
     b.append("<h2>").append(esc(m.t("admin.sources"))).append("</h2>");
     if (current.isEmpty()) {
       b.append("<p>").append(esc(m.t("generation.none"))).append("</p>");
     } else {
-      b.append("<table id=\"admin-sources\"><thead><tr><th>").append(esc(m.t("col.source"))).append("</th><th>").append(esc(m.t("col.company")))
-          .append("</th><th class=\"num\">").append(esc(m.t("col.rowsRead"))).append("</th><th class=\"num\">").append(esc(m.t("col.indexed")))
-          .append("</th><th class=\"num\">").append(esc(m.t("col.quarantined"))).append("</th><th>").append(esc(m.t("col.reasons")))
-          .append("</th><th>").append(esc(m.t("col.lastBuild"))).append("</th></tr></thead><tbody>");
-      List<SourceStats> stats = current.get().sources().values().stream().sorted(java.util.Comparator.comparing(SourceStats::source)).toList();
+      b.append("<table id=\"admin-sources\"><thead><tr><th>")
+          .append(esc(m.t("col.source")))
+          .append("</th><th>")
+          .append(esc(m.t("col.company")))
+          .append("</th><th class=\"num\">")
+          .append(esc(m.t("col.rowsRead")))
+          .append("</th><th class=\"num\">")
+          .append(esc(m.t("col.indexed")))
+          .append("</th><th class=\"num\">")
+          .append(esc(m.t("col.quarantined")))
+          .append("</th><th>")
+          .append(esc(m.t("col.reasons")))
+          .append("</th><th>")
+          .append(esc(m.t("col.lastBuild")))
+          .append("</th></tr></thead><tbody>");
+      List<SourceStats> stats =
+          current.get().sources().values().stream()
+              .sorted(java.util.Comparator.comparing(SourceStats::source))
+              .toList();
       for (SourceStats s : stats) {
         Map<String, Long> reasons = QuarantineSummary.of(current.get(), s.source());
-        b.append("<tr data-source=\"").append(esc(s.source())).append("\"><td>").append(esc(s.source())).append("</td><td>").append(esc(s.company()))
-            .append("</td><td class=\"num\">").append(s.rowsRead()).append("</td><td class=\"num\">").append(s.indexed())
-            .append("</td><td class=\"num quarantined\">").append(s.quarantined()).append("</td><td class=\"reasons\">");
-        reasons.forEach((code, n) -> b.append("<code>").append(esc(code)).append("</code> ×").append(n).append(" "));
+        b.append("<tr data-source=\"")
+            .append(esc(s.source()))
+            .append("\"><td>")
+            .append(esc(s.source()))
+            .append("</td><td>")
+            .append(esc(s.company()))
+            .append("</td><td class=\"num\">")
+            .append(s.rowsRead())
+            .append("</td><td class=\"num\">")
+            .append(s.indexed())
+            .append("</td><td class=\"num quarantined\">")
+            .append(s.quarantined())
+            .append("</td><td class=\"reasons\">");
+        reasons.forEach(
+            (code, n) ->
+                b.append("<code>").append(esc(code)).append("</code> ×").append(n).append(" "));
         b.append("</td><td>").append(esc(s.lastBuild())).append("</td></tr>");
       }
       b.append("</tbody></table>");
     }
-    b.append("<h2>").append(esc(m.t("admin.generations"))).append("</h2><table id=\"generations\"><thead><tr><th>")
-        .append(esc(m.t("col.generation"))).append("</th><th>").append(esc(m.t("col.builtAt"))).append("</th><th></th></tr></thead><tbody>");
+    b.append("<h2>")
+        .append(esc(m.t("admin.generations")))
+        .append("</h2><table id=\"generations\"><thead><tr><th>")
+        .append(esc(m.t("col.generation")))
+        .append("</th><th>")
+        .append(esc(m.t("col.builtAt")))
+        .append("</th><th></th></tr></thead><tbody>");
     for (GenerationInfo g : admin.generations()) {
       boolean serving = current.map(c -> c.id().equals(g.id())).orElse(false);
-      b.append("<tr").append(serving ? " class=\"serving\"" : "").append("><td>").append(esc(g.id())).append("</td><td>").append(esc(g.builtAt()))
-          .append("</td><td>").append(serving ? "<span class=\"badge\">" + esc(m.t("admin.serving")) + "</span>" : "").append("</td></tr>");
+      b.append("<tr")
+          .append(serving ? " class=\"serving\"" : "")
+          .append("><td>")
+          .append(esc(g.id()))
+          .append("</td><td>")
+          .append(esc(g.builtAt()))
+          .append("</td><td>")
+          .append(serving ? "<span class=\"badge\">" + esc(m.t("admin.serving")) + "</span>" : "")
+          .append("</td></tr>");
     }
     b.append("</tbody></table>");
     r.html(200, Layout.page(r, m.t("admin.title"), current, b.toString()));
@@ -89,20 +141,51 @@ final class AdminPages {
       return;
     }
     StringBuilder b = new StringBuilder();
-    b.append("<div id=\"rebuild\" data-status-url=\"/console/admin/rebuilds/").append(esc(id)).append("/status\" data-done-label=\"")
-        .append(esc(m.t("rebuild.state.succeeded"))).append("\">")
-        .append("<p>").append(esc(m.t("rebuild.job", id))).append(" — <strong id=\"rebuild-state\" role=\"status\">…</strong></p>")
-        .append("<label for=\"rebuild-progress\">").append(esc(m.t("rebuild.progress"))).append("</label> ")
-        .append("<progress id=\"rebuild-progress\" max=\"1000\" value=\"0\"></progress> <span id=\"rebuild-percent\">0%</span>")
+    b.append("<div id=\"rebuild\" data-status-url=\"/console/admin/rebuilds/")
+        .append(esc(id))
+        .append("/status\" data-done-label=\"")
+        .append(esc(m.t("rebuild.state.succeeded")))
+        .append("\">")
+        .append("<p>")
+        .append(esc(m.t("rebuild.job", id)))
+        .append(" — <strong id=\"rebuild-state\" role=\"status\">…</strong></p>")
+        .append("<label for=\"rebuild-progress\">")
+        .append(esc(m.t("rebuild.progress")))
+        .append("</label> ")
+        .append(
+            "<progress id=\"rebuild-progress\" max=\"1000\" value=\"0\"></progress> <span id=\"rebuild-percent\">0%</span>")
         .append("<p id=\"rebuild-message\" class=\"error\" hidden></p>")
-        .append("<table id=\"rebuild-sources\"><thead><tr><th>").append(esc(m.t("col.source"))).append("</th><th>").append(esc(m.t("col.state")))
-        .append("</th><th class=\"num\">").append(esc(m.t("col.rowsRead"))).append("</th><th class=\"num\">").append(esc(m.t("col.quarantined")))
+        .append("<table id=\"rebuild-sources\"><thead><tr><th>")
+        .append(esc(m.t("col.source")))
+        .append("</th><th>")
+        .append(esc(m.t("col.state")))
+        .append("</th><th class=\"num\">")
+        .append(esc(m.t("col.rowsRead")))
+        .append("</th><th class=\"num\">")
+        .append(esc(m.t("col.quarantined")))
         .append("</th></tr></thead><tbody></tbody></table>")
-        .append("<p><a href=\"/console/admin\">").append(esc(m.t("rebuild.back"))).append("</a></p></div>");
+        .append("<p><a href=\"/console/admin\">")
+        .append(esc(m.t("rebuild.back")))
+        .append("</a></p></div>");
     // State labels for the script, in the page's language.
     b.append("<dl hidden id=\"state-labels\">");
-    for (String s : List.of("pending", "running", "succeeded", "failed", "cancelled", "waiting", "reading", "done")) {
-      b.append("<dt>").append(s).append("</dt><dd data-state=\"").append(s).append("\">").append(esc(m.t("rebuild.state." + s))).append("</dd>");
+    for (String s :
+        List.of(
+            "pending",
+            "running",
+            "succeeded",
+            "failed",
+            "cancelled",
+            "waiting",
+            "reading",
+            "done")) {
+      b.append("<dt>")
+          .append(s)
+          .append("</dt><dd data-state=\"")
+          .append(s)
+          .append("\">")
+          .append(esc(m.t("rebuild.state." + s)))
+          .append("</dd>");
     }
     b.append("</dl>");
     r.html(200, Layout.page(r, m.t("rebuild.title"), console.current(), b.toString()));
@@ -122,14 +205,27 @@ final class AdminPages {
     body.put("fraction", fraction(p.get(), console.services.admin().current()));
     body.put("generation", p.get().generation().orElse(null));
     body.put("message", p.get().message().orElse(null));
-    body.put("sources", p.get().sources().stream().map(s -> Map.of("source", s.source(), "state", s.state().name().toLowerCase(java.util.Locale.ROOT),
-        "rowsRead", s.rowsRead(), "quarantined", s.quarantined())).toList());
+    body.put(
+        "sources",
+        p.get().sources().stream()
+            .map(
+                s ->
+                    Map.of(
+                        "source",
+                        s.source(),
+                        "state",
+                        s.state().name().toLowerCase(java.util.Locale.ROOT),
+                        "rowsRead",
+                        s.rowsRead(),
+                        "quarantined",
+                        s.quarantined()))
+            .toList());
     r.json(JSON.writeValueAsString(body));
   }
 
   /**
-   * How far the job is: finished sources count whole; the one being read counts by its rows
-   * against the rows it had in the serving generation (the best estimate there is), capped below 1.
+   * How far the job is: finished sources count whole; the one being read counts by its rows against
+   * the rows it had in the serving generation (the best estimate there is), capped below 1.
    */
   static double fraction(RebuildJob.Progress p, Optional<GenerationInfo> serving) {
     if (p.state() == RebuildJob.State.SUCCEEDED) {
@@ -144,10 +240,11 @@ final class AdminPages {
       switch (s.state()) {
         case DONE, FAILED -> done += 1;
         case READING -> {
-          long expected = serving.map(g -> g.sources().get(s.source())).map(SourceStats::rowsRead).orElse(0L);
+          long expected =
+              serving.map(g -> g.sources().get(s.source())).map(SourceStats::rowsRead).orElse(0L);
           done += expected > 0 ? Math.min(0.95, (double) s.rowsRead() / expected) : 0.5;
         }
-        case WAITING -> { }
+        case WAITING -> {}
       }
     }
     return Math.min(0.99, done / sources.size());

@@ -22,15 +22,16 @@ import jp.kaiji.auth.Role;
  *
  * <p>Security: signing in with a token opens a server-side session whose random id is the only
  * thing the browser keeps, in an HttpOnly, SameSite=Strict cookie (Secure over TLS). Every POST
- * carries the session's synchronizer CSRF token (form field {@code csrf} or header
- * {@code X-CSRF-Token}), else 403. Roles are those of the API; an exporter cannot sign in. Pages
- * get their own Content-Security-Policy: same-origin script and style files, no inline script.
+ * carries the session's synchronizer CSRF token (form field {@code csrf} or header {@code
+ * X-CSRF-Token}), else 403. Roles are those of the API; an exporter cannot sign in. Pages get their
+ * own Content-Security-Policy: same-origin script and style files, no inline script.
  */
 public final class Console {
   static final String COOKIE = "kaiji_session";
   static final String LANG_COOKIE = "kaiji_lang";
-  static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
-      + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+  static final String CSP =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+          + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
   private static final System.Logger LOG = System.getLogger(Console.class.getName());
 
   /** One page or action: what it does with the request. */
@@ -71,23 +72,34 @@ public final class Console {
     routes.get("/admin/rebuilds/{id}", wrap(Set.of(Role.ADMIN), admin::rebuildPage));
     routes.get("/admin/rebuilds/{id}/status", wrap(Set.of(Role.ADMIN), admin::rebuildStatus));
     routes.post("/admin/rollback", wrap(Set.of(Role.ADMIN), admin::rollback));
-    services.disclosure().ifPresent(d -> {
-      RequestPages requests = new RequestPages(this, d);
-      routes.get("/requests", wrap(Set.of(Role.STAFF), requests::list));
-      RegisterPage register = new RegisterPage(this, d);
-      routes.get("/requests/" + RequestEntry.RESERVED, wrap(Set.of(Role.STAFF), register::form));
-      routes.post("/requests/" + RequestEntry.RESERVED, wrap(Set.of(Role.STAFF), register::register));
-      routes.get("/requests/{ref}", wrap(Set.of(Role.STAFF), requests::view));
-      routes.post("/requests/{ref}/search", wrap(Set.of(Role.STAFF), requests::search));
-      routes.post("/requests/{ref}/decisions", wrap(Set.of(Role.STAFF), requests::decide));
-      routes.post("/requests/{ref}/redactions", wrap(Set.of(Role.STAFF), requests::redact));
-      routes.post("/requests/{ref}/ready", wrap(Set.of(Role.STAFF), requests::ready));
-      routes.get("/requests/{ref}/package.zip", wrap(Set.of(Role.STAFF), requests::download));
-      routes.get("/requests/{ref}/package/index.html", wrap(Set.of(Role.STAFF), requests::preview));
-      requestsEnabled = true;
-    });
-    routes.setFallbackHandler(wrap(Set.of(), r -> r.html(404, Layout.page(r, r.m.t("error.notfound"), current(), ""))));
-    routes.setInvalidMethodHandler(wrap(Set.of(), r -> r.html(405, Layout.page(r, r.m.t("error.method"), current(), ""))));
+    services
+        .disclosure()
+        .ifPresent(
+            d -> {
+              RequestPages requests = new RequestPages(this, d);
+              routes.get("/requests", wrap(Set.of(Role.STAFF), requests::list));
+              RegisterPage register = new RegisterPage(this, d);
+              routes.get(
+                  "/requests/" + RequestEntry.RESERVED, wrap(Set.of(Role.STAFF), register::form));
+              routes.post(
+                  "/requests/" + RequestEntry.RESERVED,
+                  wrap(Set.of(Role.STAFF), register::register));
+              routes.get("/requests/{ref}", wrap(Set.of(Role.STAFF), requests::view));
+              routes.post("/requests/{ref}/search", wrap(Set.of(Role.STAFF), requests::search));
+              routes.post("/requests/{ref}/decisions", wrap(Set.of(Role.STAFF), requests::decide));
+              routes.post("/requests/{ref}/redactions", wrap(Set.of(Role.STAFF), requests::redact));
+              routes.post("/requests/{ref}/ready", wrap(Set.of(Role.STAFF), requests::ready));
+              routes.get(
+                  "/requests/{ref}/package.zip", wrap(Set.of(Role.STAFF), requests::download));
+              routes.get(
+                  "/requests/{ref}/package/index.html",
+                  wrap(Set.of(Role.STAFF), requests::preview));
+              requestsEnabled = true;
+            });
+    routes.setFallbackHandler(
+        wrap(Set.of(), r -> r.html(404, Layout.page(r, r.m.t("error.notfound"), current(), ""))));
+    routes.setInvalidMethodHandler(
+        wrap(Set.of(), r -> r.html(405, Layout.page(r, r.m.t("error.method"), current(), ""))));
   }
 
   /** The handler to mount under {@code /console}. */
@@ -118,26 +130,51 @@ public final class Console {
 
   void handle(HttpServerExchange exchange, Set<Role> roles, Page page) {
     Messages m = Messages.of(language(exchange));
-    Optional<ConsoleSession> session = Optional.ofNullable(exchange.getRequestCookie(COOKIE)).map(Cookie::getValue).flatMap(sessions::find);
+    Optional<ConsoleSession> session =
+        Optional.ofNullable(exchange.getRequestCookie(COOKIE))
+            .map(Cookie::getValue)
+            .flatMap(sessions::find);
     ConsoleRequest r = new ConsoleRequest(exchange, m, session, requestsEnabled);
     try {
       boolean post = exchange.getRequestMethod().equalToString("POST");
       if (!roles.isEmpty()) {
         if (session.isEmpty()) {
           if (post) {
-            r.html(403, Layout.page(r, m.t("error.forbidden"), current(), "<p class=\"error\">" + Html.esc(m.t("error.signin")) + "</p>"));
+            r.html(
+                403,
+                Layout.page(
+                    r,
+                    m.t("error.forbidden"),
+                    current(),
+                    "<p class=\"error\">" + Html.esc(m.t("error.signin")) + "</p>"));
           } else {
             r.redirect("/console/login");
           }
           return;
         }
         if (!roles.contains(session.get().principal().role())) {
-          r.html(403, Layout.page(r, m.t("error.forbidden"), current(),
-              "<p class=\"error\" id=\"forbidden\">" + Html.esc(m.t("error.role", m.t("role." + session.get().principal().role().id()))) + "</p>"));
+          r.html(
+              403,
+              Layout.page(
+                  r,
+                  m.t("error.forbidden"),
+                  current(),
+                  "<p class=\"error\" id=\"forbidden\">"
+                      + Html.esc(
+                          m.t("error.role", m.t("role." + session.get().principal().role().id())))
+                      + "</p>"));
           return;
         }
         if (post && !csrfOk(r, session.get())) {
-          r.html(403, Layout.page(r, m.t("error.forbidden"), current(), "<p class=\"error\" id=\"csrf-refused\">" + Html.esc(m.t("error.csrf")) + "</p>"));
+          r.html(
+              403,
+              Layout.page(
+                  r,
+                  m.t("error.forbidden"),
+                  current(),
+                  "<p class=\"error\" id=\"csrf-refused\">"
+                      + Html.esc(m.t("error.csrf"))
+                      + "</p>"));
           return;
         }
       }
@@ -145,9 +182,22 @@ public final class Console {
     } catch (Exception e) {
       String reference = UUID.randomUUID().toString().substring(0, 8);
       // The type suffices to debug; messages may quote personal data.
-      LOG.log(System.Logger.Level.ERROR, "console request " + reference + " on " + exchange.getRequestPath() + " failed: " + e.getClass().getName());
+      LOG.log(
+          System.Logger.Level.ERROR,
+          "console request "
+              + reference
+              + " on "
+              + exchange.getRequestPath()
+              + " failed: "
+              + e.getClass().getName());
       if (!exchange.isResponseStarted()) {
-        r.html(500, Layout.page(r, m.t("error.internal"), current(), "<p class=\"error\">" + Html.esc(m.t("error.reference", reference)) + "</p>"));
+        r.html(
+            500,
+            Layout.page(
+                r,
+                m.t("error.internal"),
+                current(),
+                "<p class=\"error\">" + Html.esc(m.t("error.reference", reference)) + "</p>"));
       } else {
         exchange.endExchange();
       }
@@ -168,20 +218,36 @@ public final class Console {
     if (q != null && !q.isEmpty()) {
       Optional<Messages.Lang> l = Messages.Lang.of(q.getFirst());
       if (l.isPresent()) {
-        exchange.setResponseCookie(cookie(exchange, LANG_COOKIE, l.get().id()).setMaxAge(365 * 24 * 3600));
+        exchange.setResponseCookie(
+            cookie(exchange, LANG_COOKIE, l.get().id()).setMaxAge(365 * 24 * 3600));
         return l.get();
       }
     }
-    return Optional.ofNullable(exchange.getRequestCookie(LANG_COOKIE)).map(Cookie::getValue).flatMap(Messages.Lang::of).orElse(Messages.Lang.JA);
+    return Optional.ofNullable(exchange.getRequestCookie(LANG_COOKIE))
+        .map(Cookie::getValue)
+        .flatMap(Messages.Lang::of)
+        .orElse(Messages.Lang.JA);
   }
 
   /** A console cookie: HttpOnly, SameSite=Strict, Secure when the request came over TLS. */
   static Cookie cookie(HttpServerExchange exchange, String name, String value) {
-    return new CookieImpl(name, value).setPath("/console").setHttpOnly(true).setSameSiteMode("Strict")
+    return new CookieImpl(name, value)
+        .setPath("/console")
+        .setHttpOnly(true)
+        .setSameSiteMode("Strict")
         .setSecure("https".equals(exchange.getRequestScheme()));
   }
 
-  void audit(Principal who, String action, Optional<String> reference, Optional<String> target, int count) {
-    services.audit().append(new AuditEvent(who.name(), who.role().id(), action, reference, List.of(), target, count));
+  void audit(
+      Principal who,
+      String action,
+      Optional<String> reference,
+      Optional<String> target,
+      int count) {
+    services
+        .audit()
+        .append(
+            new AuditEvent(
+                who.name(), who.role().id(), action, reference, List.of(), target, count));
   }
 }

@@ -14,18 +14,27 @@ import java.util.List;
 import java.util.Optional;
 import jp.kaiji.auth.Principal;
 
-/** One console request: the exchange, the language, the session if signed in, the form if posted. */
+/**
+ * One console request: the exchange, the language, the session if signed in, the form if posted.
+ */
 final class ConsoleRequest {
-  private static final FormParserFactory FORMS = FormParserFactory.builder().withDefaultCharset(StandardCharsets.UTF_8.name()).build();
+  private static final FormParserFactory FORMS =
+      FormParserFactory.builder().withDefaultCharset(StandardCharsets.UTF_8.name()).build();
 
   final HttpServerExchange exchange;
   final Messages m;
+
   /** Whether the disclosure request pages exist in this build. */
   final boolean requestsEnabled;
+
   private final Optional<ConsoleSession> session;
   private FormData form;
 
-  ConsoleRequest(HttpServerExchange exchange, Messages m, Optional<ConsoleSession> session, boolean requestsEnabled) {
+  ConsoleRequest(
+      HttpServerExchange exchange,
+      Messages m,
+      Optional<ConsoleSession> session,
+      boolean requestsEnabled) {
     this.exchange = exchange;
     this.m = m;
     this.session = session;
@@ -56,7 +65,11 @@ final class ConsoleRequest {
     List<String> out = new ArrayList<>();
     FormData f = form();
     if (f != null && f.contains(name)) {
-      f.get(name).forEach(v -> { if (!v.isFileItem()) out.add(v.getValue()); });
+      f.get(name)
+          .forEach(
+              v -> {
+                if (!v.isFileItem()) out.add(v.getValue());
+              });
     }
     Deque<String> q = exchange.getQueryParameters().get(name);
     if (out.isEmpty() && q != null) {
@@ -66,8 +79,10 @@ final class ConsoleRequest {
   }
 
   String pathParam(String name) {
-    return io.undertow.util.PathTemplateMatch.class.cast(exchange.getAttachment(io.undertow.util.PathTemplateMatch.ATTACHMENT_KEY))
-        .getParameters().get(name);
+    return io.undertow.util.PathTemplateMatch.class
+        .cast(exchange.getAttachment(io.undertow.util.PathTemplateMatch.ATTACHMENT_KEY))
+        .getParameters()
+        .get(name);
   }
 
   private FormData form() {

@@ -9,8 +9,8 @@ import jp.kaiji.index.IndexAdmin;
 import jp.kaiji.search.SubjectSearchService;
 
 /**
- * What the console works with: the same services and audit log as the API, called in-process
- * with the signed-in Principal (never through HTTP).
+ * What the console works with: the same services and audit log as the API, called in-process with
+ * the signed-in Principal (never through HTTP).
  *
  * @param disclosure the disclosure requests, when this server has them (the request pages)
  * @param catalog the catalogue as it serves (which columns hold which attributes, for highlighting)

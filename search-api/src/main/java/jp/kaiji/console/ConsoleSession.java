@@ -14,7 +14,8 @@ import jp.kaiji.auth.Principal;
  * @param created when the session began (absolute expiry counts from here)
  * @param lastSeen the last request (idle expiry counts from here)
  */
-record ConsoleSession(String id, Principal principal, String csrf, Instant created, Instant lastSeen) {
+record ConsoleSession(
+    String id, Principal principal, String csrf, Instant created, Instant lastSeen) {
   ConsoleSession {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(principal, "principal");

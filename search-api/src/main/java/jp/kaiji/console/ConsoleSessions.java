@@ -1,8 +1,8 @@
 package jp.kaiji.console;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import jp.kaiji.auth.Principal;
 
 /**
- * The server-side session store of the console: random 256-bit ids, an idle expiry and an
- * absolute one. Sessions live in memory only, so a restart signs everybody out (the safe side).
+ * The server-side session store of the console: random 256-bit ids, an idle expiry and an absolute
+ * one. Sessions live in memory only, so a restart signs everybody out (the safe side).
  */
 final class ConsoleSessions {
   static final Duration IDLE = Duration.ofMinutes(30);
@@ -63,7 +63,9 @@ final class ConsoleSessions {
   /** Constant-time comparison of a presented CSRF token with the session's. */
   static boolean csrfMatches(ConsoleSession s, String presented) {
     return presented != null
-        && MessageDigest.isEqual(s.csrf().getBytes(StandardCharsets.US_ASCII), presented.getBytes(StandardCharsets.US_ASCII));
+        && MessageDigest.isEqual(
+            s.csrf().getBytes(StandardCharsets.US_ASCII),
+            presented.getBytes(StandardCharsets.US_ASCII));
   }
 
   private static boolean expired(ConsoleSession s, Instant now) {

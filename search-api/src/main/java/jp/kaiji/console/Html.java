@@ -1,9 +1,9 @@
 package jp.kaiji.console;
 
 /**
- * HTML escaping for server-rendered pages. Every value that reaches a page goes through
- * {@link #esc}; pages are built from constant markup and escaped values only, so record contents
- * cannot inject markup or script.
+ * HTML escaping for server-rendered pages. Every value that reaches a page goes through {@link
+ * #esc}; pages are built from constant markup and escaped values only, so record contents cannot
+ * inject markup or script.
  */
 final class Html {
   private Html() {}

@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.PropertyResourceBundle;
 
 /**
- * The console's labels in one language: {@code messages_ja.properties} (the default) and
- * {@code messages_en.properties}, UTF-8. Loaded directly rather than through ResourceBundle's
- * lookup, so the JVM's default locale never changes which language a page shows.
+ * The console's labels in one language: {@code messages_ja.properties} (the default) and {@code
+ * messages_en.properties}, UTF-8. Loaded directly rather than through ResourceBundle's lookup, so
+ * the JVM's default locale never changes which language a page shows.
  */
 final class Messages {
   /** The languages offered; the first is the default. */
@@ -35,7 +35,8 @@ final class Messages {
     }
   }
 
-  private static final Map<Lang, Messages> ALL = Map.of(Lang.JA, load(Lang.JA), Lang.EN, load(Lang.EN));
+  private static final Map<Lang, Messages> ALL =
+      Map.of(Lang.JA, load(Lang.JA), Lang.EN, load(Lang.EN));
 
   private final Lang lang;
   private final PropertyResourceBundle bundle;
@@ -68,7 +69,8 @@ final class Messages {
       if (in == null) {
         throw new IllegalStateException("missing console resource " + name);
       }
-      return new Messages(lang, new PropertyResourceBundle(new InputStreamReader(in, StandardCharsets.UTF_8)));
+      return new Messages(
+          lang, new PropertyResourceBundle(new InputStreamReader(in, StandardCharsets.UTF_8)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -13,8 +13,8 @@ import jp.kaiji.index.GenerationInfo;
 import jp.kaiji.index.QuarantineLog;
 
 /**
- * The reasons rows of one source were quarantined in a generation, as counts per stable code
- * (e.g. {@code phone.invalid ×3}): codes and column names only, never a value or a row.
+ * The reasons rows of one source were quarantined in a generation, as counts per stable code (e.g.
+ * {@code phone.invalid ×3}): codes and column names only, never a value or a row.
  */
 final class QuarantineSummary {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,7 +36,10 @@ final class QuarantineSummary {
         }
         JsonNode e = JSON.readTree(line);
         String column = e.path("column").asText("");
-        counts.merge(e.path("code").asText("?") + (column.isEmpty() ? "" : " (" + column + ")"), 1L, Long::sum);
+        counts.merge(
+            e.path("code").asText("?") + (column.isEmpty() ? "" : " (" + column + ")"),
+            1L,
+            Long::sum);
       }
     } catch (IOException e) {
       counts.merge("unreadable quarantine report", 1L, Long::sum);

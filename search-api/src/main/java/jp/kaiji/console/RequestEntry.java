@@ -28,10 +28,13 @@ import jp.kaiji.query.SubjectQuery;
 final class RequestEntry {
   /** Identity-document rows on the form; rows without a kind are ignored. */
   static final int DOCUMENT_ROWS = 4;
+
   /** The path segment of the registration page: a request cannot take it as its reference. */
   static final String RESERVED = "new";
+
   private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}");
-  private static final Pattern POSTCODE_LINE = Pattern.compile("^\\s*〒?\\s*([0-9０-９]{3}[-－ー]?[0-9０-９]{4})\\s+(.+)$");
+  private static final Pattern POSTCODE_LINE =
+      Pattern.compile("^\\s*〒?\\s*([0-9０-９]{3}[-－ー]?[0-9０-９]{4})\\s+(.+)$");
 
   /** One error: a message key and its arguments. */
   record Problem(String key, List<Object> args) {
@@ -70,7 +73,9 @@ final class RequestEntry {
       errors.put("reference", Problem.of("reg.err.reserved", RESERVED));
     }
     Optional<LocalDate> received = date("receivedOn", true);
-    received.filter(d -> d.isAfter(today)).ifPresent(d -> errors.put("receivedOn", Problem.of("reg.err.future")));
+    received
+        .filter(d -> d.isAfter(today))
+        .ifPresent(d -> errors.put("receivedOn", Problem.of("reg.err.future")));
     Optional<LocalDate> due = date("dueOn", true);
     if (received.isPresent() && due.isPresent() && due.get().isBefore(received.get())) {
       errors.put("dueOn", Problem.of("reg.err.dueBeforeReceived"));
@@ -80,10 +85,19 @@ final class RequestEntry {
     if (kind.isPresent() && kind.get() != RequesterKind.PERSON) {
       Optional<String> name = text("agentName");
       Optional<String> relation = text("agentRelation");
-      name.ifPresentOrElse(x -> {}, () -> errors.put("agentName", Problem.of("reg.err.agentRequired")));
-      relation.ifPresentOrElse(x -> {}, () -> errors.put("agentRelation", Problem.of("reg.err.agentRequired")));
+      name.ifPresentOrElse(
+          x -> {}, () -> errors.put("agentName", Problem.of("reg.err.agentRequired")));
+      relation.ifPresentOrElse(
+          x -> {}, () -> errors.put("agentRelation", Problem.of("reg.err.agentRequired")));
       if (name.isPresent() && relation.isPresent()) {
-        agent = Optional.of(new Agent(name.get(), relation.get(), text("agentAddress"), text("agentPhone"), r.param("agentLawyer").isPresent()));
+        agent =
+            Optional.of(
+                new Agent(
+                    name.get(),
+                    relation.get(),
+                    text("agentAddress"),
+                    text("agentPhone"),
+                    r.param("agentLawyer").isPresent()));
       }
     }
     List<IdentityDocument> documents = new ArrayList<>();
@@ -94,7 +108,9 @@ final class RequestEntry {
         errors.put("docKind" + i, Problem.of("reg.err.docKind"));
       }
       if (doc.isPresent() && !errors.containsKey("docIssued" + i)) {
-        documents.add(new IdentityDocument(doc.get(), r.param("docPhoto" + i).isPresent(), issued.map(LocalDate::toString)));
+        documents.add(
+            new IdentityDocument(
+                doc.get(), r.param("docPhoto" + i).isPresent(), issued.map(LocalDate::toString)));
       }
     }
     List<RequestedAction> actions = new ArrayList<>();
@@ -118,8 +134,20 @@ final class RequestEntry {
     SubjectQuery subject = subject();
     if (errors.isEmpty()) {
       try {
-        return new Result(Optional.of(new RequestForm(reference, received.orElseThrow().toString(), kind.orElseThrow(), agent, documents, actions,
-            r.param("feePaid").isPresent(), delivery.orElseThrow(), due.orElseThrow().toString(), subject)), Map.of());
+        return new Result(
+            Optional.of(
+                new RequestForm(
+                    reference,
+                    received.orElseThrow().toString(),
+                    kind.orElseThrow(),
+                    agent,
+                    documents,
+                    actions,
+                    r.param("feePaid").isPresent(),
+                    delivery.orElseThrow(),
+                    due.orElseThrow().toString(),
+                    subject)),
+            Map.of());
       } catch (IllegalArgumentException e) {
         // The record's own check, should one catch what the form did not: shown at the top.
         errors.put("", Problem.of("reg.err.form", e.getMessage()));
@@ -143,14 +171,25 @@ final class RequestEntry {
     int formerFrom = addresses.size();
     for (String line : lines("formerAddresses")) {
       Matcher mm = POSTCODE_LINE.matcher(line);
-      addresses.add(mm.matches() ? new SubjectQuery.PostalAddress(Optional.of(mm.group(1)), mm.group(2).strip())
-          : new SubjectQuery.PostalAddress(Optional.empty(), line));
+      addresses.add(
+          mm.matches()
+              ? new SubjectQuery.PostalAddress(Optional.of(mm.group(1)), mm.group(2).strip())
+              : new SubjectQuery.PostalAddress(Optional.empty(), line));
     }
-    SubjectQuery q = new SubjectQuery(name, text("reading"), lines("formerNames"), text("birthDate"), addresses, lines("phones"), lines("emails"));
+    SubjectQuery q =
+        new SubjectQuery(
+            name,
+            text("reading"),
+            lines("formerNames"),
+            text("birthDate"),
+            addresses,
+            lines("phones"),
+            lines("emails"));
     try {
       RequestIdentity.of(q);
     } catch (RequestIdentity.InvalidIdentifier e) {
-      errors.put(formField(e.field(), formerFrom), Problem.of("reg.err.identifier", e.getMessage()));
+      errors.put(
+          formField(e.field(), formerFrom), Problem.of("reg.err.identifier", e.getMessage()));
     }
     return q;
   }
@@ -170,7 +209,11 @@ final class RequestEntry {
   }
 
   private List<String> lines(String field) {
-    return r.param(field).stream().flatMap(String::lines).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    return r.param(field).stream()
+        .flatMap(String::lines)
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .toList();
   }
 
   private Optional<LocalDate> date(String field, boolean required) {

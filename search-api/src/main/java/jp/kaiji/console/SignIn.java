@@ -8,8 +8,8 @@ import jp.kaiji.auth.Principal;
 import jp.kaiji.auth.Role;
 
 /**
- * Signing in with a token and out again. The token is posted once over the form and checked
- * against the configured hashes; the browser then holds only the session cookie.
+ * Signing in with a token and out again. The token is posted once over the form and checked against
+ * the configured hashes; the browser then holds only the session cookie.
  */
 final class SignIn {
   private final Console console;
@@ -44,13 +44,16 @@ final class SignIn {
     String site = r.exchange.getRequestHeaders().getFirst("Sec-Fetch-Site");
     String origin = r.exchange.getRequestHeaders().getFirst("Origin");
     String self = r.exchange.getRequestScheme() + "://" + r.exchange.getHostAndPort();
-    boolean foreign = site != null ? !(site.equals("same-origin") || site.equals("none"))
-        : origin != null && !origin.equals("null") && !origin.equals(self);
+    boolean foreign =
+        site != null
+            ? !(site.equals("same-origin") || site.equals("none"))
+            : origin != null && !origin.equals("null") && !origin.equals(self);
     if (foreign) {
       r.html(403, page(r, Optional.of(r.m.t("error.origin"))));
       return;
     }
-    Optional<Principal> who = r.param("token").map(String::strip).flatMap(console.services.tokens()::authenticate);
+    Optional<Principal> who =
+        r.param("token").map(String::strip).flatMap(console.services.tokens()::authenticate);
     if (who.isEmpty()) {
       r.html(401, page(r, Optional.of(r.m.t("signin.unknown"))));
       return;
@@ -78,12 +81,24 @@ final class SignIn {
   private String page(ConsoleRequest r, Optional<String> error) {
     Messages m = r.m;
     StringBuilder b = new StringBuilder();
-    error.ifPresent(e -> b.append("<p class=\"error\" id=\"signin-error\" role=\"alert\">").append(esc(e)).append("</p>"));
-    b.append("<form method=\"post\" action=\"/console/login\" class=\"signin\" autocomplete=\"off\">")
-        .append("<label for=\"token\">").append(esc(m.t("signin.token"))).append("</label>")
-        .append("<input type=\"password\" id=\"token\" name=\"token\" required autofocus autocomplete=\"off\" spellcheck=\"false\">")
-        .append("<p class=\"hint\">").append(esc(m.t("signin.hint"))).append("</p>")
-        .append("<button type=\"submit\" id=\"sign-in\">").append(esc(m.t("signin.submit"))).append("</button></form>");
+    error.ifPresent(
+        e ->
+            b.append("<p class=\"error\" id=\"signin-error\" role=\"alert\">")
+                .append(esc(e))
+                .append("</p>"));
+    b.append(
+            "<form method=\"post\" action=\"/console/login\" class=\"signin\" autocomplete=\"off\">")
+        .append("<label for=\"token\">")
+        .append(esc(m.t("signin.token")))
+        .append("</label>")
+        .append(
+            "<input type=\"password\" id=\"token\" name=\"token\" required autofocus autocomplete=\"off\" spellcheck=\"false\">")
+        .append("<p class=\"hint\">")
+        .append(esc(m.t("signin.hint")))
+        .append("</p>")
+        .append("<button type=\"submit\" id=\"sign-in\">")
+        .append(esc(m.t("signin.submit")))
+        .append("</button></form>");
     return Layout.page(r, m.t("signin.title"), console.current(), b.toString());
   }
 }

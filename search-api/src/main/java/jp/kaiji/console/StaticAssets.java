@@ -10,13 +10,14 @@ import java.nio.ByteBuffer;
 import java.util.Map;
 
 /**
- * The console's static files, read once from the jar: a fixed list, so no path from a request
- * ever reaches the class loader. Nothing is fetched from elsewhere at run time.
+ * The console's static files, read once from the jar: a fixed list, so no path from a request ever
+ * reaches the class loader. Nothing is fetched from elsewhere at run time.
  */
 final class StaticAssets implements HttpHandler {
-  private static final Map<String, String> TYPES = Map.of(
-      "console.css", "text/css; charset=UTF-8",
-      "console.js", "text/javascript; charset=UTF-8");
+  private static final Map<String, String> TYPES =
+      Map.of(
+          "console.css", "text/css; charset=UTF-8",
+          "console.js", "text/javascript; charset=UTF-8");
   private final Map<String, byte[]> files;
 
   StaticAssets() {

@@ -12,7 +12,12 @@ import java.util.Optional;
  * @param phone a contact number
  * @param lawyer an agent who is a lawyer shows a lawyer's ID instead of a sealed power of attorney
  */
-public record Agent(String name, String relation, Optional<String> address, Optional<String> phone, Boolean lawyer) {
+public record Agent(
+    String name,
+    String relation,
+    Optional<String> address,
+    Optional<String> phone,
+    Boolean lawyer) {
   public Agent {
     Objects.requireNonNull(name, "agent.name");
     Objects.requireNonNull(relation, "agent.relation");

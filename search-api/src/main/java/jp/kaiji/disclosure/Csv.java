@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One source's disclosed records as a CSV that Excel opens correctly: UTF-8 with a byte order
- * mark (without it Excel reads Shift_JIS and garbles Japanese), CRLF line ends, RFC 4180 quoting.
- * The header is every field of the records in first-seen order. A value that Excel would run as
- * a formula (starting with = + - @) gets a leading apostrophe; data.json keeps the exact value.
+ * One source's disclosed records as a CSV that Excel opens correctly: UTF-8 with a byte order mark
+ * (without it Excel reads Shift_JIS and garbles Japanese), CRLF line ends, RFC 4180 quoting. The
+ * header is every field of the records in first-seen order. A value that Excel would run as a
+ * formula (starting with = + - @) gets a leading apostrophe; data.json keeps the exact value.
  */
 final class Csv {
   static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
@@ -44,7 +44,10 @@ final class Csv {
 
   static String cell(String value) {
     String v = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-    if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+    if (v.indexOf(',') >= 0
+        || v.indexOf('"') >= 0
+        || v.indexOf('\n') >= 0
+        || v.indexOf('\r') >= 0) {
       return '"' + v.replace("\"", "\"\"") + '"';
     }
     return v;

@@ -5,12 +5,13 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 
 /**
- * A reviewer's decision on one returned record. A rejection carries its reason (e.g. "twin
- * brother: same address and birth date, other given name").
+ * A reviewer's decision on one returned record. A rejection carries its reason (e.g. "twin brother:
+ * same address and birth date, other given name").
  *
  * @param recordId {@code source/key} of a record in the request's stored result
  */
-public record Decision(String recordId, Verdict verdict, String reason, String decidedBy, String decidedAt) {
+public record Decision(
+    String recordId, Verdict verdict, String reason, String decidedBy, String decidedAt) {
   public Decision {
     Objects.requireNonNull(recordId, "recordId");
     Objects.requireNonNull(verdict, "verdict");

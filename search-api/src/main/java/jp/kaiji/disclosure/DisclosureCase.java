@@ -43,8 +43,12 @@ public record DisclosureCase(
   /** Needs-review records of the stored result without a decision yet. */
   public List<String> undecided() {
     Map<String, Decision> d = decisionsById();
-    return result.stream().flatMap(ResultSnapshot::hits).filter(ResultSnapshot.Hit::needsReview).map(ResultSnapshot.Hit::id)
-        .filter(id -> !d.containsKey(id)).toList();
+    return result.stream()
+        .flatMap(ResultSnapshot::hits)
+        .filter(ResultSnapshot.Hit::needsReview)
+        .map(ResultSnapshot.Hit::id)
+        .filter(id -> !d.containsKey(id))
+        .toList();
   }
 
   /** Whether a record goes into the package: confirmed and not rejected, or accepted. */
@@ -53,7 +57,10 @@ public record DisclosureCase(
     return d == null ? !hit.needsReview() : d.verdict() == Decision.Verdict.ACCEPT;
   }
 
-  /** {@code overdue} past the due date, {@code nearing} within {@code nearingDays}, else empty; exported requests never warn. */
+  /**
+   * {@code overdue} past the due date, {@code nearing} within {@code nearingDays}, else empty;
+   * exported requests never warn.
+   */
   public Optional<String> dueWarning(LocalDate today, int nearingDays) {
     if (status == RequestStatus.EXPORTED) {
       return Optional.empty();

@@ -20,10 +20,10 @@ import jp.kaiji.search.SearchRequest;
 import jp.kaiji.search.SubjectSearchService;
 
 /**
- * Disclosure requests from receipt to exported package: create, search (linked to the request
- * and audited under its reference), decide, redact, mark ready, export. Every change is audited;
- * every transition that makes no sense is refused with a {@link DisclosureException}.
- * Independent of HTTP: the API and the {@code export} command both use it.
+ * Disclosure requests from receipt to exported package: create, search (linked to the request and
+ * audited under its reference), decide, redact, mark ready, export. Every change is audited; every
+ * transition that makes no sense is refused with a {@link DisclosureException}. Independent of
+ * HTTP: the API and the {@code export} command both use it.
  */
 public final class DisclosureService {
   private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
@@ -35,7 +35,8 @@ public final class DisclosureService {
   private final Clock clock;
 
   /** A decision as the reviewer sends it. */
-  public record DecisionInput(String recordId, Decision.Verdict decision, Optional<String> reason) {}
+  public record DecisionInput(
+      String recordId, Decision.Verdict decision, Optional<String> reason) {}
 
   /** A redaction as the reviewer sends it. */
   public record RedactionInput(String recordId, String field, int start, int end, String reason) {}
@@ -43,11 +44,17 @@ public final class DisclosureService {
   /** What one run of the automated export did. */
   public record ExportRun(List<Exported> exported, List<Failed> failed) {}
 
-  public record Exported(String reference, String file, String sha256, long bytes, String generation) {}
+  public record Exported(
+      String reference, String file, String sha256, long bytes, String generation) {}
 
   public record Failed(String reference, String reason) {}
 
-  public DisclosureService(CaseStore store, SubjectSearchService search, Supplier<SourceCatalog> catalog, AuditLog audit, Clock clock) {
+  public DisclosureService(
+      CaseStore store,
+      SubjectSearchService search,
+      Supplier<SourceCatalog> catalog,
+      AuditLog audit,
+      Clock clock) {
     this.store = store;
     this.search = search;
     this.catalog = catalog;
@@ -55,27 +62,47 @@ public final class DisclosureService {
     this.clock = clock;
   }
 
-  public DisclosureCase create(Principal who, RequestForm form) throws DisclosureException, SQLException {
+  public DisclosureCase create(Principal who, RequestForm form)
+      throws DisclosureException, SQLException {
     if (!store.create(form, who.name(), now())) {
-      throw new DisclosureException(DisclosureException.Kind.EXISTS, "request " + form.reference() + " exists already");
+      throw new DisclosureException(
+          DisclosureException.Kind.EXISTS, "request " + form.reference() + " exists already");
     }
     audit(who, "request.create", form.reference(), Optional.empty(), 0);
     return get(form.reference());
   }
 
-  public DisclosureCase view(Principal who, String reference) throws DisclosureException, SQLException {
+  public DisclosureCase view(Principal who, String reference)
+      throws DisclosureException, SQLException {
     DisclosureCase c = get(reference);
-    audit(who, "request.view", reference, Optional.empty(), c.result().map(r -> (int) r.hits().count()).orElse(0));
+    audit(
+        who,
+        "request.view",
+        reference,
+        Optional.empty(),
+        c.result().map(r -> (int) r.hits().count()).orElse(0));
     return c;
   }
 
-  /** Requests (of one status, if given) by due date; never personal data beyond what staff see anyway. */
-  public List<DisclosureCase> list(Principal who, Optional<RequestStatus> status) throws SQLException {
+  /**
+   * Requests (of one status, if given) by due date; never personal data beyond what staff see
+   * anyway.
+   */
+  public List<DisclosureCase> list(Principal who, Optional<RequestStatus> status)
+      throws SQLException {
     List<DisclosureCase> out = new ArrayList<>();
     for (String ref : store.references(status)) {
       store.find(ref).ifPresent(out::add);
     }
-    audit.append(new AuditEvent(who.name(), who.role().id(), "request.list", Optional.empty(), List.of(), status.map(RequestStatus::id), out.size()));
+    audit.append(
+        new AuditEvent(
+            who.name(),
+            who.role().id(),
+            "request.list",
+            Optional.empty(),
+            List.of(),
+            status.map(RequestStatus::id),
+            out.size()));
     return out;
   }
 
@@ -84,18 +111,27 @@ public final class DisclosureService {
     return LocalDate.now(clock.withZone(JAPAN));
   }
 
-  /** Runs the subject search with the request's identifiers and stores the result on it; earlier decisions are cleared. */
+  /**
+   * Runs the subject search with the request's identifiers and stores the result on it; earlier
+   * decisions are cleared.
+   */
   public ResultSnapshot search(Principal who, String reference)
-      throws DisclosureException, SQLException, RequestIdentity.InvalidIdentifier, SubjectSearchService.NoIndexException,
+      throws DisclosureException,
+          SQLException,
+          RequestIdentity.InvalidIdentifier,
+          SubjectSearchService.NoIndexException,
           SubjectSearchService.EmptySearchException {
     DisclosureCase c = get(reference);
     requireStatus(c, "search", RequestStatus.RECEIVED, RequestStatus.IN_REVIEW);
-    ResultSnapshot result = ResultSnapshot.of(search.search(who, new SearchRequest(Optional.of(reference), c.form().subject())));
+    ResultSnapshot result =
+        ResultSnapshot.of(
+            search.search(who, new SearchRequest(Optional.of(reference), c.form().subject())));
     store.saveResult(reference, result, who.name(), now());
     return result;
   }
 
-  public DisclosureCase decide(Principal who, String reference, List<DecisionInput> inputs) throws DisclosureException, SQLException {
+  public DisclosureCase decide(Principal who, String reference, List<DecisionInput> inputs)
+      throws DisclosureException, SQLException {
     DisclosureCase c = get(reference);
     requireStatus(c, "decide on records", RequestStatus.IN_REVIEW);
     ResultSnapshot result = c.result().orElseThrow();
@@ -103,13 +139,21 @@ public final class DisclosureService {
     for (int i = 0; i < inputs.size(); i++) {
       DecisionInput in = inputs.get(i);
       if (result.hit(in.recordId()).isEmpty()) {
-        throw new DisclosureException(DisclosureException.Kind.NOT_IN_RESULT,
-            "record " + in.recordId() + " is not in the stored search result of request " + reference, "decisions[" + i + "].recordId");
+        throw new DisclosureException(
+            DisclosureException.Kind.NOT_IN_RESULT,
+            "record "
+                + in.recordId()
+                + " is not in the stored search result of request "
+                + reference,
+            "decisions[" + i + "].recordId");
       }
-      if (in.decision() == Decision.Verdict.REJECT && in.reason().map(String::isBlank).orElse(true)) {
-        throw new IllegalArgumentException("decisions[" + i + "].reason is required to reject a record");
+      if (in.decision() == Decision.Verdict.REJECT
+          && in.reason().map(String::isBlank).orElse(true)) {
+        throw new IllegalArgumentException(
+            "decisions[" + i + "].reason is required to reject a record");
       }
-      decisions.add(new Decision(in.recordId(), in.decision(), in.reason().orElse(""), who.name(), now()));
+      decisions.add(
+          new Decision(in.recordId(), in.decision(), in.reason().orElse(""), who.name(), now()));
     }
     store.saveDecisions(reference, decisions);
     for (Decision d : decisions) {
@@ -118,32 +162,61 @@ public final class DisclosureService {
     return get(reference);
   }
 
-  public Redaction redact(Principal who, String reference, RedactionInput in) throws DisclosureException, SQLException {
+  public Redaction redact(Principal who, String reference, RedactionInput in)
+      throws DisclosureException, SQLException {
     DisclosureCase c = get(reference);
     requireStatus(c, "redact records", RequestStatus.IN_REVIEW);
-    ResultSnapshot.Hit hit = c.result().orElseThrow().hit(in.recordId()).orElseThrow(() -> new DisclosureException(
-        DisclosureException.Kind.NOT_IN_RESULT, "record " + in.recordId() + " is not in the stored search result of request " + reference, "recordId"));
-    Redaction r = new Redaction(in.recordId(), in.field(), in.start(), in.end(), in.reason(), who.name(), now());
+    ResultSnapshot.Hit hit =
+        c.result()
+            .orElseThrow()
+            .hit(in.recordId())
+            .orElseThrow(
+                () ->
+                    new DisclosureException(
+                        DisclosureException.Kind.NOT_IN_RESULT,
+                        "record "
+                            + in.recordId()
+                            + " is not in the stored search result of request "
+                            + reference,
+                        "recordId"));
+    Redaction r =
+        new Redaction(
+            in.recordId(), in.field(), in.start(), in.end(), in.reason(), who.name(), now());
     try {
       Redactions.check(hit.original(), in.field(), in.start(), in.end());
     } catch (Redactions.Invalid e) {
-      throw new DisclosureException(DisclosureException.Kind.INVALID_REDACTION, e.getMessage(), e.field());
+      throw new DisclosureException(
+          DisclosureException.Kind.INVALID_REDACTION, e.getMessage(), e.field());
     }
     store.addRedaction(reference, r);
     audit(who, "record.redaction", reference, Optional.of(in.recordId() + "#" + in.field()), 1);
     return r;
   }
 
-  public DisclosureCase markReady(Principal who, String reference) throws DisclosureException, SQLException {
+  public DisclosureCase markReady(Principal who, String reference)
+      throws DisclosureException, SQLException {
     DisclosureCase c = get(reference);
     requireStatus(c, "be marked ready", RequestStatus.IN_REVIEW);
     List<String> undecided = c.undecided();
     if (!undecided.isEmpty()) {
-      throw new DisclosureException(DisclosureException.Kind.UNDECIDED, undecided.size() + " needs-review record(s) of request " + reference
-          + " are undecided: " + String.join(", ", undecided.subList(0, Math.min(10, undecided.size()))));
+      throw new DisclosureException(
+          DisclosureException.Kind.UNDECIDED,
+          undecided.size()
+              + " needs-review record(s) of request "
+              + reference
+              + " are undecided: "
+              + String.join(", ", undecided.subList(0, Math.min(10, undecided.size()))));
     }
-    if (!store.transition(reference, RequestStatus.IN_REVIEW, RequestStatus.READY, who.name(), now(), "review complete")) {
-      throw new DisclosureException(DisclosureException.Kind.INVALID_TRANSITION, "request " + reference + " changed meanwhile; reload it");
+    if (!store.transition(
+        reference,
+        RequestStatus.IN_REVIEW,
+        RequestStatus.READY,
+        who.name(),
+        now(),
+        "review complete")) {
+      throw new DisclosureException(
+          DisclosureException.Kind.INVALID_TRANSITION,
+          "request " + reference + " changed meanwhile; reload it");
     }
     long disclosed = c.result().orElseThrow().hits().filter(c::disclosed).count();
     audit(who, "request.ready", reference, Optional.empty(), (int) disclosed);
@@ -159,8 +232,8 @@ public final class DisclosureService {
 
   /**
    * Exports every ready request into {@code dir} as {@code <reference>.zip} and marks it exported.
-   * Idempotent: exported requests are not written again, so a second run exports nothing. A
-   * request that fails is reported and stays ready; the others still go out.
+   * Idempotent: exported requests are not written again, so a second run exports nothing. A request
+   * that fails is reported and stays ready; the others still go out.
    */
   public ExportRun exportReady(Principal who, Path dir) throws SQLException {
     List<Exported> done = new ArrayList<>();
@@ -173,18 +246,38 @@ public final class DisclosureService {
         DisclosureCase c = get(reference);
         String generation = c.result().orElseThrow().generation();
         String sha = PackageContents.sha256(zip);
-        store.recordExport(reference, new PackageExport(target.toAbsolutePath().toString(), sha, zip.length, generation, now(), who.name()));
-        audit(who, "package.export", reference, Optional.of(target.getFileName() + " sha256:" + sha),
+        store.recordExport(
+            reference,
+            new PackageExport(
+                target.toAbsolutePath().toString(),
+                sha,
+                zip.length,
+                generation,
+                now(),
+                who.name()));
+        audit(
+            who,
+            "package.export",
+            reference,
+            Optional.of(target.getFileName() + " sha256:" + sha),
             (int) c.result().orElseThrow().hits().filter(c::disclosed).count());
-        done.add(new Exported(reference, target.getFileName().toString(), sha, zip.length, generation));
+        done.add(
+            new Exported(reference, target.getFileName().toString(), sha, zip.length, generation));
       } catch (IOException | DisclosureException | RuntimeException e) {
-        audit(who, "package.export_failed", reference, Optional.of(e.getClass().getSimpleName()), 0);
-        // Messages of unexpected exceptions may quote data; the class name suffices to look further.
-        String reason = switch (e) {
-          case IOException io -> "cannot write " + target.getFileName() + " in the package directory: " + io.getClass().getSimpleName();
-          case DisclosureException d -> d.getMessage();
-          default -> "internal error: " + e.getClass().getSimpleName();
-        };
+        audit(
+            who, "package.export_failed", reference, Optional.of(e.getClass().getSimpleName()), 0);
+        // Messages of unexpected exceptions may quote data; the class name suffices to look
+        // further.
+        String reason =
+            switch (e) {
+              case IOException io ->
+                  "cannot write "
+                      + target.getFileName()
+                      + " in the package directory: "
+                      + io.getClass().getSimpleName();
+              case DisclosureException d -> d.getMessage();
+              default -> "internal error: " + e.getClass().getSimpleName();
+            };
         failed.add(new Failed(reference, reason));
       }
     }
@@ -192,41 +285,65 @@ public final class DisclosureService {
   }
 
   /** The request's latest exported archive, checked against its recorded SHA-256. */
-  public Path packageFile(Principal who, String reference) throws DisclosureException, SQLException, IOException {
+  public Path packageFile(Principal who, String reference)
+      throws DisclosureException, SQLException, IOException {
     DisclosureCase c = get(reference);
     requireStatus(c, "have a package to download", RequestStatus.EXPORTED);
     PackageExport e = c.exports().getLast();
     Path file = Path.of(e.file());
-    if (!Files.isRegularFile(file) || !PackageContents.sha256(Files.readAllBytes(file)).equals(e.sha256())) {
-      throw new DisclosureException(DisclosureException.Kind.PACKAGE_MISSING,
-          "the exported package of " + reference + " is missing or no longer matches its SHA-256 " + e.sha256());
+    if (!Files.isRegularFile(file)
+        || !PackageContents.sha256(Files.readAllBytes(file)).equals(e.sha256())) {
+      throw new DisclosureException(
+          DisclosureException.Kind.PACKAGE_MISSING,
+          "the exported package of "
+              + reference
+              + " is missing or no longer matches its SHA-256 "
+              + e.sha256());
     }
     audit(who, "package.download", reference, Optional.of(file.getFileName().toString()), 1);
     return file;
   }
 
   private DisclosureCase get(String reference) throws DisclosureException, SQLException {
-    return store.find(reference).orElseThrow(() -> new DisclosureException(DisclosureException.Kind.NOT_FOUND, "request " + reference));
+    return store
+        .find(reference)
+        .orElseThrow(
+            () ->
+                new DisclosureException(
+                    DisclosureException.Kind.NOT_FOUND, "request " + reference));
   }
 
-  private static void requireStatus(DisclosureCase c, String what, RequestStatus... allowed) throws DisclosureException {
+  private static void requireStatus(DisclosureCase c, String what, RequestStatus... allowed)
+      throws DisclosureException {
     for (RequestStatus s : allowed) {
       if (c.status() == s) {
         return;
       }
     }
-    String hint = switch (c.status()) {
-      case RECEIVED -> "run its search first";
-      case IN_REVIEW -> "finish the review and mark it ready first";
-      case READY -> "it is ready for export; its review is closed";
-      case EXPORTED -> "it has been exported; its review is closed";
-    };
-    throw new DisclosureException(DisclosureException.Kind.INVALID_TRANSITION,
-        "request " + c.reference() + " is " + c.status().id() + " and cannot " + what + ": " + hint);
+    String hint =
+        switch (c.status()) {
+          case RECEIVED -> "run its search first";
+          case IN_REVIEW -> "finish the review and mark it ready first";
+          case READY -> "it is ready for export; its review is closed";
+          case EXPORTED -> "it has been exported; its review is closed";
+        };
+    throw new DisclosureException(
+        DisclosureException.Kind.INVALID_TRANSITION,
+        "request "
+            + c.reference()
+            + " is "
+            + c.status().id()
+            + " and cannot "
+            + what
+            + ": "
+            + hint);
   }
 
-  private void audit(Principal who, String action, String reference, Optional<String> target, int count) {
-    audit.append(new AuditEvent(who.name(), who.role().id(), action, Optional.of(reference), List.of(), target, count));
+  private void audit(
+      Principal who, String action, String reference, Optional<String> target, int count) {
+    audit.append(
+        new AuditEvent(
+            who.name(), who.role().id(), action, Optional.of(reference), List.of(), target, count));
   }
 
   private String now() {

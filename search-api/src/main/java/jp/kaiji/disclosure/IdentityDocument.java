@@ -22,7 +22,11 @@ public record IdentityDocument(DocumentKind kind, Boolean photo, Optional<String
 
   /** Issued more than 3 months before {@code received}, for a kind that must be recent. */
   public boolean staleOn(LocalDate received) {
-    return kind.mustBeRecent() && issuedOn.map(LocalDate::parse).map(d -> d.isBefore(received.minusMonths(3))).orElse(false);
+    return kind.mustBeRecent()
+        && issuedOn
+            .map(LocalDate::parse)
+            .map(d -> d.isBefore(received.minusMonths(3)))
+            .orElse(false);
   }
 
   /** ISO dates with an error naming the field. */
@@ -33,7 +37,8 @@ public record IdentityDocument(DocumentKind kind, Boolean photo, Optional<String
       try {
         return LocalDate.parse(value);
       } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException(field + " must be an ISO date (YYYY-MM-DD), got '" + value + "'");
+        throw new IllegalArgumentException(
+            field + " must be an ISO date (YYYY-MM-DD), got '" + value + "'");
       }
     }
   }

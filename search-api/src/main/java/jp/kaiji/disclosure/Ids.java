@@ -18,7 +18,13 @@ final class Ids {
         return e;
       }
     }
-    throw new IllegalArgumentException(field + " '" + id + "' is unknown; expected one of "
-        + Arrays.stream(type.getEnumConstants()).map(Ids::id).collect(Collectors.joining(", ")));
+    throw new IllegalArgumentException(
+        field
+            + " '"
+            + id
+            + "' is unknown; expected one of "
+            + Arrays.stream(type.getEnumConstants())
+                .map(Ids::id)
+                .collect(Collectors.joining(", ")));
   }
 }

@@ -15,9 +15,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * The package as one zip archive. Every entry carries the same fixed time (the request's ready
- * time in Japan, as a DOS local time without extra timestamp fields), entries come in the
- * contents' order, and the compression level is fixed: the same contents give the same bytes.
+ * The package as one zip archive. Every entry carries the same fixed time (the request's ready time
+ * in Japan, as a DOS local time without extra timestamp fields), entries come in the contents'
+ * order, and the compression level is fixed: the same contents give the same bytes.
  *
  * <p>Written atomically: into a temporary file beside the target, forced to disk, then moved into
  * place; on any failure the temporary file is removed, so no partial archive is ever visible.
@@ -50,7 +50,11 @@ public final class PackageArchive {
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
     try {
-      try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+      try (var ch =
+          java.nio.channels.FileChannel.open(
+              tmp,
+              java.nio.file.StandardOpenOption.WRITE,
+              java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
         var buf = java.nio.ByteBuffer.wrap(bytes);
         while (buf.hasRemaining()) {
           ch.write(buf);
@@ -58,9 +62,11 @@ public final class PackageArchive {
         ch.force(true);
       }
       try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
-        throw new IOException("the package directory " + dir + " cannot replace files atomically", e);
+        throw new IOException(
+            "the package directory " + dir + " cannot replace files atomically", e);
       }
     } finally {
       Files.deleteIfExists(tmp);

@@ -26,8 +26,8 @@ import jp.kaiji.normalize.Hashes;
  * purpose), {@code csv/<source>.csv} (UTF-8 with BOM, CRLF, for Excel), and {@code manifest.json}
  * (request, generation, every source searched with its hits, SHA-256 of every other file).
  *
- * <p>Deterministic: built only from the stored request, its frozen search result, its decisions
- * and redactions, and the catalogue; the one timestamp is the moment the request was marked ready.
+ * <p>Deterministic: built only from the stored request, its frozen search result, its decisions and
+ * redactions, and the catalogue; the one timestamp is the moment the request was marked ready.
  */
 public final class PackageContents {
   /** The format id in {@code manifest.json}. */
@@ -35,7 +35,9 @@ public final class PackageContents {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final DefaultPrettyPrinter PRETTY =
-      new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")).withArrayIndenter(new DefaultIndenter("  ", "\n"));
+      new DefaultPrettyPrinter()
+          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+          .withArrayIndenter(new DefaultIndenter("  ", "\n"));
 
   private PackageContents() {}
 
@@ -43,23 +45,40 @@ public final class PackageContents {
   record Disclosed(ResultSnapshot.Hit hit, JsonNode data, List<Redaction> redactions) {}
 
   /** A source with the records it discloses. */
-  record SourceDisclosure(String company, String legalName, ResultSnapshot.Source source, List<Disclosed> records) {}
+  record SourceDisclosure(
+      String company, String legalName, ResultSnapshot.Source source, List<Disclosed> records) {}
 
   /** A record of provision to third parties, as the index page lists it. */
-  record Provision(String company, String source, String recordId, String recipient, String items, String date) {}
+  record Provision(
+      String company,
+      String source,
+      String recordId,
+      String recipient,
+      String items,
+      String date) {}
 
   /** The package's files, name → bytes, in archive order. */
   public static Map<String, byte[]> build(DisclosureCase c, SourceCatalog catalog) {
-    ResultSnapshot result = c.result().orElseThrow(() -> new IllegalStateException(c.reference() + " has no search result"));
-    String generatedAt = c.readyAt().orElseThrow(() -> new IllegalStateException(c.reference() + " was never marked ready"));
+    ResultSnapshot result =
+        c.result()
+            .orElseThrow(() -> new IllegalStateException(c.reference() + " has no search result"));
+    String generatedAt =
+        c.readyAt()
+            .orElseThrow(
+                () -> new IllegalStateException(c.reference() + " was never marked ready"));
     List<SourceDisclosure> sources = disclosed(c, result);
     List<Provision> provisions = provisions(sources, catalog);
 
     Map<String, byte[]> files = new LinkedHashMap<>();
-    files.put("index.html", IndexHtml.render(c, generatedAt, sources, provisions, catalog).getBytes(StandardCharsets.UTF_8));
+    files.put(
+        "index.html",
+        IndexHtml.render(c, generatedAt, sources, provisions, catalog)
+            .getBytes(StandardCharsets.UTF_8));
     files.put("data.json", json(data(c, generatedAt, sources, provisions, catalog)));
     for (SourceDisclosure s : sources) {
-      files.put(csvName(s.source().source()), Csv.write(s.records().stream().map(Disclosed::data).toList()));
+      files.put(
+          csvName(s.source().source()),
+          Csv.write(s.records().stream().map(Disclosed::data).toList()));
     }
     files.put("manifest.json", json(manifest(c, generatedAt, result, sources, files)));
     return files;
@@ -76,7 +95,8 @@ public final class PackageContents {
         List<Disclosed> records = new ArrayList<>();
         for (ResultSnapshot.Hit h : s.records()) {
           if (c.disclosed(h)) {
-            List<Redaction> rs = c.redactions().stream().filter(r -> r.recordId().equals(h.id())).toList();
+            List<Redaction> rs =
+                c.redactions().stream().filter(r -> r.recordId().equals(h.id())).toList();
             records.add(new Disclosed(h, Redactions.apply(h.original(), rs), rs));
           }
         }
@@ -94,12 +114,26 @@ public final class PackageContents {
       if (!"third_party_provision".equals(s.source().category())) {
         continue;
       }
-      Optional<String> dateColumn = catalog.sources().stream().filter(d -> d.id().equals(s.source().source())).findFirst()
-          .map(SourceDefinition::identity).flatMap(i -> i.recordDate());
+      Optional<String> dateColumn =
+          catalog.sources().stream()
+              .filter(d -> d.id().equals(s.source().source()))
+              .findFirst()
+              .map(SourceDefinition::identity)
+              .flatMap(i -> i.recordDate());
       for (Disclosed d : s.records()) {
-        String date = dateColumn.map(col -> text(d.data(), col)).filter(v -> !v.isEmpty()).orElseGet(() -> first(d.data(), "提供日", "date", "provided_on"));
-        out.add(new Provision(s.legalName(), s.source().title(), d.hit().id(),
-            first(d.data(), "提供先", "recipient"), first(d.data(), "提供項目", "items"), date));
+        String date =
+            dateColumn
+                .map(col -> text(d.data(), col))
+                .filter(v -> !v.isEmpty())
+                .orElseGet(() -> first(d.data(), "提供日", "date", "provided_on"));
+        out.add(
+            new Provision(
+                s.legalName(),
+                s.source().title(),
+                d.hit().id(),
+                first(d.data(), "提供先", "recipient"),
+                first(d.data(), "提供項目", "items"),
+                date));
       }
     }
     return out;
@@ -120,7 +154,12 @@ public final class PackageContents {
     return v == null || v.isNull() ? "" : v.isValueNode() ? v.asText() : v.toString();
   }
 
-  private static ObjectNode data(DisclosureCase c, String generatedAt, List<SourceDisclosure> sources, List<Provision> provisions, SourceCatalog catalog) {
+  private static ObjectNode data(
+      DisclosureCase c,
+      String generatedAt,
+      List<SourceDisclosure> sources,
+      List<Provision> provisions,
+      SourceCatalog catalog) {
     ObjectNode root = JSON.createObjectNode();
     root.put("requestReference", c.reference());
     root.put("receivedOn", c.form().receivedOn());
@@ -151,12 +190,20 @@ public final class PackageContents {
         r.put("key", d.hit().key());
         r.set("data", d.data());
         ArrayNode red = r.putArray("redactions");
-        d.redactions().forEach(x -> red.addObject().put("field", x.field()).put("reason", x.reason()));
+        d.redactions()
+            .forEach(x -> red.addObject().put("field", x.field()).put("reason", x.reason()));
       }
     }
     ArrayNode prov = root.putArray("thirdPartyProvisions");
-    provisions.forEach(p -> prov.addObject().put("company", p.company()).put("source", p.source()).put("recordId", p.recordId())
-        .put("recipient", p.recipient()).put("items", p.items()).put("date", p.date()));
+    provisions.forEach(
+        p ->
+            prov.addObject()
+                .put("company", p.company())
+                .put("source", p.source())
+                .put("recordId", p.recordId())
+                .put("recipient", p.recipient())
+                .put("items", p.items())
+                .put("date", p.date()));
     ObjectNode joint = root.putObject("jointUse");
     var ju = catalog.jointUse();
     if (ju != null) {
@@ -170,27 +217,51 @@ public final class PackageContents {
   }
 
   static String legalName(SourceCatalog catalog, String companyId) {
-    return catalog.companies().stream().filter(co -> co.id().equals(companyId)).findFirst().map(co -> co.legalName()).orElse(companyId);
+    return catalog.companies().stream()
+        .filter(co -> co.id().equals(companyId))
+        .findFirst()
+        .map(co -> co.legalName())
+        .orElse(companyId);
   }
 
-  private static ObjectNode manifest(DisclosureCase c, String generatedAt, ResultSnapshot result, List<SourceDisclosure> sources, Map<String, byte[]> files) {
+  private static ObjectNode manifest(
+      DisclosureCase c,
+      String generatedAt,
+      ResultSnapshot result,
+      List<SourceDisclosure> sources,
+      Map<String, byte[]> files) {
     ObjectNode root = JSON.createObjectNode();
     root.put("format", FORMAT);
     root.put("requestReference", c.reference());
     root.put("receivedOn", c.form().receivedOn());
     root.put("generatedAt", generatedAt);
-    root.putObject("indexGeneration").put("id", result.generation()).put("builtAt", result.generationBuiltAt());
+    root.putObject("indexGeneration")
+        .put("id", result.generation())
+        .put("builtAt", result.generationBuiltAt());
     root.put("searchedAt", result.searchedAt());
     root.put("nothingHeld", sources.isEmpty());
     ArrayNode searched = root.putArray("sourcesSearched");
     for (ResultSnapshot.SourceSearched s : result.sourcesSearched()) {
-      long disclosed = sources.stream().filter(d -> d.source().source().equals(s.source())).mapToLong(d -> d.records().size()).sum();
-      searched.addObject().put("source", s.source()).put("company", s.company()).put("records", s.records()).put("hits", s.hits()).put("disclosed", disclosed);
+      long disclosed =
+          sources.stream()
+              .filter(d -> d.source().source().equals(s.source()))
+              .mapToLong(d -> d.records().size())
+              .sum();
+      searched
+          .addObject()
+          .put("source", s.source())
+          .put("company", s.company())
+          .put("records", s.records())
+          .put("hits", s.hits())
+          .put("disclosed", disclosed);
     }
     ArrayNode list = root.putArray("files");
     Set<String> names = new LinkedHashSet<>(files.keySet());
     for (String name : names) {
-      list.addObject().put("name", name).put("bytes", files.get(name).length).put("sha256", sha256(files.get(name)));
+      list.addObject()
+          .put("name", name)
+          .put("bytes", files.get(name).length)
+          .put("sha256", sha256(files.get(name)));
     }
     return root;
   }

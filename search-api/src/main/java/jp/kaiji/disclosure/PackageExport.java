@@ -7,4 +7,5 @@ package jp.kaiji.disclosure;
  * @param sha256 of the whole archive
  * @param generation the index generation its data came from
  */
-public record PackageExport(String file, String sha256, long bytes, String generation, String exportedAt, String actor) {}
+public record PackageExport(
+    String file, String sha256, long bytes, String generation, String exportedAt, String actor) {}

@@ -10,7 +10,14 @@ import java.util.Objects;
  * @param recordId {@code source/key}
  * @param field the top-level field of the record's original
  */
-public record Redaction(String recordId, String field, int start, int end, String reason, String redactedBy, String redactedAt) {
+public record Redaction(
+    String recordId,
+    String field,
+    int start,
+    int end,
+    String reason,
+    String redactedBy,
+    String redactedAt) {
   /** What the package shows instead of a redacted span. */
   public static final String MARK = "［墨消し］";
 
@@ -18,7 +25,8 @@ public record Redaction(String recordId, String field, int start, int end, Strin
     Objects.requireNonNull(recordId, "recordId");
     Objects.requireNonNull(field, "field");
     if (start < 0 || end <= start) {
-      throw new IllegalArgumentException("start must be ≥ 0 and end > start, got " + start + ".." + end);
+      throw new IllegalArgumentException(
+          "start must be ≥ 0 and end > start, got " + start + ".." + end);
     }
     reason = reason == null ? "" : reason.strip();
     if (reason.isEmpty()) {

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Applies a record's redactions to a copy of its original; the original itself is never changed. */
+/**
+ * Applies a record's redactions to a copy of its original; the original itself is never changed.
+ */
 public final class Redactions {
   private Redactions() {}
 
@@ -34,7 +36,8 @@ public final class Redactions {
     }
     int length = value.asText().codePointCount(0, value.asText().length());
     if (end > length) {
-      throw new Invalid("end", "span " + start + ".." + end + " runs past the field's " + length + " characters");
+      throw new Invalid(
+          "end", "span " + start + ".." + end + " runs past the field's " + length + " characters");
     }
   }
 
@@ -46,12 +49,13 @@ public final class Redactions {
     ObjectNode copy = original.deepCopy();
     Map<String, List<Redaction>> byField = new TreeMap<>();
     redactions.forEach(r -> byField.computeIfAbsent(r.field(), f -> new ArrayList<>()).add(r));
-    byField.forEach((field, spans) -> {
-      JsonNode v = copy.get(field);
-      if (v != null && v.isTextual()) {
-        copy.put(field, redact(v.asText(), spans));
-      }
-    });
+    byField.forEach(
+        (field, spans) -> {
+          JsonNode v = copy.get(field);
+          if (v != null && v.isTextual()) {
+            copy.put(field, redact(v.asText(), spans));
+          }
+        });
     return copy;
   }
 
@@ -59,15 +63,18 @@ public final class Redactions {
   static String redact(String text, List<Redaction> spans) {
     int[] cps = text.codePoints().toArray();
     List<int[]> merged = new ArrayList<>();
-    spans.stream().sorted(Comparator.comparingInt(Redaction::start)).forEach(r -> {
-      int s = Math.min(r.start(), cps.length);
-      int e = Math.min(r.end(), cps.length);
-      if (!merged.isEmpty() && s <= merged.getLast()[1]) {
-        merged.getLast()[1] = Math.max(merged.getLast()[1], e);
-      } else if (s < e) {
-        merged.add(new int[] {s, e});
-      }
-    });
+    spans.stream()
+        .sorted(Comparator.comparingInt(Redaction::start))
+        .forEach(
+            r -> {
+              int s = Math.min(r.start(), cps.length);
+              int e = Math.min(r.end(), cps.length);
+              if (!merged.isEmpty() && s <= merged.getLast()[1]) {
+                merged.getLast()[1] = Math.max(merged.getLast()[1], e);
+              } else if (s < e) {
+                merged.add(new int[] {s, e});
+              }
+            });
     StringBuilder out = new StringBuilder();
     int at = 0;
     for (int[] span : merged) {

@@ -16,7 +16,8 @@ import jp.kaiji.query.SubjectQuery;
  * @param agent the agent's details; required exactly when the requester is not the person
  * @param documents the identity documents checked
  * @param actions what is asked; at least one
- * @param feePaid whether the 1,500 yen fee was received (meaningful only when it applies; absent = no)
+ * @param feePaid whether the 1,500 yen fee was received (meaningful only when it applies; absent =
+ *     no)
  * @param delivery electronic or paper answer
  * @param dueOn the answer's due date the staff set (ISO date, not before receipt)
  * @param subject the identifiers written on the form, searched for this request
@@ -36,7 +37,8 @@ public record RequestForm(
   public RequestForm {
     Objects.requireNonNull(reference, "reference");
     if (!reference.matches("[A-Za-z0-9._-]{1,64}") || reference.startsWith(".")) {
-      throw new IllegalArgumentException("reference must be 1-64 letters, digits, '.', '_' or '-' (not starting with '.')");
+      throw new IllegalArgumentException(
+          "reference must be 1-64 letters, digits, '.', '_' or '-' (not starting with '.')");
     }
     Objects.requireNonNull(receivedOn, "receivedOn");
     Objects.requireNonNull(requesterKind, "requesterKind");
@@ -53,13 +55,15 @@ public record RequestForm(
       throw new IllegalArgumentException("dueOn must not be before receivedOn");
     }
     if (actions.isEmpty()) {
-      throw new IllegalArgumentException("actions must name at least one of purpose_notification, disclosure, correction, stop_use, stop_third_party_provision");
+      throw new IllegalArgumentException(
+          "actions must name at least one of purpose_notification, disclosure, correction, stop_use, stop_third_party_provision");
     }
     if (actions.stream().distinct().count() != actions.size()) {
       throw new IllegalArgumentException("actions must not repeat an action");
     }
     if ((requesterKind == RequesterKind.PERSON) != agent.isEmpty()) {
-      throw new IllegalArgumentException("agent is required for an agent or legal representative and must be absent for the person");
+      throw new IllegalArgumentException(
+          "agent is required for an agent or legal representative and must be absent for the person");
     }
   }
 

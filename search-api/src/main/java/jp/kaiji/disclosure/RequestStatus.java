@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * Where a request stands. {@code received → in_review} (a search ran) {@code → ready} (every
- * needs-review record decided) {@code → exported}. Searches, decisions and redactions are
- * allowed while received or in review only: what was marked ready is what gets exported.
+ * needs-review record decided) {@code → exported}. Searches, decisions and redactions are allowed
+ * while received or in review only: what was marked ready is what gets exported.
  */
 public enum RequestStatus {
   RECEIVED,

@@ -18,7 +18,11 @@ import jp.kaiji.search.SubjectSearchResult;
  * @param sourcesSearched every source searched with its size and hit count, zero included
  */
 public record ResultSnapshot(
-    String generation, String generationBuiltAt, String searchedAt, List<Company> companies, List<SourceSearched> sourcesSearched) {
+    String generation,
+    String generationBuiltAt,
+    String searchedAt,
+    List<Company> companies,
+    List<SourceSearched> sourcesSearched) {
 
   public ResultSnapshot {
     Objects.requireNonNull(generation, "generation");
@@ -28,14 +32,27 @@ public record ResultSnapshot(
 
   public record Company(String company, String legalName, List<Source> sources) {}
 
-  public record Source(String source, String title, String category, String categoryLabel, String purpose, boolean jointlyUsed, List<Hit> records) {}
+  public record Source(
+      String source,
+      String title,
+      String category,
+      String categoryLabel,
+      String purpose,
+      boolean jointlyUsed,
+      List<Hit> records) {}
 
   /**
    * @param id {@code source/key}
    * @param tier {@code confirmed} or {@code needs_review}
    * @param original the record as its source holds it
    */
-  public record Hit(String id, String key, String tier, double score, List<String> explanation, JsonNode original) {
+  public record Hit(
+      String id,
+      String key,
+      String tier,
+      double score,
+      List<String> explanation,
+      JsonNode original) {
     public boolean needsReview() {
       return !"confirmed".equals(tier);
     }
@@ -48,11 +65,38 @@ public record ResultSnapshot(
         r.generation().id(),
         r.generation().builtAt(),
         r.searchedAt(),
-        r.companies().stream().map(c -> new Company(c.company(), c.legalName(), c.sources().stream()
-            .map(s -> new Source(s.source(), s.title(), s.category(), s.categoryLabel(), s.purpose(), s.jointlyUsed(), s.records().stream()
-                .map(h -> new Hit(h.id(), h.key(), h.tier().id(), h.score(), h.explanation(), h.original())).toList()))
-            .toList())).toList(),
-        r.sourcesSearched().stream().map(s -> new SourceSearched(s.source(), s.company(), s.records(), s.hits())).toList());
+        r.companies().stream()
+            .map(
+                c ->
+                    new Company(
+                        c.company(),
+                        c.legalName(),
+                        c.sources().stream()
+                            .map(
+                                s ->
+                                    new Source(
+                                        s.source(),
+                                        s.title(),
+                                        s.category(),
+                                        s.categoryLabel(),
+                                        s.purpose(),
+                                        s.jointlyUsed(),
+                                        s.records().stream()
+                                            .map(
+                                                h ->
+                                                    new Hit(
+                                                        h.id(),
+                                                        h.key(),
+                                                        h.tier().id(),
+                                                        h.score(),
+                                                        h.explanation(),
+                                                        h.original()))
+                                            .toList()))
+                            .toList()))
+            .toList(),
+        r.sourcesSearched().stream()
+            .map(s -> new SourceSearched(s.source(), s.company(), s.records(), s.hits()))
+            .toList());
   }
 
   public Stream<Hit> hits() {

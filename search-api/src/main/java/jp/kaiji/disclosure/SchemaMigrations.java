@@ -19,13 +19,13 @@ import java.util.regex.Pattern;
 import jp.kaiji.normalize.Hashes;
 
 /**
- * Versioned schema migrations, in the manner of Flyway but without its weight: the scripts
- * {@code migrations/V<n>__<what>.sql} (listed in {@code migrations/index.txt}, because a jar
- * cannot be listed portably) run once each, in version order, each in its own transaction, and
- * are recorded in {@code schema_version} with a SHA-256 of their text.
+ * Versioned schema migrations, in the manner of Flyway but without its weight: the scripts {@code
+ * migrations/V<n>__<what>.sql} (listed in {@code migrations/index.txt}, because a jar cannot be
+ * listed portably) run once each, in version order, each in its own transaction, and are recorded
+ * in {@code schema_version} with a SHA-256 of their text.
  *
- * <p>Running again is a no-op; a script whose text changed after it was applied is refused
- * (the database would no longer match the code), as is a database newer than the code.
+ * <p>Running again is a no-op; a script whose text changed after it was applied is refused (the
+ * database would no longer match the code), as is a database newer than the code.
  */
 public final class SchemaMigrations {
   private static final String BASE = "/jp/kaiji/disclosure/migrations/";
@@ -43,12 +43,14 @@ public final class SchemaMigrations {
     c.setAutoCommit(false);
     try {
       try (Statement st = c.createStatement()) {
-        st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description VARCHAR(200) NOT NULL,"
-            + " sha256 VARCHAR(64) NOT NULL, installed_at VARCHAR(40) NOT NULL)");
+        st.execute(
+            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description VARCHAR(200) NOT NULL,"
+                + " sha256 VARCHAR(64) NOT NULL, installed_at VARCHAR(40) NOT NULL)");
       }
       c.commit();
       Map<Integer, String> applied = new TreeMap<>();
-      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT version, sha256 FROM schema_version")) {
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("SELECT version, sha256 FROM schema_version")) {
         while (rs.next()) {
           applied.put(rs.getInt(1), rs.getString(2));
         }
@@ -56,7 +58,12 @@ public final class SchemaMigrations {
       int newest = scripts.isEmpty() ? 0 : scripts.getLast().version();
       for (int v : applied.keySet()) {
         if (v > newest) {
-          throw new SQLException("the database has schema version " + v + " but this Kaiji knows only up to " + newest + ": use a newer Kaiji");
+          throw new SQLException(
+              "the database has schema version "
+                  + v
+                  + " but this Kaiji knows only up to "
+                  + newest
+                  + ": use a newer Kaiji");
         }
       }
       List<Integer> done = new ArrayList<>();
@@ -64,7 +71,14 @@ public final class SchemaMigrations {
         String known = applied.get(s.version());
         if (known != null) {
           if (!known.equals(s.sha256())) {
-            throw new SQLException("migration V" + s.version() + "__" + s.description() + ".sql changed after it was applied (sha256 " + known + " in the database)");
+            throw new SQLException(
+                "migration V"
+                    + s.version()
+                    + "__"
+                    + s.description()
+                    + ".sql changed after it was applied (sha256 "
+                    + known
+                    + " in the database)");
           }
           continue;
         }
@@ -73,7 +87,9 @@ public final class SchemaMigrations {
             st.execute(statement);
           }
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO schema_version (version, description, sha256, installed_at) VALUES (?, ?, ?, ?)")) {
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO schema_version (version, description, sha256, installed_at) VALUES (?, ?, ?, ?)")) {
           ps.setInt(1, s.version());
           ps.setString(2, s.description());
           ps.setString(3, s.sha256());
@@ -101,19 +117,23 @@ public final class SchemaMigrations {
       }
       Matcher m = NAME.matcher(name);
       if (!m.matches()) {
-        throw new IllegalStateException("migrations/index.txt: '" + name + "' is not named V<n>__<what>.sql");
+        throw new IllegalStateException(
+            "migrations/index.txt: '" + name + "' is not named V<n>__<what>.sql");
       }
       String sql = resource(name);
       int version = Integer.parseInt(m.group(1));
       if (version != out.size() + 1) {
-        throw new IllegalStateException("migrations/index.txt: " + name + " should be version " + (out.size() + 1));
+        throw new IllegalStateException(
+            "migrations/index.txt: " + name + " should be version " + (out.size() + 1));
       }
       out.add(new Script(version, m.group(2), sql, Hashes.sha256Hex(sql)));
     }
     return out;
   }
 
-  /** The script's statements: split at semicolons ending a line; {@code --} comment lines dropped. */
+  /**
+   * The script's statements: split at semicolons ending a line; {@code --} comment lines dropped.
+   */
   static List<String> statements(String sql) {
     List<String> out = new ArrayList<>();
     StringBuilder current = new StringBuilder();

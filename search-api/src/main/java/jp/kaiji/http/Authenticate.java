@@ -11,8 +11,8 @@ import jp.kaiji.auth.Role;
 import jp.kaiji.auth.TokenRegistry;
 
 /**
- * Lets a request through to {@code next} only with a bearer token of one of the allowed roles:
- * no or an unknown token is 401, a known token of another role is 403.
+ * Lets a request through to {@code next} only with a bearer token of one of the allowed roles: no
+ * or an unknown token is 401, a known token of another role is 403.
  */
 public final class Authenticate implements HttpHandler {
   /** The authenticated caller, for handlers behind this one. */
@@ -43,7 +43,9 @@ public final class Authenticate implements HttpHandler {
       throw ErrorCode.UNAUTHENTICATED.exception();
     }
     Principal principal =
-        tokens.authenticate(header.substring(7).strip()).orElseThrow(ErrorCode.UNAUTHENTICATED::exception);
+        tokens
+            .authenticate(header.substring(7).strip())
+            .orElseThrow(ErrorCode.UNAUTHENTICATED::exception);
     if (!allowed.contains(principal.role())) {
       throw ErrorCode.FORBIDDEN.exception(principal.role().id(), action);
     }

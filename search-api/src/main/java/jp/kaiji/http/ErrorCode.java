@@ -1,15 +1,20 @@
 package jp.kaiji.http;
 
+import java.util.Locale;
+
 /**
- * Every error the API returns, with a stable id that clients and tests may rely on. The message
- * is a template; {@code %s} is filled with the field or value the error is about (never personal
+ * Every error the API returns, with a stable id that clients and tests may rely on. The message is
+ * a template; {@code %s} is filled with the field or value the error is about (never personal
  * data).
  */
 public enum ErrorCode {
   MALFORMED_JSON(400, "KJ-400-01", "the body is not valid JSON: %s"),
   UNKNOWN_FIELD(400, "KJ-400-02", "unknown field '%s'"),
   INVALID_FIELD(400, "KJ-400-03", "field '%s' is invalid: %s"),
-  EMPTY_SEARCH(400, "KJ-400-04", "give at least one identifier (name, reading, birthDate, addresses, phones, emails)"),
+  EMPTY_SEARCH(
+      400,
+      "KJ-400-04",
+      "give at least one identifier (name, reading, birthDate, addresses, phones, emails)"),
   BAD_PARAMETER(400, "KJ-400-05", "query parameter '%s' is invalid: %s"),
   NOT_IN_RESULT(400, "KJ-400-06", "%s"),
   INVALID_REDACTION(400, "KJ-400-07", "%s"),
@@ -48,17 +53,18 @@ public enum ErrorCode {
 
   /** An exception carrying this code, for handlers to throw; {@code ErrorHandler} renders it. */
   public ApiException exception(Object... args) {
-    return new ApiException(this, String.format(template, args), fieldOf(args));
+    return new ApiException(this, String.format(Locale.ROOT, template, args), fieldOf(args));
   }
 
   /** Like {@link #exception} for an error about one named body field. */
   public ApiException exceptionAt(String field, Object... args) {
-    return new ApiException(this, String.format(template, args), field);
+    return new ApiException(this, String.format(Locale.ROOT, template, args), field);
   }
 
   private String fieldOf(Object[] args) {
     return switch (this) {
-      case UNKNOWN_FIELD, INVALID_FIELD, BAD_PARAMETER -> args.length > 0 ? String.valueOf(args[0]) : null;
+      case UNKNOWN_FIELD, INVALID_FIELD, BAD_PARAMETER ->
+          args.length > 0 ? String.valueOf(args[0]) : null;
       default -> null;
     };
   }

@@ -8,9 +8,9 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Turns every failure into a JSON error from the {@link ErrorCode} catalogue. Unexpected
- * exceptions are logged with a reference and answered with that reference only: no stack trace
- * or exception message (which may quote input) reaches the client.
+ * Turns every failure into a JSON error from the {@link ErrorCode} catalogue. Unexpected exceptions
+ * are logged with a reference and answered with that reference only: no stack trace or exception
+ * message (which may quote input) reaches the client.
  */
 public final class ErrorHandler implements HttpHandler {
   private static final System.Logger LOG = System.getLogger(ErrorHandler.class.getName());
@@ -32,7 +32,15 @@ public final class ErrorHandler implements HttpHandler {
     } catch (Exception e) {
       String reference = UUID.randomUUID().toString().substring(0, 8);
       // The exception type and the stack suffice to debug; messages may quote personal data.
-      LOG.log(System.Logger.Level.ERROR, "request " + reference + " on " + exchange.getRequestPath() + " failed: " + e.getClass().getName(), stackOnly(e));
+      LOG.log(
+          System.Logger.Level.ERROR,
+          "request "
+              + reference
+              + " on "
+              + exchange.getRequestPath()
+              + " failed: "
+              + e.getClass().getName(),
+          stackOnly(e));
       send(exchange, ErrorCode.INTERNAL.exception(reference));
     }
   }
@@ -48,7 +56,9 @@ public final class ErrorHandler implements HttpHandler {
     error.put("message", e.getMessage());
     e.field().ifPresent(f -> error.put("field", f));
     if (e.code() == ErrorCode.UNAUTHENTICATED) {
-      exchange.getResponseHeaders().put(io.undertow.util.Headers.WWW_AUTHENTICATE, "Bearer realm=\"kaiji\"");
+      exchange
+          .getResponseHeaders()
+          .put(io.undertow.util.Headers.WWW_AUTHENTICATE, "Bearer realm=\"kaiji\"");
     }
     exchanges.send(exchange, e.code().status(), Map.of("error", error));
   }

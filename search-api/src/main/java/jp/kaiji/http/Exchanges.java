@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Deque;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -34,7 +35,8 @@ public final class Exchanges {
   /** Reads the body as {@code type}; must run on a worker thread (blocking). */
   public <T> T readBody(HttpServerExchange exchange, Class<T> type) {
     String contentType = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
-    if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
+    if (contentType == null
+        || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
       throw ErrorCode.UNSUPPORTED_MEDIA_TYPE.exception();
     }
     byte[] body;
@@ -60,9 +62,11 @@ public final class Exchanges {
       String field = cause instanceof NullPointerException ? message : message.split(" ", 2)[0];
       String prefix = path(e);
       String full = prefix.isEmpty() ? field : prefix + "." + field;
-      throw ErrorCode.INVALID_FIELD.exception(full, cause instanceof NullPointerException ? "is required" : message);
+      throw ErrorCode.INVALID_FIELD.exception(
+          full, cause instanceof NullPointerException ? "is required" : message);
     } catch (InvalidFormatException e) {
-      throw ErrorCode.INVALID_FIELD.exception(path(e), "expected " + e.getTargetType().getSimpleName());
+      throw ErrorCode.INVALID_FIELD.exception(
+          path(e), "expected " + e.getTargetType().getSimpleName());
     } catch (MismatchedInputException e) {
       String path = path(e);
       if (path.isEmpty()) {
@@ -71,7 +75,10 @@ public final class Exchanges {
       throw ErrorCode.INVALID_FIELD.exception(path, "wrong type");
     } catch (JsonProcessingException e) {
       var loc = e.getLocation();
-      throw ErrorCode.MALFORMED_JSON.exception(loc == null ? "syntax error" : "syntax error at line " + loc.getLineNr() + ", column " + loc.getColumnNr());
+      throw ErrorCode.MALFORMED_JSON.exception(
+          loc == null
+              ? "syntax error"
+              : "syntax error at line " + loc.getLineNr() + ", column " + loc.getColumnNr());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (IllegalArgumentException e) {

@@ -16,7 +16,8 @@ public final class OpenApiHandler implements HttpHandler {
   public OpenApiHandler() {
     try (InputStream in = OpenApiHandler.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is missing beside " + OpenApiHandler.class.getName());
+        throw new IllegalStateException(
+            RESOURCE + " is missing beside " + OpenApiHandler.class.getName());
       }
       document = in.readAllBytes();
     } catch (IOException e) {

@@ -24,8 +24,19 @@ public final class RecordHandler implements HttpHandler {
     Optional<String> reference = Exchanges.query(exchange, "requestReference");
     try {
       var record = service.record(Authenticate.principal(exchange), reference, source, key);
-      exchanges.send(exchange, 200, Map.of("id", source + "/" + key, "source", source, "key", key,
-          "original", record.orElseThrow(() -> ErrorCode.NOT_FOUND.exception("record " + source + "/" + key))));
+      exchanges.send(
+          exchange,
+          200,
+          Map.of(
+              "id",
+              source + "/" + key,
+              "source",
+              source,
+              "key",
+              key,
+              "original",
+              record.orElseThrow(
+                  () -> ErrorCode.NOT_FOUND.exception("record " + source + "/" + key))));
     } catch (SubjectSearchService.NoIndexException e) {
       throw ErrorCode.NO_INDEX.exception();
     }

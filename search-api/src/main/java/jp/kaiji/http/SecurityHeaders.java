@@ -20,7 +20,9 @@ public final class SecurityHeaders implements HttpHandler {
     h.put(HttpString.tryFromString("X-Content-Type-Options"), "nosniff");
     h.put(HttpString.tryFromString("X-Frame-Options"), "DENY");
     h.put(HttpString.tryFromString("Referrer-Policy"), "no-referrer");
-    h.put(HttpString.tryFromString("Content-Security-Policy"), "default-src 'none'; frame-ancestors 'none'");
+    h.put(
+        HttpString.tryFromString("Content-Security-Policy"),
+        "default-src 'none'; frame-ancestors 'none'");
     next.handleRequest(exchange);
   }
 }

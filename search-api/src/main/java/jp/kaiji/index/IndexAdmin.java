@@ -23,15 +23,19 @@ public final class IndexAdmin implements AutoCloseable {
   private final Map<String, RebuildJob> jobs = new LinkedHashMap<>();
   private RebuildJob running;
 
-  /** @param catalog read anew for every rebuild, so that an edited catalogue takes effect */
+  /**
+   * @param catalog read anew for every rebuild, so that an edited catalogue takes effect
+   */
   public IndexAdmin(IndexGenerations generations, Supplier<CatalogFile> catalog) {
     this.generations = generations;
     this.catalog = catalog;
-    this.worker = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "kaiji-rebuild");
-      t.setDaemon(true);
-      return t;
-    });
+    this.worker =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "kaiji-rebuild");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /** A rebuild already runs. */
@@ -89,7 +93,11 @@ public final class IndexAdmin implements AutoCloseable {
   }
 
   private String idOf(RebuildJob job) {
-    return jobs.entrySet().stream().filter(e -> e.getValue() == job).map(Map.Entry::getKey).findFirst().orElse("?");
+    return jobs.entrySet().stream()
+        .filter(e -> e.getValue() == job)
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElse("?");
   }
 
   @Override

@@ -34,13 +34,18 @@ import org.apache.lucene.search.TopDocs;
  */
 public final class LuceneSubjectIndex implements SubjectIndex, AutoCloseable {
   private static final System.Logger LOG = System.getLogger(LuceneSubjectIndex.class.getName());
-  /** Edit-distance retrieval expands to at most this many terms per fuzzy key (the closest, commonest first). */
+
+  /**
+   * Edit-distance retrieval expands to at most this many terms per fuzzy key (the closest,
+   * commonest first).
+   */
   private static final int FUZZY_EXPANSIONS = 10;
 
   private record Serving(SearcherManager manager, GenerationInfo info) {}
 
   private final IndexGenerations generations;
-  private final AtomicReference<Optional<Serving>> serving = new AtomicReference<>(Optional.empty());
+  private final AtomicReference<Optional<Serving>> serving =
+      new AtomicReference<>(Optional.empty());
 
   public LuceneSubjectIndex(IndexGenerations generations) throws IOException {
     this.generations = generations;
@@ -56,7 +61,10 @@ public final class LuceneSubjectIndex implements SubjectIndex, AutoCloseable {
 
   private synchronized void switchTo(GenerationInfo generation) {
     try {
-      SearcherManager manager = new SearcherManager(DirectoryReader.open(org.apache.lucene.store.FSDirectory.open(generation.indexDir())), new SearcherFactory());
+      SearcherManager manager =
+          new SearcherManager(
+              DirectoryReader.open(org.apache.lucene.store.FSDirectory.open(generation.indexDir())),
+              new SearcherFactory());
       Optional<Serving> previous = serving.getAndSet(Optional.of(new Serving(manager, generation)));
       // Snapshots still holding the old searcher keep it alive until they release it.
       if (previous.isPresent()) {
@@ -65,18 +73,27 @@ public final class LuceneSubjectIndex implements SubjectIndex, AutoCloseable {
       LOG.log(System.Logger.Level.INFO, "serving index generation " + generation.id());
     } catch (IOException e) {
       // The previous generation keeps serving; the admin sees the failure in the log.
-      LOG.log(System.Logger.Level.ERROR, "cannot open index generation " + generation.id() + "; previous generation keeps serving", e);
+      LOG.log(
+          System.Logger.Level.ERROR,
+          "cannot open index generation " + generation.id() + "; previous generation keeps serving",
+          e);
     }
   }
 
   private void refresh() {
-    serving.get().ifPresent(s -> {
-      try {
-        s.manager().maybeRefreshBlocking();
-      } catch (IOException e) {
-        LOG.log(System.Logger.Level.ERROR, "cannot refresh index generation " + s.info().id(), e);
-      }
-    });
+    serving
+        .get()
+        .ifPresent(
+            s -> {
+              try {
+                s.manager().maybeRefreshBlocking();
+              } catch (IOException e) {
+                LOG.log(
+                    System.Logger.Level.ERROR,
+                    "cannot refresh index generation " + s.info().id(),
+                    e);
+              }
+            });
   }
 
   @Override
@@ -116,7 +133,8 @@ public final class LuceneSubjectIndex implements SubjectIndex, AutoCloseable {
     // candidates twice (before and after expansion): both are answered once per snapshot. The
     // snapshot's reader never changes, so neither can go stale.
     private final Map<Term, Long> docFreqs = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<Integer, IndexedRecord> records = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Integer, IndexedRecord> records =
+        new java.util.concurrent.ConcurrentHashMap<>();
 
     LuceneSnapshot(Serving serving, IndexSearcher searcher) {
       this.serving = serving;
@@ -126,7 +144,8 @@ public final class LuceneSubjectIndex implements SubjectIndex, AutoCloseable {
 
     @Override
     public SubjectIndex.Generation generation() {
-      return new SubjectIndex.Generation(serving.info().id(), Instant.parse(serving.info().builtAt()));
+      return new SubjectIndex.Generation(
+          serving.info().id(), Instant.parse(serving.info().builtAt()));
     }
 
     @Override
@@ -143,11 +162,16 @@ public final class LuceneSubjectIndex implements SubjectIndex, AutoCloseable {
           continue;
         }
         float rarity = (float) Math.log(1.0 + (double) numDocs / df);
-        b.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(t.field(), t.value()))), rarity), BooleanClause.Occur.SHOULD);
+        b.add(
+            new BoostQuery(
+                new ConstantScoreQuery(new TermQuery(new Term(t.field(), t.value()))), rarity),
+            BooleanClause.Occur.SHOULD);
       }
       for (SubjectIndex.KeyTerm t : query.fuzzy()) {
         if (t.value().codePointCount(0, t.value().length()) >= 3) {
-          b.add(new FuzzyQuery(new Term(t.field(), t.value()), 1, 1, FUZZY_EXPANSIONS, true), BooleanClause.Occur.SHOULD);
+          b.add(
+              new FuzzyQuery(new Term(t.field(), t.value()), 1, 1, FUZZY_EXPANSIONS, true),
+              BooleanClause.Occur.SHOULD);
         }
       }
       return search(b.build(), limit);
@@ -155,7 +179,11 @@ public final class LuceneSubjectIndex implements SubjectIndex, AutoCloseable {
 
     @Override
     public Optional<IndexedRecord> get(String sourceId, String primaryKey) {
-      return search(new TermQuery(new Term(IndexSchema.DOC_ID, IndexSchema.docId(sourceId, primaryKey))), 1).stream().findFirst();
+      return search(
+              new TermQuery(new Term(IndexSchema.DOC_ID, IndexSchema.docId(sourceId, primaryKey))),
+              1)
+          .stream()
+          .findFirst();
     }
 
     @Override
@@ -166,7 +194,13 @@ public final class LuceneSubjectIndex implements SubjectIndex, AutoCloseable {
     @Override
     public Map<String, Long> recordsPerSource() {
       Map<String, Long> out = new LinkedHashMap<>();
-      serving.info().sources().keySet().forEach(source -> out.put(source, count(new TermQuery(new Term(IndexSchema.SOURCE_ID, source)))));
+      serving
+          .info()
+          .sources()
+          .keySet()
+          .forEach(
+              source ->
+                  out.put(source, count(new TermQuery(new Term(IndexSchema.SOURCE_ID, source)))));
       return out;
     }
 

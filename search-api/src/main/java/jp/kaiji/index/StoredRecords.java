@@ -53,16 +53,21 @@ final class StoredRecords {
     List<NameKey> out = new ArrayList<>();
     for (int i = 0; i < full.size(); i++) {
       boolean aligned = family.size() == full.size() && given.size() == full.size();
-      out.add(new NameKey(
-          Optional.of(full.get(i)),
-          aligned ? Optional.of(family.get(i)) : Optional.empty(),
-          aligned ? Optional.of(given.get(i)) : Optional.empty(),
-          i < script.size() && script.get(i).equals("LATIN"),
-          false,
-          i < foldings.size() && !foldings.get(i).isEmpty() ? List.of(foldings.get(i).split(",")) : List.of()));
+      out.add(
+          new NameKey(
+              Optional.of(full.get(i)),
+              aligned ? Optional.of(family.get(i)) : Optional.empty(),
+              aligned ? Optional.of(given.get(i)) : Optional.empty(),
+              i < script.size() && script.get(i).equals("LATIN"),
+              false,
+              i < foldings.size() && !foldings.get(i).isEmpty()
+                  ? List.of(foldings.get(i).split(","))
+                  : List.of()));
     }
     for (String former : list(d, IndexSchema.NAME_FORMER_FAMILY)) {
-      out.add(new NameKey(Optional.empty(), Optional.of(former), Optional.empty(), false, true, List.of()));
+      out.add(
+          new NameKey(
+              Optional.empty(), Optional.of(former), Optional.empty(), false, true, List.of()));
     }
     return out;
   }
@@ -77,15 +82,19 @@ final class StoredRecords {
     // A name written only in kana is a reading too: it compares with the request's reading.
     for (String name : list(d, IndexSchema.NAME_FULL)) {
       if (Strings.isKana(name) && !keys.contains(name)) {
-        Readings.normalize(name).toOptional().ifPresent(r -> out.add(new ReadingKey(r.key(), r.looseKey(), r.familyKey(), r.givenKey())));
+        Readings.normalize(name)
+            .toOptional()
+            .ifPresent(
+                r -> out.add(new ReadingKey(r.key(), r.looseKey(), r.familyKey(), r.givenKey())));
       }
     }
     for (int i = 0; i < keys.size(); i++) {
-      out.add(new ReadingKey(
-          keys.get(i),
-          i < loose.size() ? loose.get(i) : keys.get(i),
-          aligned ? Optional.of(family.get(i)) : Optional.empty(),
-          aligned ? Optional.of(given.get(i)) : Optional.empty()));
+      out.add(
+          new ReadingKey(
+              keys.get(i),
+              i < loose.size() ? loose.get(i) : keys.get(i),
+              aligned ? Optional.of(family.get(i)) : Optional.empty(),
+              aligned ? Optional.of(given.get(i)) : Optional.empty()));
     }
     return out;
   }

@@ -11,7 +11,8 @@ import java.util.Set;
  * @param score the sum of the attributes' weights
  * @param tier the tier, or empty when the record is too weak to return
  */
-public record Comparison(List<AttributeMatch> attributes, double score, java.util.Optional<MatchTier> tier) {
+public record Comparison(
+    List<AttributeMatch> attributes, double score, java.util.Optional<MatchTier> tier) {
   public Comparison {
     attributes = List.copyOf(attributes);
   }
@@ -29,6 +30,7 @@ public record Comparison(List<AttributeMatch> attributes, double score, java.uti
 
   /** Whether any attribute of this line of evidence contradicts the request. */
   public boolean contradicts(String attribute) {
-    return attributes.stream().anyMatch(a -> a.attribute().equals(attribute) && a.level() == Level.DIFFERENT);
+    return attributes.stream()
+        .anyMatch(a -> a.attribute().equals(attribute) && a.level() == Level.DIFFERENT);
   }
 }

@@ -2,12 +2,14 @@ package jp.kaiji.match;
 
 /**
  * Independent lines of evidence. A confirmed match needs two of them. Family name, address and
- * landline are shared by a household and therefore together form a single line
- * ({@link #HOUSEHOLD}): a family member, a twin or a namesake can never reach two lines from what
- * they share with the requester.
+ * landline are shared by a household and therefore together form a single line ({@link
+ * #HOUSEHOLD}): a family member, a twin or a namesake can never reach two lines from what they
+ * share with the requester.
  */
 public enum Evidence {
-  /** The full name, current or former, in kanji or by reading: the given name tells people apart. */
+  /**
+   * The full name, current or former, in kanji or by reading: the given name tells people apart.
+   */
   NAME,
   BIRTH_DATE,
   /** A mobile number: one holder at a time. */

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * The normalized identifiers of one side of a comparison: what a requester gave, or what one
- * indexed record holds. Values are the keys the {@code jp.kaiji.normalize} normalizers produce,
- * so equal keys mean agreement after normalization.
+ * indexed record holds. Values are the keys the {@code jp.kaiji.normalize} normalizers produce, so
+ * equal keys mean agreement after normalization.
  *
  * @param names full names (current first; {@link NameKey#former()} marks former ones)
  * @param readings readings (フリガナ)
@@ -39,7 +39,8 @@ public record IdentityKeys(
   }
 
   public static IdentityKeys empty() {
-    return new IdentityKeys(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    return new IdentityKeys(
+        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
   }
 
   public boolean isEmpty() {
@@ -55,7 +56,8 @@ public record IdentityKeys(
 
   /**
    * A name's keys. For a former family name known only as a family name (旧姓 column), {@code
-   * fullKey} is empty and {@code familyKey} holds it. {@code latin} names compare only with Latin ones.
+   * fullKey} is empty and {@code familyKey} holds it. {@code latin} names compare only with Latin
+   * ones.
    */
   public record NameKey(
       Optional<String> fullKey,
@@ -70,7 +72,8 @@ public record IdentityKeys(
   }
 
   /** A reading's keys (katakana). */
-  public record ReadingKey(String key, String looseKey, Optional<String> familyKey, Optional<String> givenKey) {}
+  public record ReadingKey(
+      String key, String looseKey, Optional<String> familyKey, Optional<String> givenKey) {}
 
   /** An address's keys at each precision it resolved to. */
   public record AddressKey(
@@ -80,6 +83,9 @@ public record IdentityKeys(
       Optional<String> block,
       boolean former) {}
 
-  /** A phone number; {@code mobile} numbers belong to one person at a time, fixed lines to a household. */
+  /**
+   * A phone number; {@code mobile} numbers belong to one person at a time, fixed lines to a
+   * household.
+   */
   public record PhoneKey(String e164, boolean mobile) {}
 }

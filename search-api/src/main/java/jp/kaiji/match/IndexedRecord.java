@@ -6,8 +6,8 @@ import java.util.Optional;
 import jp.kaiji.index.IndexSchema;
 
 /**
- * One record as the index returns it: where it comes from, the original as the source holds it,
- * its foreign keys and its normalized identifiers.
+ * One record as the index returns it: where it comes from, the original as the source holds it, its
+ * foreign keys and its normalized identifiers.
  *
  * @param sourceId the catalogue's source id
  * @param primaryKey the record's key within the source

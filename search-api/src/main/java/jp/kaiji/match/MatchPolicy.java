@@ -1,7 +1,7 @@
 package jp.kaiji.match;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,13 +14,13 @@ import java.nio.file.Path;
  *
  * <p>Agreement on a value is scored in the Fellegi–Sunter manner as {@code log2(m / u)}: {@code m}
  * is how often the attribute agrees for the same person (data quality), {@code u} how often it
- * agrees by chance, taken from the index as the share of records holding that value. Agreement on
- * a rare surname thus weighs more than on 佐藤. Disagreement adds a fixed negative weight.
+ * agrees by chance, taken from the index as the share of records holding that value. Agreement on a
+ * rare surname thus weighs more than on 佐藤. Disagreement adds a fixed negative weight.
  *
  * @param m per attribute, the probability that it agrees for the same person
- * @param prior per attribute, the share of people expected to hold one given value by chance
- *     (for an address: one block); blended with the index's own share so that a small index does
- *     not make every value look common
+ * @param prior per attribute, the share of people expected to hold one given value by chance (for
+ *     an address: one block); blended with the index's own share so that a small index does not
+ *     make every value look common
  * @param priorRecords how many records' worth of weight the prior carries in that blend
  * @param disagreement per attribute, the weight added when both sides have it and it disagrees
  * @param closeFactor share of the agreement weight that a close level (a slip, the same town) earns
@@ -29,7 +29,8 @@ import java.nio.file.Path;
  * @param confirmedMinScore the least score of a confirmed match (besides two lines of evidence)
  * @param reviewMinScore the least score of a match that needs review; weaker ones are not returned
  * @param candidateLimit how many candidates one retrieval round brings back at most
- * @param expansionMaxIdentifiers how many identifiers found on confirmed records a second round searches
+ * @param expansionMaxIdentifiers how many identifiers found on confirmed records a second round
+ *     searches
  */
 public record MatchPolicy(
     Weights m,
@@ -45,14 +46,20 @@ public record MatchPolicy(
     int expansionMaxIdentifiers) {
 
   /** One number per attribute. */
-  public record Weights(double name, double reading, double birthDate, double address, double phone, double email) {}
+  public record Weights(
+      double name, double reading, double birthDate, double address, double phone, double email) {}
 
   public MatchPolicy {
     if (reviewMinScore > confirmedMinScore) {
-      throw new IllegalArgumentException("reviewMinScore " + reviewMinScore + " must not exceed confirmedMinScore " + confirmedMinScore);
+      throw new IllegalArgumentException(
+          "reviewMinScore "
+              + reviewMinScore
+              + " must not exceed confirmedMinScore "
+              + confirmedMinScore);
     }
     if (candidateLimit < 1 || expansionMaxIdentifiers < 0) {
-      throw new IllegalArgumentException("candidateLimit must be >= 1 and expansionMaxIdentifiers >= 0");
+      throw new IllegalArgumentException(
+          "candidateLimit must be >= 1 and expansionMaxIdentifiers >= 0");
     }
   }
 
@@ -60,7 +67,8 @@ public record MatchPolicy(
   public static MatchPolicy defaults() {
     try (InputStream in = MatchPolicy.class.getResourceAsStream("match-policy.json")) {
       if (in == null) {
-        throw new IllegalStateException("match-policy.json is missing beside " + MatchPolicy.class.getName());
+        throw new IllegalStateException(
+            "match-policy.json is missing beside " + MatchPolicy.class.getName());
       }
       return mapper().readValue(in, MatchPolicy.class);
     } catch (IOException e) {
@@ -88,6 +96,8 @@ public record MatchPolicy(
   }
 
   private static ObjectMapper mapper() {
-    return new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES);
+    return new ObjectMapper()
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES);
   }
 }

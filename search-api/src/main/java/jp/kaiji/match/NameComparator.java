@@ -11,8 +11,8 @@ import jp.kaiji.match.IdentityKeys.ReadingKey;
 
 /**
  * Compares names and readings, one line of evidence. A given name that differs is another person
- * (太郎/次郎) unless the readings agree (太朗/太郎 is a typo); the same given name with another
- * family name is a marriage when a former name explains it, and otherwise only close.
+ * (太郎/次郎) unless the readings agree (太朗/太郎 is a typo); the same given name with another family name
+ * is a marriage when a former name explains it, and otherwise only close.
  */
 final class NameComparator {
   private final Weighing weighing;
@@ -56,7 +56,10 @@ final class NameComparator {
         Level l =
             qr.key().equals(rr.key())
                 ? Level.SAME
-                : qr.looseKey().equals(rr.looseKey()) || Strings.editDistanceAtMostOne(qr.key(), rr.key()) ? Level.CLOSE : Level.DIFFERENT;
+                : qr.looseKey().equals(rr.looseKey())
+                        || Strings.editDistanceAtMostOne(qr.key(), rr.key())
+                    ? Level.CLOSE
+                    : Level.DIFFERENT;
         if (l.ordinal() < reading.ordinal()) {
           reading = l;
           readingKey = qr.key();
@@ -66,33 +69,62 @@ final class NameComparator {
     boolean kanjiComparable = kanji != Level.ABSENT;
     if (kanji == Level.CLOSE && kanjiSlip && reading == Level.DIFFERENT) {
       // One kanji apart and read differently: another name, not a typo.
-      return Optional.of(new AttributeMatch("name", Level.DIFFERENT, Evidence.NAME, weighing.policy().disagreement().name(),
-          "different (" + kanjiWhy + ", reading differs)"));
+      return Optional.of(
+          new AttributeMatch(
+              "name",
+              Level.DIFFERENT,
+              Evidence.NAME,
+              weighing.policy().disagreement().name(),
+              "different (" + kanjiWhy + ", reading differs)"));
     }
     if (reading == Level.SAME && !kanjiComparable) {
-      return Optional.of(weighing.agree("name", Level.EQUIVALENT, weighing.policy().m().reading(), READING_KEY, readingKey, "equivalent (same reading)"));
+      return Optional.of(
+          weighing.agree(
+              "name",
+              Level.EQUIVALENT,
+              weighing.policy().m().reading(),
+              READING_KEY,
+              readingKey,
+              "equivalent (same reading)"));
     }
     if (reading == Level.SAME && (kanji == Level.CLOSE || kanjiSlip)) {
       // A kanji slip read the same is a typo (太朗/太郎) or a twin (康一/紘一, both コウイチ): close,
       // so that only other identifiers can confirm the record.
-      AttributeMatch a = weighing.agree("name", Level.CLOSE, weighing.policy().m().reading(), READING_KEY, readingKey, "");
-      return Optional.of(new AttributeMatch("name", Level.CLOSE, Evidence.NAME, weighing.policy().closeFactor() * a.weight(),
-          "close (same reading, " + kanjiWhy.replace("different (", "").replace(")", "") + ")"));
+      AttributeMatch a =
+          weighing.agree(
+              "name", Level.CLOSE, weighing.policy().m().reading(), READING_KEY, readingKey, "");
+      return Optional.of(
+          new AttributeMatch(
+              "name",
+              Level.CLOSE,
+              Evidence.NAME,
+              weighing.policy().closeFactor() * a.weight(),
+              "close (same reading, "
+                  + kanjiWhy.replace("different (", "").replace(")", "")
+                  + ")"));
     }
-    if (kanji == Level.CLOSE || (kanji != Level.DIFFERENT && (reading == Level.CLOSE || reading == Level.SAME))) {
-      String why = kanji == Level.CLOSE ? "close (" + kanjiWhy + ")" : reading == Level.SAME ? "close (same reading, other kanji)" : "close (reading differs by a slip)";
+    if (kanji == Level.CLOSE
+        || (kanji != Level.DIFFERENT && (reading == Level.CLOSE || reading == Level.SAME))) {
+      String why =
+          kanji == Level.CLOSE
+              ? "close (" + kanjiWhy + ")"
+              : reading == Level.SAME
+                  ? "close (same reading, other kanji)"
+                  : "close (reading differs by a slip)";
       String field = kanji == Level.CLOSE ? NAME_FULL : READING_KEY;
       String key = kanji == Level.CLOSE ? bestFull : readingKey;
       double w = weighing.policy().closeFactor() * weighing.weight(m, field, key);
       return Optional.of(new AttributeMatch("name", Level.CLOSE, Evidence.NAME, w, why));
     }
     String why = kanji == Level.DIFFERENT ? kanjiWhy : "different (reading)";
-    return Optional.of(new AttributeMatch("name", Level.DIFFERENT, Evidence.NAME, weighing.policy().disagreement().name(), why));
+    return Optional.of(
+        new AttributeMatch(
+            "name", Level.DIFFERENT, Evidence.NAME, weighing.policy().disagreement().name(), why));
   }
 
   /**
-   * How two names compare as written. {@code slip}: they differ by one character, which a
-   * matching reading turns into a typo rather than another person (太朗/太郎, but not 太郎/次郎).
+   * How two names compare as written. {@code slip}: they differ by one character, which a matching
+   * reading turns into a typo rather than another person (太朗/太郎, but not 太郎/次郎).
    */
   private record NameVerdict(Level level, String why, String fullKey, boolean slip) {
     NameVerdict(Level level, String why, String fullKey) {
@@ -104,7 +136,8 @@ final class NameComparator {
     // Latin and Japanese names, or kana-only and kanji names, do not compare as written; a kana
     // name is compared as a reading instead.
     if (qn.latin() != rn.latin()
-        || (qn.fullKey().isPresent() && rn.fullKey().isPresent()
+        || (qn.fullKey().isPresent()
+            && rn.fullKey().isPresent()
             && Strings.isKana(qn.fullKey().get()) != Strings.isKana(rn.fullKey().get()))) {
       return new NameVerdict(Level.ABSENT, "", null);
     }
@@ -113,20 +146,31 @@ final class NameComparator {
       List<String> foldings = new ArrayList<>(qn.foldings());
       rn.foldings().stream().filter(f -> !foldings.contains(f)).forEach(foldings::add);
       return foldings.isEmpty()
-          ? new NameVerdict(Level.SAME, "same" + (via.isEmpty() ? "" : " (" + via.substring(2) + ")"), qn.fullKey().get())
-          : new NameVerdict(Level.EQUIVALENT, "equivalent (" + String.join(", ", foldings) + via + ")", qn.fullKey().get());
+          ? new NameVerdict(
+              Level.SAME,
+              "same" + (via.isEmpty() ? "" : " (" + via.substring(2) + ")"),
+              qn.fullKey().get())
+          : new NameVerdict(
+              Level.EQUIVALENT,
+              "equivalent (" + String.join(", ", foldings) + via + ")",
+              qn.fullKey().get());
     }
     if (sameGivenName(qn, rn)) {
       // Same given name, other family name: a marriage is explained by a former family name on
       // either side; anything else is only close.
       boolean explained =
           qn.familyKey().isPresent()
-              && (record.names().stream().anyMatch(n -> n.former() && n.familyKey().equals(qn.familyKey()))
+              && (record.names().stream()
+                      .anyMatch(n -> n.former() && n.familyKey().equals(qn.familyKey()))
                   || (qn.former() && qn.familyKey().equals(rn.familyKey())));
       if (explained) {
-        return new NameVerdict(Level.EQUIVALENT, "equivalent (given name same, family name is a former name)", qn.fullKey().orElse(""));
+        return new NameVerdict(
+            Level.EQUIVALENT,
+            "equivalent (given name same, family name is a former name)",
+            qn.fullKey().orElse(""));
       }
-      return new NameVerdict(Level.CLOSE, "given name same, family name differs", qn.fullKey().orElse(""));
+      return new NameVerdict(
+          Level.CLOSE, "given name same, family name differs", qn.fullKey().orElse(""));
     }
     if (qn.fullKey().isPresent() && rn.fullKey().isPresent()) {
       String a = qn.fullKey().get();
@@ -143,16 +187,18 @@ final class NameComparator {
       // A given name that differs, even by one kanji (太郎/次郎), is another person unless the
       // readings agree (a typo such as 太朗/太郎): the reading comparison decides that.
       boolean sameFamily = qn.familyKey().isPresent() && qn.familyKey().equals(rn.familyKey());
-      String why = oneApart ? "different (one character differs in the given name)"
-          : sameFamily ? "different (family name same, given name differs)" : "different";
+      String why =
+          oneApart
+              ? "different (one character differs in the given name)"
+              : sameFamily ? "different (family name same, given name differs)" : "different";
       return new NameVerdict(Level.DIFFERENT, why, a, oneApart);
     }
     return new NameVerdict(Level.ABSENT, "", null);
   }
 
   /**
-   * Whether the given names agree: both split and equal, or one side unsplit (大﨑志乃, written
-   * without a space) ending with the other side's given name while the rest differs.
+   * Whether the given names agree: both split and equal, or one side unsplit (大﨑志乃, written without
+   * a space) ending with the other side's given name while the rest differs.
    */
   /** Whether some name of the request and some name of the record share the given name. */
   boolean shareGivenName(IdentityKeys q, IdentityKeys r) {
@@ -166,7 +212,10 @@ final class NameComparator {
     return false;
   }
 
-  /** The given name of {@code n}: its own, or what its unsplit full name leaves after {@code other}'s family name. */
+  /**
+   * The given name of {@code n}: its own, or what its unsplit full name leaves after {@code
+   * other}'s family name.
+   */
   private static Optional<String> givenOf(NameKey n, NameKey other) {
     if (n.givenKey().isPresent()) {
       return n.givenKey();

@@ -9,8 +9,8 @@ import static jp.kaiji.index.IndexSchema.PHONE_E164;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -25,17 +25,16 @@ import jp.kaiji.normalize.Hashes;
  *
  * <ul>
  *   <li>Confirmed: two independent lines of {@link Evidence} agree, nothing contradicts (name or
- *       birth date different), and the score reaches {@link MatchPolicy#confirmedMinScore()};
- *       birth date and household alone (what twins share) never confirm without the same given
- *       name.
+ *       birth date different), and the score reaches {@link MatchPolicy#confirmedMinScore()}; birth
+ *       date and household alone (what twins share) never confirm without the same given name.
  *   <li>A different name (a given name that differs, not explained by a former name) drops the
  *       record unless a mobile or an e-mail agrees besides another line; then it needs review.
  *   <li>A different birth date with two agreeing lines needs review (a slip in the date).
  *   <li>Otherwise one agreeing line other than the name or the household alone needs review, as
  *       does any record whose score reaches {@link MatchPolicy#reviewMinScore()} with the name
- *       agreeing, a record whose name is close to the requester's at the same address or
- *       landline, and a record naming nobody that shares the household's fixed line; anything
- *       weaker is not returned.
+ *       agreeing, a record whose name is close to the requester's at the same address or landline,
+ *       and a record naming nobody that shares the household's fixed line; anything weaker is not
+ *       returned.
  * </ul>
  *
  * <p>One instance serves one request on one thread (it remembers the request's hashed keys).
@@ -69,16 +68,21 @@ public final class RecordComparator {
     Set<Evidence> agreeing = c.agreeing();
     boolean nameDiffers = c.contradicts("name");
     boolean birthDiffers = c.contradicts("birthDate");
-    boolean personalContact = agreeing.contains(Evidence.MOBILE) || agreeing.contains(Evidence.EMAIL);
+    boolean personalContact =
+        agreeing.contains(Evidence.MOBILE) || agreeing.contains(Evidence.EMAIL);
     if (nameDiffers) {
-      return personalContact && agreeing.size() >= 2 ? Optional.of(MatchTier.NEEDS_REVIEW) : Optional.empty();
+      return personalContact && agreeing.size() >= 2
+          ? Optional.of(MatchTier.NEEDS_REVIEW)
+          : Optional.empty();
     }
     if (birthDiffers) {
       return agreeing.size() >= 2 ? Optional.of(MatchTier.NEEDS_REVIEW) : Optional.empty();
     }
     // Twins share the birth date and the household: those two alone never confirm, unless the
     // given name is the same (twins' differ; a married requester's maiden-name record shares it).
-    boolean twinShaped = !sameGivenName && agreeing.stream().allMatch(e -> e == Evidence.BIRTH_DATE || e == Evidence.HOUSEHOLD);
+    boolean twinShaped =
+        !sameGivenName
+            && agreeing.stream().allMatch(e -> e == Evidence.BIRTH_DATE || e == Evidence.HOUSEHOLD);
     if (agreeing.size() >= 2 && !twinShaped && c.score() >= policy.confirmedMinScore()) {
       return Optional.of(MatchTier.CONFIRMED);
     }
@@ -90,14 +94,22 @@ public final class RecordComparator {
     }
     // A name close to the requester's (the same given name under another family name: a
     // marriage the form did not mention) at the requester's address or landline.
-    boolean nameClose = c.attributes().stream().anyMatch(a -> a.attribute().equals("name") && a.level() == Level.CLOSE);
+    boolean nameClose =
+        c.attributes().stream()
+            .anyMatch(a -> a.attribute().equals("name") && a.level() == Level.CLOSE);
     if (nameClose && agreeing.contains(Evidence.HOUSEHOLD)) {
       return Optional.of(MatchTier.NEEDS_REVIEW);
     }
     // A record that names nobody and shares only the household's fixed line (a call from the
     // home phone) may be the requester's or a family member's: a reviewer decides.
     boolean namesNobody = c.attributes().stream().noneMatch(a -> a.attribute().equals("name"));
-    boolean landline = c.attributes().stream().anyMatch(a -> a.attribute().equals("phone") && a.evidence() == Evidence.HOUSEHOLD && a.level().agrees());
+    boolean landline =
+        c.attributes().stream()
+            .anyMatch(
+                a ->
+                    a.attribute().equals("phone")
+                        && a.evidence() == Evidence.HOUSEHOLD
+                        && a.level().agrees());
     if (agreeing.equals(Set.of(Evidence.HOUSEHOLD)) && landline && namesNobody) {
       return Optional.of(MatchTier.NEEDS_REVIEW);
     }
@@ -120,17 +132,32 @@ public final class RecordComparator {
       for (String rd : r.birthDates()) {
         if (Strings.editDistanceAtMostOne(qd, rd) || swappedMonthDay(qd, rd)) {
           double w = policy.closeFactor() * weighing.weight(m, BIRTH_DATE, qd);
-          return Optional.of(new AttributeMatch("birthDate", Level.CLOSE, Evidence.BIRTH_DATE, w, "close (one digit differs or month and day swapped)"));
+          return Optional.of(
+              new AttributeMatch(
+                  "birthDate",
+                  Level.CLOSE,
+                  Evidence.BIRTH_DATE,
+                  w,
+                  "close (one digit differs or month and day swapped)"));
         }
       }
     }
-    return Optional.of(new AttributeMatch("birthDate", Level.DIFFERENT, Evidence.BIRTH_DATE, policy.disagreement().birthDate(), "different"));
+    return Optional.of(
+        new AttributeMatch(
+            "birthDate",
+            Level.DIFFERENT,
+            Evidence.BIRTH_DATE,
+            policy.disagreement().birthDate(),
+            "different"));
   }
 
   private static boolean swappedMonthDay(String a, String b) {
     // ISO yyyy-MM-dd
-    return a.length() == 10 && b.length() == 10 && a.substring(0, 4).equals(b.substring(0, 4))
-        && a.substring(5, 7).equals(b.substring(8, 10)) && a.substring(8, 10).equals(b.substring(5, 7));
+    return a.length() == 10
+        && b.length() == 10
+        && a.substring(0, 4).equals(b.substring(0, 4))
+        && a.substring(5, 7).equals(b.substring(8, 10))
+        && a.substring(8, 10).equals(b.substring(5, 7));
   }
 
   // ---- address: household evidence --------------------------------------------------------
@@ -146,19 +173,39 @@ public final class RecordComparator {
       for (AddressKey ra : r.addresses()) {
         AttributeMatch candidate;
         if (qa.block().isPresent() && qa.block().equals(ra.block())) {
-          candidate = weighing.agree("address", Level.SAME, m, ADDRESS_BLOCK, qa.block().get(), "same block" + former);
+          candidate =
+              weighing.agree(
+                  "address", Level.SAME, m, ADDRESS_BLOCK, qa.block().get(), "same block" + former);
         } else if (qa.town().isPresent() && qa.town().equals(ra.town())) {
           boolean bothBlocks = qa.block().isPresent() && ra.block().isPresent();
           double w = policy.closeFactor() * weighing.weight(m, ADDRESS_TOWN, qa.town().get());
-          candidate = new AttributeMatch("address", Level.CLOSE, Evidence.HOUSEHOLD, w,
-              (bothBlocks ? "same town, block differs" : "same town") + former);
-        } else if (qa.prefectureCity().isPresent() && qa.prefectureCity().equals(ra.prefectureCity())) {
-          double w = policy.cityFactor() * weighing.weight(m, ADDRESS_PREFECTURE_CITY, qa.prefectureCity().get());
-          candidate = new AttributeMatch("address", Level.CLOSE, Evidence.HOUSEHOLD, w, "same city" + former);
+          candidate =
+              new AttributeMatch(
+                  "address",
+                  Level.CLOSE,
+                  Evidence.HOUSEHOLD,
+                  w,
+                  (bothBlocks ? "same town, block differs" : "same town") + former);
+        } else if (qa.prefectureCity().isPresent()
+            && qa.prefectureCity().equals(ra.prefectureCity())) {
+          double w =
+              policy.cityFactor()
+                  * weighing.weight(m, ADDRESS_PREFECTURE_CITY, qa.prefectureCity().get());
+          candidate =
+              new AttributeMatch(
+                  "address", Level.CLOSE, Evidence.HOUSEHOLD, w, "same city" + former);
         } else if (qa.postcode().isPresent() && qa.postcode().equals(ra.postcode())) {
-          candidate = new AttributeMatch("address", Level.CLOSE, Evidence.HOUSEHOLD, 1.0, "same postcode" + former);
+          candidate =
+              new AttributeMatch(
+                  "address", Level.CLOSE, Evidence.HOUSEHOLD, 1.0, "same postcode" + former);
         } else {
-          candidate = new AttributeMatch("address", Level.DIFFERENT, Evidence.HOUSEHOLD, policy.disagreement().address(), "different");
+          candidate =
+              new AttributeMatch(
+                  "address",
+                  Level.DIFFERENT,
+                  Evidence.HOUSEHOLD,
+                  policy.disagreement().address(),
+                  "different");
         }
         if (best == null || better(candidate, best)) {
           best = candidate;
@@ -183,22 +230,38 @@ public final class RecordComparator {
       if (!clear && !hashed) {
         continue;
       }
-      String why = (clear ? "same (E.164, " : "equivalent (SHA-256 of E.164, ") + (qp.mobile() ? "mobile)" : "fixed line)");
-      AttributeMatch a = weighing.agree("phone", clear ? Level.SAME : Level.EQUIVALENT, m, PHONE_E164, qp.e164(), why);
+      String why =
+          (clear ? "same (E.164, " : "equivalent (SHA-256 of E.164, ")
+              + (qp.mobile() ? "mobile)" : "fixed line)");
+      AttributeMatch a =
+          weighing.agree(
+              "phone", clear ? Level.SAME : Level.EQUIVALENT, m, PHONE_E164, qp.e164(), why);
       if (qp.mobile()) {
         mobile = mobile == null ? a : mobile;
       } else {
-        fixed = fixed == null ? new AttributeMatch("phone", a.level(), Evidence.HOUSEHOLD, a.weight(), a.explanation()) : fixed;
+        fixed =
+            fixed == null
+                ? new AttributeMatch(
+                    "phone", a.level(), Evidence.HOUSEHOLD, a.weight(), a.explanation())
+                : fixed;
       }
     }
     if (mobile != null) {
-      out.add(new AttributeMatch("phone", mobile.level(), Evidence.MOBILE, mobile.weight(), mobile.explanation()));
+      out.add(
+          new AttributeMatch(
+              "phone", mobile.level(), Evidence.MOBILE, mobile.weight(), mobile.explanation()));
     }
     if (fixed != null) {
       out.add(fixed);
     }
     if (mobile == null && fixed == null) {
-      out.add(new AttributeMatch("phone", Level.DIFFERENT, Evidence.MOBILE, policy.disagreement().phone(), "different"));
+      out.add(
+          new AttributeMatch(
+              "phone",
+              Level.DIFFERENT,
+              Evidence.MOBILE,
+              policy.disagreement().phone(),
+              "different"));
     }
   }
 
@@ -216,10 +279,19 @@ public final class RecordComparator {
     }
     for (String qe : q.emails()) {
       if (r.emailHashes().contains(sha256(qe))) {
-        return Optional.of(weighing.agree("email", Level.EQUIVALENT, m, EMAIL_KEY, qe, "equivalent (SHA-256 of the normalized address)"));
+        return Optional.of(
+            weighing.agree(
+                "email",
+                Level.EQUIVALENT,
+                m,
+                EMAIL_KEY,
+                qe,
+                "equivalent (SHA-256 of the normalized address)"));
       }
     }
-    return Optional.of(new AttributeMatch("email", Level.DIFFERENT, Evidence.EMAIL, policy.disagreement().email(), "different"));
+    return Optional.of(
+        new AttributeMatch(
+            "email", Level.DIFFERENT, Evidence.EMAIL, policy.disagreement().email(), "different"));
   }
 
   private String sha256(String key) {
@@ -227,6 +299,7 @@ public final class RecordComparator {
   }
 
   private static boolean better(AttributeMatch a, AttributeMatch b) {
-    return a.level().ordinal() < b.level().ordinal() || (a.level() == b.level() && a.weight() > b.weight());
+    return a.level().ordinal() < b.level().ordinal()
+        || (a.level() == b.level() && a.weight() > b.weight());
   }
 }

@@ -9,15 +9,20 @@ import java.util.Optional;
  *
  * @param record the record
  * @param tier how sure the match is
- * @param score the evidence score (sum of attribute weights; for a record reached through a
- *     foreign key, its parent's score)
+ * @param score the evidence score (sum of attribute weights; for a record reached through a foreign
+ *     key, its parent's score)
  * @param attributes attribute-by-attribute comparison with the request
  * @param foundBy how the record was found
- * @param via for a record reached through a foreign key, the doc id of the matched record it
- *     points at ({@code sourceId/key})
+ * @param via for a record reached through a foreign key, the doc id of the matched record it points
+ *     at ({@code sourceId/key})
  */
 public record RecordMatch(
-    IndexedRecord record, MatchTier tier, double score, List<AttributeMatch> attributes, FoundBy foundBy, Optional<String> via) {
+    IndexedRecord record,
+    MatchTier tier,
+    double score,
+    List<AttributeMatch> attributes,
+    FoundBy foundBy,
+    Optional<String> via) {
 
   public RecordMatch {
     Objects.requireNonNull(record, "record");

@@ -20,7 +20,9 @@ import jp.kaiji.normalize.Reading;
 import jp.kaiji.normalize.Readings;
 import jp.kaiji.query.SubjectQuery;
 
-/** Normalizes what a requester wrote into {@link IdentityKeys}, naming the field of any bad value. */
+/**
+ * Normalizes what a requester wrote into {@link IdentityKeys}, naming the field of any bad value.
+ */
 public final class RequestIdentity {
   private RequestIdentity() {}
 
@@ -46,14 +48,18 @@ public final class RequestIdentity {
       names.add(nameKey(value(Names.normalize(q.name().get()), "name"), false));
     }
     for (int i = 0; i < q.formerNames().size(); i++) {
-      names.add(nameKey(value(Names.normalize(q.formerNames().get(i)), "formerNames[" + i + "]"), true));
+      names.add(
+          nameKey(value(Names.normalize(q.formerNames().get(i)), "formerNames[" + i + "]"), true));
     }
     if (q.reading().isPresent()) {
       readings.add(readingKey(value(Readings.normalize(q.reading().get()), "reading")));
     }
     // A name written in kana is also a reading.
     for (NameKey n : List.copyOf(names)) {
-      n.fullKey().flatMap(k -> Readings.normalize(k).toOptional()).map(RequestIdentity::readingKey).ifPresent(readings::add);
+      n.fullKey()
+          .flatMap(k -> Readings.normalize(k).toOptional())
+          .map(RequestIdentity::readingKey)
+          .ifPresent(readings::add);
     }
     List<String> dates = new ArrayList<>();
     if (q.birthDate().isPresent()) {
@@ -62,7 +68,9 @@ public final class RequestIdentity {
     List<AddressKey> addresses = new ArrayList<>();
     for (int i = 0; i < q.addresses().size(); i++) {
       SubjectQuery.PostalAddress a = q.addresses().get(i);
-      Address address = value(Addresses.normalize(a.postcode().orElse(null), a.address()), "addresses[" + i + "]");
+      Address address =
+          value(
+              Addresses.normalize(a.postcode().orElse(null), a.address()), "addresses[" + i + "]");
       addresses.add(addressKey(address, i > 0));
     }
     List<PhoneKey> phones = new ArrayList<>();
@@ -74,11 +82,18 @@ public final class RequestIdentity {
     for (int i = 0; i < q.emails().size(); i++) {
       emails.add(value(Emails.normalize(q.emails().get(i)), "emails[" + i + "]").key());
     }
-    return new IdentityKeys(names, readings, dates, addresses, phones, emails, List.of(), List.of());
+    return new IdentityKeys(
+        names, readings, dates, addresses, phones, emails, List.of(), List.of());
   }
 
   public static NameKey nameKey(PersonName n, boolean former) {
-    return new NameKey(Optional.of(n.fullKey()), n.familyKey(), n.givenKey(), n.script() == PersonName.Script.LATIN, former, n.foldings());
+    return new NameKey(
+        Optional.of(n.fullKey()),
+        n.familyKey(),
+        n.givenKey(),
+        n.script() == PersonName.Script.LATIN,
+        former,
+        n.foldings());
   }
 
   public static ReadingKey readingKey(Reading r) {

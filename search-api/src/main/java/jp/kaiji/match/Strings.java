@@ -7,10 +7,20 @@ public final class Strings {
   /** True for a non-empty string of kana only (katakana, hiragana, the long-vowel mark, spaces). */
   public static boolean isKana(String s) {
     return !s.isBlank()
-        && s.codePoints().allMatch(c -> (c >= 0x3041 && c <= 0x309F) || (c >= 0x30A0 && c <= 0x30FF) || (c >= 0xFF66 && c <= 0xFF9F) || c == ' ' || c == 0x3000);
+        && s.codePoints()
+            .allMatch(
+                c ->
+                    (c >= 0x3041 && c <= 0x309F)
+                        || (c >= 0x30A0 && c <= 0x30FF)
+                        || (c >= 0xFF66 && c <= 0xFF9F)
+                        || c == ' '
+                        || c == 0x3000);
   }
 
-  /** True when {@code a} and {@code b} differ by at most one insertion, deletion or substitution (code points). */
+  /**
+   * True when {@code a} and {@code b} differ by at most one insertion, deletion or substitution
+   * (code points).
+   */
   public static boolean editDistanceAtMostOne(String a, String b) {
     int[] x = a.codePoints().toArray();
     int[] y = b.codePoints().toArray();

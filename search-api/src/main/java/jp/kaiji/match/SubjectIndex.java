@@ -28,7 +28,10 @@ public interface SubjectIndex {
     /** Which generation this is and when it was built: the proof of what a search covered. */
     Generation generation();
 
-    /** Records holding any of the exact keys or within one edit of a fuzzy key; at most {@code limit}. */
+    /**
+     * Records holding any of the exact keys or within one edit of a fuzzy key; at most {@code
+     * limit}.
+     */
     List<IndexedRecord> find(CandidateQuery query, int limit);
 
     /** One record by source and primary key. */

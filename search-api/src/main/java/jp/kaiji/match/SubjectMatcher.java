@@ -36,6 +36,7 @@ import jp.kaiji.normalize.Hashes;
 public final class SubjectMatcher {
   /** How many foreign-key hops are followed (contact form → provision record is one). */
   private static final int FOREIGN_KEY_DEPTH = 2;
+
   private static final int FOREIGN_KEY_FANOUT = 1000;
 
   private final MatchPolicy policy;
@@ -52,7 +53,9 @@ public final class SubjectMatcher {
   public List<RecordMatch> match(SubjectIndex.Snapshot index, IdentityKeys request) {
     RecordComparator comparator = new RecordComparator(policy, index);
     Map<String, IndexedRecord> candidates = new LinkedHashMap<>();
-    index.find(candidateQuery(request), policy.candidateLimit()).forEach(r -> candidates.putIfAbsent(r.docId(), r));
+    index
+        .find(candidateQuery(request), policy.candidateLimit())
+        .forEach(r -> candidates.putIfAbsent(r.docId(), r));
 
     Map<String, RecordMatch> found = new LinkedHashMap<>();
     for (IndexedRecord r : candidates.values()) {
@@ -73,42 +76,63 @@ public final class SubjectMatcher {
 
     followForeignKeys(index, comparator, expanded, found);
     List<RecordMatch> out = new ArrayList<>(found.values());
-    out.sort(Comparator.comparing(RecordMatch::tier).thenComparing(Comparator.comparingDouble(RecordMatch::score).reversed())
-        .thenComparing(m -> m.record().docId()));
+    out.sort(
+        Comparator.comparing(RecordMatch::tier)
+            .thenComparing(Comparator.comparingDouble(RecordMatch::score).reversed())
+            .thenComparing(m -> m.record().docId()));
     return out;
   }
 
   private static void compareInto(
-      RecordComparator comparator, IdentityKeys request, IndexedRecord r, FoundBy foundBy, Map<String, RecordMatch> found) {
+      RecordComparator comparator,
+      IdentityKeys request,
+      IndexedRecord r,
+      FoundBy foundBy,
+      Map<String, RecordMatch> found) {
     Comparison c = comparator.compare(request, r.identity());
-    c.tier().ifPresent(t -> found.put(r.docId(), new RecordMatch(r, t, c.score(), c.attributes(), foundBy, Optional.empty())));
+    c.tier()
+        .ifPresent(
+            t ->
+                found.put(
+                    r.docId(),
+                    new RecordMatch(r, t, c.score(), c.attributes(), foundBy, Optional.empty())));
   }
 
-  /** The retrieval query: every key of the request, plus edit-distance keys for names and readings. */
+  /**
+   * The retrieval query: every key of the request, plus edit-distance keys for names and readings.
+   */
   static CandidateQuery candidateQuery(IdentityKeys q) {
     List<KeyTerm> exact = new ArrayList<>();
     List<KeyTerm> fuzzy = new ArrayList<>();
     for (NameKey n : q.names()) {
-      n.fullKey().ifPresent(k -> {
-        exact.add(new KeyTerm(NAME_FULL, k));
-        fuzzy.add(new KeyTerm(NAME_FULL, k));
-      });
+      n.fullKey()
+          .ifPresent(
+              k -> {
+                exact.add(new KeyTerm(NAME_FULL, k));
+                fuzzy.add(new KeyTerm(NAME_FULL, k));
+              });
     }
-    q.readings().forEach(r -> {
-      exact.add(new KeyTerm(READING_KEY, r.key()));
-      exact.add(new KeyTerm(READING_LOOSE, r.looseKey()));
-      fuzzy.add(new KeyTerm(READING_KEY, r.key()));
-    });
+    q.readings()
+        .forEach(
+            r -> {
+              exact.add(new KeyTerm(READING_KEY, r.key()));
+              exact.add(new KeyTerm(READING_LOOSE, r.looseKey()));
+              fuzzy.add(new KeyTerm(READING_KEY, r.key()));
+            });
     q.birthDates().forEach(d -> exact.add(new KeyTerm(BIRTH_DATE, d)));
     q.addresses().forEach(a -> a.block().ifPresent(b -> exact.add(new KeyTerm(ADDRESS_BLOCK, b))));
-    q.phones().forEach(p -> {
-      exact.add(new KeyTerm(PHONE_E164, p.e164()));
-      exact.add(new KeyTerm(PHONE_SHA256, Hashes.sha256Hex(p.e164())));
-    });
-    q.emails().forEach(e -> {
-      exact.add(new KeyTerm(EMAIL_KEY, e));
-      exact.add(new KeyTerm(EMAIL_SHA256, Hashes.sha256Hex(e)));
-    });
+    q.phones()
+        .forEach(
+            p -> {
+              exact.add(new KeyTerm(PHONE_E164, p.e164()));
+              exact.add(new KeyTerm(PHONE_SHA256, Hashes.sha256Hex(p.e164())));
+            });
+    q.emails()
+        .forEach(
+            e -> {
+              exact.add(new KeyTerm(EMAIL_KEY, e));
+              exact.add(new KeyTerm(EMAIL_SHA256, Hashes.sha256Hex(e)));
+            });
     return new CandidateQuery(exact, fuzzy);
   }
 
@@ -130,7 +154,9 @@ public final class SubjectMatcher {
       }
       IdentityKeys id = m.record().identity();
       for (PhoneKey p : id.phones()) {
-        if (budget > 0 && request.phones().stream().noneMatch(x -> x.e164().equals(p.e164())) && phones.add(p)) {
+        if (budget > 0
+            && request.phones().stream().noneMatch(x -> x.e164().equals(p.e164()))
+            && phones.add(p)) {
           budget--;
         }
       }
@@ -140,15 +166,21 @@ public final class SubjectMatcher {
         }
       }
       for (AddressKey a : id.addresses()) {
-        if (a.block().isPresent() && budget > 0 && request.addresses().stream().noneMatch(x -> x.block().equals(a.block()))
-            && addresses.add(new AddressKey(a.postcode(), a.prefectureCity(), a.town(), a.block(), true))) {
+        if (a.block().isPresent()
+            && budget > 0
+            && request.addresses().stream().noneMatch(x -> x.block().equals(a.block()))
+            && addresses.add(
+                new AddressKey(a.postcode(), a.prefectureCity(), a.town(), a.block(), true))) {
           budget--;
         }
       }
       for (NameKey n : id.names()) {
-        if (n.fullKey().isPresent() && budget > 0
+        if (n.fullKey().isPresent()
+            && budget > 0
             && request.names().stream().noneMatch(x -> x.fullKey().equals(n.fullKey()))
-            && names.add(new NameKey(n.fullKey(), n.familyKey(), n.givenKey(), n.latin(), true, List.of()))) {
+            && names.add(
+                new NameKey(
+                    n.fullKey(), n.familyKey(), n.givenKey(), n.latin(), true, List.of()))) {
           budget--;
         }
       }
@@ -173,7 +205,10 @@ public final class SubjectMatcher {
    * recipient's record, not the sender's.
    */
   private void followForeignKeys(
-      SubjectIndex.Snapshot index, RecordComparator comparator, IdentityKeys request, Map<String, RecordMatch> found) {
+      SubjectIndex.Snapshot index,
+      RecordComparator comparator,
+      IdentityKeys request,
+      Map<String, RecordMatch> found) {
     List<RecordMatch> frontier = new ArrayList<>(found.values());
     for (int depth = 0; depth < FOREIGN_KEY_DEPTH && !frontier.isEmpty(); depth++) {
       List<RecordMatch> next = new ArrayList<>();
@@ -186,7 +221,14 @@ public final class SubjectMatcher {
           if (own.contradicts("name") || own.contradicts("birthDate")) {
             continue;
           }
-          RecordMatch m = new RecordMatch(child, parent.tier(), parent.score(), own.attributes(), FoundBy.FOREIGN_KEY, Optional.of(parent.record().docId()));
+          RecordMatch m =
+              new RecordMatch(
+                  child,
+                  parent.tier(),
+                  parent.score(),
+                  own.attributes(),
+                  FoundBy.FOREIGN_KEY,
+                  Optional.of(parent.record().docId()));
           found.put(child.docId(), m);
           next.add(m);
         }

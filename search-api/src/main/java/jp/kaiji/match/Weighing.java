@@ -25,8 +25,12 @@ final class Weighing {
     return policy;
   }
 
-  /** An agreement of {@code attribute} on {@code key} of index {@code field}, weighted by how rare the key is. */
-  AttributeMatch agree(String attribute, Level level, double m, String field, String key, String why) {
+  /**
+   * An agreement of {@code attribute} on {@code key} of index {@code field}, weighted by how rare
+   * the key is.
+   */
+  AttributeMatch agree(
+      String attribute, Level level, double m, String field, String key, String why) {
     Evidence evidence =
         switch (attribute) {
           case "name" -> Evidence.NAME;
@@ -41,7 +45,8 @@ final class Weighing {
   }
 
   double weight(double m, String field, String key) {
-    return policy.agreementWeight(m, policy.chanceAgreement(priorOf(field), stats.docFreq(field, key), stats.docCount()));
+    return policy.agreementWeight(
+        m, policy.chanceAgreement(priorOf(field), stats.docFreq(field, key), stats.docCount()));
   }
 
   /** The prior share of one value of this index field; coarser address precisions are commoner. */

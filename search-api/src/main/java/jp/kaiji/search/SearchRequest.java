@@ -17,7 +17,8 @@ public record SearchRequest(Optional<String> requestReference, SubjectQuery subj
     requestReference.ifPresent(
         r -> {
           if (!r.matches("[A-Za-z0-9._-]{1,64}")) {
-            throw new IllegalArgumentException("requestReference must be 1-64 letters, digits, '.', '_' or '-'");
+            throw new IllegalArgumentException(
+                "requestReference must be 1-64 letters, digits, '.', '_' or '-'");
           }
         });
   }

@@ -27,7 +27,13 @@ public record SubjectSearchResult(
   public record CompanyHits(String company, String legalName, List<SourceHits> sources) {}
 
   public record SourceHits(
-      String source, String title, String category, String categoryLabel, String purpose, boolean jointlyUsed, List<RecordHit> records) {}
+      String source,
+      String title,
+      String category,
+      String categoryLabel,
+      String purpose,
+      boolean jointlyUsed,
+      List<RecordHit> records) {}
 
   /**
    * One returned record.

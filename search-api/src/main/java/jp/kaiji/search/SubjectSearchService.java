@@ -43,7 +43,13 @@ public final class SubjectSearchService {
   private final ObjectMapper json;
 
   public SubjectSearchService(
-      SubjectIndex index, Supplier<SourceCatalog> catalog, SubjectMatcher matcher, AuditLog audit, IdentifierHasher hasher, Clock clock, ObjectMapper json) {
+      SubjectIndex index,
+      Supplier<SourceCatalog> catalog,
+      SubjectMatcher matcher,
+      AuditLog audit,
+      IdentifierHasher hasher,
+      Clock clock,
+      ObjectMapper json) {
     this.index = Objects.requireNonNull(index, "index");
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.matcher = Objects.requireNonNull(matcher, "matcher");
@@ -77,22 +83,39 @@ public final class SubjectSearchService {
       List<RecordMatch> matches = matcher.match(snapshot, keys);
       SubjectSearchResult result = group(request, snapshot, matches);
       audit.append(
-          new AuditEvent(who.name(), who.role().id(), "subject.search", request.requestReference(), hashed(keys), Optional.empty(), matches.size()));
+          new AuditEvent(
+              who.name(),
+              who.role().id(),
+              "subject.search",
+              request.requestReference(),
+              hashed(keys),
+              Optional.empty(),
+              matches.size()));
       return result;
     }
   }
 
   /** One record by source and key, audited as a record view. */
-  public Optional<JsonNode> record(Principal who, Optional<String> requestReference, String sourceId, String key) throws NoIndexException {
+  public Optional<JsonNode> record(
+      Principal who, Optional<String> requestReference, String sourceId, String key)
+      throws NoIndexException {
     try (SubjectIndex.Snapshot snapshot = index.acquire().orElseThrow(NoIndexException::new)) {
       Optional<IndexedRecord> r = snapshot.get(sourceId, key);
       audit.append(
-          new AuditEvent(who.name(), who.role().id(), "record.view", requestReference, List.of(), Optional.of(sourceId + "/" + key), r.isPresent() ? 1 : 0));
+          new AuditEvent(
+              who.name(),
+              who.role().id(),
+              "record.view",
+              requestReference,
+              List.of(),
+              Optional.of(sourceId + "/" + key),
+              r.isPresent() ? 1 : 0));
       return r.map(this::original);
     }
   }
 
-  private SubjectSearchResult group(SearchRequest request, SubjectIndex.Snapshot snapshot, List<RecordMatch> matches) {
+  private SubjectSearchResult group(
+      SearchRequest request, SubjectIndex.Snapshot snapshot, List<RecordMatch> matches) {
     Map<String, List<RecordMatch>> bySource = new LinkedHashMap<>();
     for (RecordMatch m : matches) {
       bySource.computeIfAbsent(m.record().sourceId(), s -> new ArrayList<>()).add(m);
@@ -109,23 +132,49 @@ public final class SubjectSearchService {
         }
         List<RecordMatch> hits = bySource.getOrDefault(s.id(), List.of());
         bySource.remove(s.id());
-        searched.add(new SubjectSearchResult.SourceSearched(s.id(), company.id(), sizes.getOrDefault(s.id(), 0L), hits.size()));
+        searched.add(
+            new SubjectSearchResult.SourceSearched(
+                s.id(), company.id(), sizes.getOrDefault(s.id(), 0L), hits.size()));
         if (!hits.isEmpty()) {
-          sources.add(new SubjectSearchResult.SourceHits(
-              s.id(), s.title(), s.category().id(), s.category().japaneseLabel(), s.purpose(), s.jointlyUsed(), hits.stream().map(this::hit).toList()));
+          sources.add(
+              new SubjectSearchResult.SourceHits(
+                  s.id(),
+                  s.title(),
+                  s.category().id(),
+                  s.category().japaneseLabel(),
+                  s.purpose(),
+                  s.jointlyUsed(),
+                  hits.stream().map(this::hit).toList()));
         }
       }
       if (!sources.isEmpty()) {
-        companies.add(new SubjectSearchResult.CompanyHits(company.id(), company.legalName(), sources));
+        companies.add(
+            new SubjectSearchResult.CompanyHits(company.id(), company.legalName(), sources));
       }
     }
     // A record whose source the catalogue no longer describes is still the requester's: it is
     // returned under its own ids, never dropped.
     for (Map.Entry<String, List<RecordMatch>> orphan : bySource.entrySet()) {
       IndexedRecord first = orphan.getValue().getFirst().record();
-      searched.add(new SubjectSearchResult.SourceSearched(orphan.getKey(), first.company(), sizes.getOrDefault(orphan.getKey(), 0L), orphan.getValue().size()));
-      companies.add(new SubjectSearchResult.CompanyHits(first.company(), first.company(), List.of(new SubjectSearchResult.SourceHits(
-          orphan.getKey(), orphan.getKey(), first.category(), "", "(not in the current catalogue)", false, orphan.getValue().stream().map(this::hit).toList()))));
+      searched.add(
+          new SubjectSearchResult.SourceSearched(
+              orphan.getKey(),
+              first.company(),
+              sizes.getOrDefault(orphan.getKey(), 0L),
+              orphan.getValue().size()));
+      companies.add(
+          new SubjectSearchResult.CompanyHits(
+              first.company(),
+              first.company(),
+              List.of(
+                  new SubjectSearchResult.SourceHits(
+                      orphan.getKey(),
+                      orphan.getKey(),
+                      first.category(),
+                      "",
+                      "(not in the current catalogue)",
+                      false,
+                      orphan.getValue().stream().map(this::hit).toList()))));
     }
     long confirmed = matches.stream().filter(m -> m.tier() == MatchTier.CONFIRMED).count();
     var gen = snapshot.generation();
@@ -133,7 +182,8 @@ public final class SubjectSearchService {
         request.requestReference(),
         clock.instant().toString(),
         new SubjectSearchResult.Generation(gen.id(), gen.builtAt().toString()),
-        new SubjectSearchResult.Summary(matches.size(), (int) confirmed, matches.size() - (int) confirmed),
+        new SubjectSearchResult.Summary(
+            matches.size(), (int) confirmed, matches.size() - (int) confirmed),
         companies,
         searched);
   }
@@ -143,11 +193,23 @@ public final class SubjectSearchService {
     List<String> explanation = new ArrayList<>();
     m.via().ifPresent(v -> explanation.add("reached through a foreign key from " + v));
     m.attributes().stream().map(AttributeMatch::toString).forEach(explanation::add);
-    List<AttributeMatch> attributes = m.attributes().stream()
-        .map(a -> new AttributeMatch(a.attribute(), a.level(), a.evidence(), round(a.weight()), a.explanation()))
-        .toList();
+    List<AttributeMatch> attributes =
+        m.attributes().stream()
+            .map(
+                a ->
+                    new AttributeMatch(
+                        a.attribute(), a.level(), a.evidence(), round(a.weight()), a.explanation()))
+            .toList();
     return new SubjectSearchResult.RecordHit(
-        r.docId(), r.primaryKey(), m.tier(), round(m.score()), m.foundBy(), m.via(), explanation, attributes, original(r));
+        r.docId(),
+        r.primaryKey(),
+        m.tier(),
+        round(m.score()),
+        m.foundBy(),
+        m.via(),
+        explanation,
+        attributes,
+        original(r));
   }
 
   // Two decimals are all a reviewer reads; the long tail of a double is noise in the answer.
@@ -169,7 +231,14 @@ public final class SubjectSearchService {
     k.names().forEach(n -> n.fullKey().ifPresent(v -> out.add(hasher.hash("name", v))));
     k.readings().forEach(r -> out.add(hasher.hash("reading", r.key())));
     k.birthDates().forEach(d -> out.add(hasher.hash("birthDate", d)));
-    k.addresses().forEach(a -> a.block().or(a::town).or(a::prefectureCity).or(a::postcode).ifPresent(v -> out.add(hasher.hash("address", v))));
+    k.addresses()
+        .forEach(
+            a ->
+                a.block()
+                    .or(a::town)
+                    .or(a::prefectureCity)
+                    .or(a::postcode)
+                    .ifPresent(v -> out.add(hasher.hash("address", v))));
     k.phones().forEach(p -> out.add(hasher.hash("phone", p.e164())));
     k.emails().forEach(e -> out.add(hasher.hash("email", e)));
     return out;

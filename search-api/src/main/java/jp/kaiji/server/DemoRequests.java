@@ -33,8 +33,8 @@ import jp.kaiji.query.SubjectQuery;
  * and someone no source holds — with received and due dates relative to today (one overdue, one
  * nearing) and their identity documents.
  *
- * <p>Seeding is idempotent: a reference that exists already is left as it is, since the demo's
- * H2 store persists between runs.
+ * <p>Seeding is idempotent: a reference that exists already is left as it is, since the demo's H2
+ * store persists between runs.
  */
 public final class DemoRequests {
   /** The request the demo's printed instructions name. */
@@ -43,7 +43,13 @@ public final class DemoRequests {
   private static final Principal SEEDER = new Principal("demo-seed", Role.STAFF);
 
   /** One seeded request: which fixture request it takes, and how it arrived. */
-  private record Plan(String reference, Predicate<JsonNode> pick, int receivedDaysAgo, int dueInDays, RequesterKind kind, boolean feePaid,
+  private record Plan(
+      String reference,
+      Predicate<JsonNode> pick,
+      int receivedDaysAgo,
+      int dueInDays,
+      RequesterKind kind,
+      boolean feePaid,
       Delivery delivery) {}
 
   /** What seeding did: the references created and those that were there already. */
@@ -55,21 +61,61 @@ public final class DemoRequests {
    * Creates the demo requests that do not exist yet, from {@code requests.jsonl} beside the
    * catalogue, through {@link DisclosureService#create} (audited as {@code demo-seed}).
    */
-  public static Seeded seed(DisclosureService disclosure, Path requestsJsonl) throws IOException, SQLException {
+  public static Seeded seed(DisclosureService disclosure, Path requestsJsonl)
+      throws IOException, SQLException {
     List<JsonNode> fixtures = new ArrayList<>();
-    ObjectMapper json = new ObjectMapper().registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module());
+    ObjectMapper json =
+        new ObjectMapper().registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module());
     for (String line : Files.readAllLines(requestsJsonl, StandardCharsets.UTF_8)) {
       if (!line.isBlank()) {
         fixtures.add(json.readTree(line));
       }
     }
-    List<Plan> plans = List.of(
-        new Plan(FIRST, r -> kind(r, "person") && r.path("expectedPerson").isTextual(), 3, 11, RequesterKind.PERSON, true, Delivery.ELECTRONIC),
-        new Plan("DEMO-2", r -> r.path("expectedPerson").isTextual() && hard(r, "married") && hard(r, "variant"), 12, 2,
-            RequesterKind.PERSON, true, Delivery.ELECTRONIC),
-        new Plan("DEMO-3", r -> kind(r, "family_member"), 5, 9, RequesterKind.APPOINTED_AGENT, true, Delivery.ELECTRONIC),
-        new Plan("DEMO-4", r -> kind(r, "namesake"), 20, -6, RequesterKind.PERSON, true, Delivery.PAPER),
-        new Plan("DEMO-5", r -> kind(r, "absent"), 1, 13, RequesterKind.PERSON, false, Delivery.ELECTRONIC));
+    List<Plan> plans =
+        List.of(
+            new Plan(
+                FIRST,
+                r -> kind(r, "person") && r.path("expectedPerson").isTextual(),
+                3,
+                11,
+                RequesterKind.PERSON,
+                true,
+                Delivery.ELECTRONIC),
+            new Plan(
+                "DEMO-2",
+                r ->
+                    r.path("expectedPerson").isTextual()
+                        && hard(r, "married")
+                        && hard(r, "variant"),
+                12,
+                2,
+                RequesterKind.PERSON,
+                true,
+                Delivery.ELECTRONIC),
+            new Plan(
+                "DEMO-3",
+                r -> kind(r, "family_member"),
+                5,
+                9,
+                RequesterKind.APPOINTED_AGENT,
+                true,
+                Delivery.ELECTRONIC),
+            new Plan(
+                "DEMO-4",
+                r -> kind(r, "namesake"),
+                20,
+                -6,
+                RequesterKind.PERSON,
+                true,
+                Delivery.PAPER),
+            new Plan(
+                "DEMO-5",
+                r -> kind(r, "absent"),
+                1,
+                13,
+                RequesterKind.PERSON,
+                false,
+                Delivery.ELECTRONIC));
     LocalDate today = disclosure.today();
     List<String> created = new ArrayList<>();
     List<String> existing = new ArrayList<>();
@@ -90,14 +136,26 @@ public final class DemoRequests {
       }
       LocalDate received = today.minusDays(p.receivedDaysAgo());
       try {
-        disclosure.create(SEEDER, new RequestForm(p.reference(), received.toString(), p.kind(), agent(p.kind()), documents(p.kind(), received),
-            p.reference().equals("DEMO-5") ? List.of(RequestedAction.DISCLOSURE)
-                : List.of(RequestedAction.DISCLOSURE, RequestedAction.PURPOSE_NOTIFICATION),
-            p.feePaid(), p.delivery(), received.plusDays(p.receivedDaysAgo() + p.dueInDays()).toString(), subject.get()));
+        disclosure.create(
+            SEEDER,
+            new RequestForm(
+                p.reference(),
+                received.toString(),
+                p.kind(),
+                agent(p.kind()),
+                documents(p.kind(), received),
+                p.reference().equals("DEMO-5")
+                    ? List.of(RequestedAction.DISCLOSURE)
+                    : List.of(RequestedAction.DISCLOSURE, RequestedAction.PURPOSE_NOTIFICATION),
+                p.feePaid(),
+                p.delivery(),
+                received.plusDays(p.receivedDaysAgo() + p.dueInDays()).toString(),
+                subject.get()));
         created.add(p.reference());
       } catch (DisclosureException e) {
         if (e.kind() != DisclosureException.Kind.EXISTS) {
-          throw new IllegalStateException("demo request " + p.reference() + ": " + e.getMessage(), e);
+          throw new IllegalStateException(
+              "demo request " + p.reference() + ": " + e.getMessage(), e);
         }
         existing.add(p.reference());
       }
@@ -105,7 +163,10 @@ public final class DemoRequests {
     return new Seeded(List.copyOf(created), List.copyOf(existing));
   }
 
-  /** The fixture's form, when the search can read every identifier on it (some are broken on purpose). */
+  /**
+   * The fixture's form, when the search can read every identifier on it (some are broken on
+   * purpose).
+   */
   private static Optional<SubjectQuery> readable(ObjectMapper json, JsonNode r) {
     try {
       SubjectQuery q = json.treeToValue(r.get("form"), SubjectQuery.class);
@@ -130,15 +191,27 @@ public final class DemoRequests {
   }
 
   private static Optional<Agent> agent(RequesterKind kind) {
-    return kind == RequesterKind.PERSON ? Optional.empty()
-        : Optional.of(new Agent("架空 法律事務所 弁護士 見本 太郎", "弁護士", Optional.of("東京都千代田区丸の内9-9-9"), Optional.of("03-0000-0000"), true));
+    return kind == RequesterKind.PERSON
+        ? Optional.empty()
+        : Optional.of(
+            new Agent(
+                "架空 法律事務所 弁護士 見本 太郎",
+                "弁護士",
+                Optional.of("東京都千代田区丸の内9-9-9"),
+                Optional.of("03-0000-0000"),
+                true));
   }
 
   private static List<IdentityDocument> documents(RequesterKind kind, LocalDate received) {
     if (kind == RequesterKind.PERSON) {
-      return List.of(new IdentityDocument(DocumentKind.DRIVERS_LICENSE, true, Optional.of(received.minusYears(2).toString())));
+      return List.of(
+          new IdentityDocument(
+              DocumentKind.DRIVERS_LICENSE, true, Optional.of(received.minusYears(2).toString())));
     }
-    return List.of(new IdentityDocument(DocumentKind.LAWYER_ID, true, Optional.of(received.minusDays(20).toString())),
-        new IdentityDocument(DocumentKind.MY_NUMBER_CARD, true, Optional.of(received.minusYears(3).toString())));
+    return List.of(
+        new IdentityDocument(
+            DocumentKind.LAWYER_ID, true, Optional.of(received.minusDays(20).toString())),
+        new IdentityDocument(
+            DocumentKind.MY_NUMBER_CARD, true, Optional.of(received.minusYears(3).toString())));
   }
 }

@@ -11,13 +11,13 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import jp.kaiji.audit.AuditLog;
 import jp.kaiji.audit.IdentifierHasher;
 import jp.kaiji.auth.TokenRegistry;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import jp.kaiji.catalog.CatalogFile;
 import jp.kaiji.catalog.SourceCatalog;
 import jp.kaiji.catalog.SourceCatalogs;
@@ -39,6 +39,7 @@ import jp.kaiji.search.SubjectSearchService;
 /** Assembles the server from its configuration: index, audit log, services, HTTP. */
 public final class KaijiApplication implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(KaijiApplication.class.getName());
+
   /** The environment variable that may hold the audit salt (hex); else a salt file is made once. */
   public static final String AUDIT_SALT_ENV = "KAIJI_AUDIT_SALT";
 
@@ -51,7 +52,8 @@ public final class KaijiApplication implements AutoCloseable {
   private final DisclosureService disclosure;
   private final KaijiServer server;
 
-  public KaijiApplication(ServerConfig config, Clock clock) throws IOException, GeneralSecurityException {
+  public KaijiApplication(ServerConfig config, Clock clock)
+      throws IOException, GeneralSecurityException {
     config.checkListenerSafety();
     // The catalogue that describes the serving generation: read again whenever a rebuild or
     // rollback switches generations, so that a source the admin added is grouped and counted.
@@ -62,27 +64,52 @@ public final class KaijiApplication implements AutoCloseable {
     this.cases = openCases(config, clock);
     this.generations = new IndexGenerations(config.dataDir().resolve("index"));
     this.index = new LuceneSubjectIndex(generations);
-    generations.addListener(event -> {
-      if (event.kind() == IndexGenerations.EventKind.SWITCHED) {
-        try {
-          catalog.set(loadCatalog(config.catalog()));
-        } catch (IllegalArgumentException e) {
-          LOG.log(System.Logger.Level.WARNING, "catalogue unreadable after switching to " + event.generation().id() + "; keeping the previous one");
-        }
-      }
-    });
+    generations.addListener(
+        event -> {
+          if (event.kind() == IndexGenerations.EventKind.SWITCHED) {
+            try {
+              catalog.set(loadCatalog(config.catalog()));
+            } catch (IllegalArgumentException e) {
+              LOG.log(
+                  System.Logger.Level.WARNING,
+                  "catalogue unreadable after switching to "
+                      + event.generation().id()
+                      + "; keeping the previous one");
+            }
+          }
+        });
     Supplier<SourceCatalog> servingCatalog = () -> catalog.get().catalog();
     this.audit = AuditLog.open(config.dataDir().resolve("audit.log"), clock);
     IdentifierHasher hasher = new IdentifierHasher(auditSalt(config.dataDir()));
     Exchanges exchanges = new Exchanges(Json.mapper());
-    this.search = new SubjectSearchService(index, servingCatalog, new SubjectMatcher(MatchPolicy.defaults()), audit, hasher, clock, exchanges.json());
+    this.search =
+        new SubjectSearchService(
+            index,
+            servingCatalog,
+            new SubjectMatcher(MatchPolicy.defaults()),
+            audit,
+            hasher,
+            clock,
+            exchanges.json());
     this.admin = new IndexAdmin(generations, () -> loadCatalog(config.catalog()));
     this.disclosure = new DisclosureService(cases, search, servingCatalog, audit, clock);
     TokenRegistry tokens = new TokenRegistry(config.tokens());
-    Console console = new Console(new ConsoleServices(tokens, search, admin, audit, servingCatalog, java.util.Optional.of(disclosure)), clock);
-    this.server = new KaijiServer(config, sslContext(config), tokens, index, search,
-        new AdminHandlers(admin, exchanges, audit), new DisclosureHandlers(disclosure, exchanges, packagesDir(config)), exchanges,
-        console.handler());
+    Console console =
+        new Console(
+            new ConsoleServices(
+                tokens, search, admin, audit, servingCatalog, java.util.Optional.of(disclosure)),
+            clock);
+    this.server =
+        new KaijiServer(
+            config,
+            sslContext(config),
+            tokens,
+            index,
+            search,
+            new AdminHandlers(admin, exchanges, audit),
+            new DisclosureHandlers(disclosure, exchanges, packagesDir(config)),
+            exchanges,
+            console.handler());
   }
 
   public KaijiApplication start() {
@@ -116,14 +143,27 @@ public final class KaijiApplication implements AutoCloseable {
   }
 
   private static CaseStore openCases(ServerConfig config, Clock clock) throws IOException {
-    String url = config.database().map(ServerConfig.Database::url).orElseGet(() -> CaseStore.h2Url(config.dataDir()));
+    String url =
+        config
+            .database()
+            .map(ServerConfig.Database::url)
+            .orElseGet(() -> CaseStore.h2Url(config.dataDir()));
     String user = config.database().flatMap(ServerConfig.Database::user).orElse("");
-    String password = config.database().flatMap(ServerConfig.Database::passwordEnv).map(System::getenv).orElse("");
+    String password =
+        config
+            .database()
+            .flatMap(ServerConfig.Database::passwordEnv)
+            .map(System::getenv)
+            .orElse("");
     try {
       return CaseStore.open(url, user, password, clock, Json.mapper());
     } catch (java.sql.SQLException e) {
-      throw new IOException("cannot open the request database " + (config.database().isPresent() ? "" : "in " + config.dataDir() + " ")
-          + "(is another Kaiji using it?): " + e.getMessage(), e);
+      throw new IOException(
+          "cannot open the request database "
+              + (config.database().isPresent() ? "" : "in " + config.dataDir() + " ")
+              + "(is another Kaiji using it?): "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -131,7 +171,8 @@ public final class KaijiApplication implements AutoCloseable {
     try {
       return SourceCatalogs.load(file);
     } catch (Exception e) {
-      throw new IllegalArgumentException("cannot load " + file.getFileName() + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot load " + file.getFileName() + ": " + e.getMessage(), e);
     }
   }
 
@@ -154,7 +195,8 @@ public final class KaijiApplication implements AutoCloseable {
     return HexFormat.of().parseHex(Files.readString(file).strip());
   }
 
-  private static Optional<SSLContext> sslContext(ServerConfig config) throws IOException, GeneralSecurityException {
+  private static Optional<SSLContext> sslContext(ServerConfig config)
+      throws IOException, GeneralSecurityException {
     if (config.tls().isEmpty()) {
       return Optional.empty();
     }
@@ -165,7 +207,8 @@ public final class KaijiApplication implements AutoCloseable {
     } else {
       password = System.getenv(tls.passwordEnv().orElseThrow());
       if (password == null) {
-        throw new IllegalArgumentException("keystore password variable " + tls.passwordEnv().get() + " is not set");
+        throw new IllegalArgumentException(
+            "keystore password variable " + tls.passwordEnv().get() + " is not set");
       }
     }
     KeyStore ks = KeyStore.getInstance("PKCS12");

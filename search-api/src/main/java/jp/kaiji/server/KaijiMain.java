@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -24,15 +25,25 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The server's command line: {@code serve}, {@code demo}, {@code export}, {@code verify-audit}, {@code new-token}. */
+/**
+ * The server's command line: {@code serve}, {@code demo}, {@code export}, {@code verify-audit},
+ * {@code new-token}.
+ */
 @Command(
     name = "kaiji-server",
     mixinStandardHelpOptions = true,
-    subcommands = {KaijiMain.Serve.class, KaijiMain.Demo.class, KaijiMain.Export.class, KaijiMain.VerifyAudit.class, KaijiMain.NewToken.class},
+    subcommands = {
+      KaijiMain.Serve.class,
+      KaijiMain.Demo.class,
+      KaijiMain.Export.class,
+      KaijiMain.VerifyAudit.class,
+      KaijiMain.NewToken.class
+    },
     description = "Kaiji search API.")
 public final class KaijiMain {
   public static void main(String[] args) {
-    System.exit(new CommandLine(new KaijiMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+    System.exit(
+        new CommandLine(new KaijiMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
   }
 
   @Command(name = "serve", description = "Serve the API with a configuration file.")
@@ -42,7 +53,8 @@ public final class KaijiMain {
 
     @Override
     public Integer call() throws Exception {
-      try (KaijiApplication app = new KaijiApplication(ServerConfig.load(config), Clock.systemUTC()).start()) {
+      try (KaijiApplication app =
+          new KaijiApplication(ServerConfig.load(config), Clock.systemUTC()).start()) {
         System.out.println("kaiji: serving on port " + app.port());
         new CountDownLatch(1).await();
       }
@@ -50,15 +62,27 @@ public final class KaijiMain {
     }
   }
 
-  @Command(name = "demo", description = "Index the bundled sample data and serve it on localhost with fresh demo tokens.")
+  @Command(
+      name = "demo",
+      description =
+          "Index the bundled sample data and serve it on localhost with fresh demo tokens.")
   static final class Demo implements Callable<Integer> {
-    @Option(names = "--catalog", defaultValue = "fixtures/sample/catalog.json", description = "catalogue (default: ${DEFAULT-VALUE})")
+    @Option(
+        names = "--catalog",
+        defaultValue = "fixtures/sample/catalog.json",
+        description = "catalogue (default: ${DEFAULT-VALUE})")
     Path catalog;
 
-    @Option(names = "--data", defaultValue = "data/demo", description = "data directory (default: ${DEFAULT-VALUE})")
+    @Option(
+        names = "--data",
+        defaultValue = "data/demo",
+        description = "data directory (default: ${DEFAULT-VALUE})")
     Path data;
 
-    @Option(names = "--port", defaultValue = "8080", description = "port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 = any free)")
+    @Option(
+        names = "--port",
+        defaultValue = "8080",
+        description = "port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 = any free)")
     int port;
 
     @Override
@@ -71,8 +95,19 @@ public final class KaijiMain {
         tokens.put(role, token);
         entries.add(new TokenEntry("demo-" + role.id(), role, Hashes.sha256Hex(token)));
       }
-      ServerConfig config = new ServerConfig("127.0.0.1", port, false, Optional.empty(), catalog.toAbsolutePath(), data.toAbsolutePath(), entries);
-      ObjectMapper json = new ObjectMapper().registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module()).enable(SerializationFeature.INDENT_OUTPUT);
+      ServerConfig config =
+          new ServerConfig(
+              "127.0.0.1",
+              port,
+              false,
+              Optional.empty(),
+              catalog.toAbsolutePath(),
+              data.toAbsolutePath(),
+              entries);
+      ObjectMapper json =
+          new ObjectMapper()
+              .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
+              .enable(SerializationFeature.INDENT_OUTPUT);
       Path configFile = data.resolve("kaiji-server.json");
       json.writeValue(configFile.toFile(), config);
 
@@ -90,27 +125,46 @@ public final class KaijiMain {
         }
         long rows = p.sources().stream().mapToLong(s -> s.rowsRead()).sum();
         long quarantined = p.sources().stream().mapToLong(s -> s.quarantined()).sum();
-        System.out.printf("kaiji: indexed %d records from %d sources into %s (%d quarantine entries)%n",
-            rows, p.sources().size(), p.generation().orElse("?"), quarantined);
+        System.out.printf(
+            Locale.ROOT,
+            "kaiji: indexed %d records from %d sources into %s (%d quarantine entries)%n",
+            rows,
+            p.sources().size(),
+            p.generation().orElse("?"),
+            quarantined);
         Path requests = catalog.toAbsolutePath().getParent().resolve("requests.jsonl");
         boolean seeded = false;
         if (Files.exists(requests)) {
           DemoRequests.Seeded s = DemoRequests.seed(app.disclosure(), requests);
-          seeded = s.created().contains(DemoRequests.FIRST) || s.existing().contains(DemoRequests.FIRST);
-          System.out.printf("kaiji: demo requests: %d registered now %s, %d kept from an earlier run %s%n",
-              s.created().size(), s.created(), s.existing().size(), s.existing());
+          seeded =
+              s.created().contains(DemoRequests.FIRST) || s.existing().contains(DemoRequests.FIRST);
+          System.out.printf(
+              Locale.ROOT,
+              "kaiji: demo requests: %d registered now %s, %d kept from an earlier run %s%n",
+              s.created().size(),
+              s.created(),
+              s.existing().size(),
+              s.existing());
         }
         app.start();
         String base = "http://127.0.0.1:" + app.port();
         System.out.println();
         System.out.println("Kaiji is serving on " + base + "  (configuration: " + configFile + ")");
-        System.out.println("Staff console: " + base + "/console/  (sign in with the staff or admin token below; ?lang=en for English)");
+        System.out.println(
+            "Staff console: "
+                + base
+                + "/console/  (sign in with the staff or admin token below; ?lang=en for English)");
         System.out.println("Demo tokens (valid until this process stops):");
-        tokens.forEach((role, token) -> System.out.printf("  %-8s %s%n", role.id(), token));
+        tokens.forEach(
+            (role, token) -> System.out.printf(Locale.ROOT, "  %-8s %s%n", role.id(), token));
         System.out.println();
         if (seeded) {
-          System.out.println("Start here: open " + base + "/console/ , sign in with the staff token, open request " + DemoRequests.FIRST
-              + " and press 「請求書の識別子で検索する」 (search); decide each record, close the review, download the package.");
+          System.out.println(
+              "Start here: open "
+                  + base
+                  + "/console/ , sign in with the staff token, open request "
+                  + DemoRequests.FIRST
+                  + " and press 「請求書の識別子で検索する」 (search); decide each record, close the review, download the package.");
           System.out.println();
         }
         System.out.println("Or try a subject search for a fixture person in the API:");
@@ -145,8 +199,11 @@ public final class KaijiMain {
     }
   }
 
-  @Command(name = "export", description = "Export every disclosure request marked ready as <reference>.zip into a directory;"
-      + " idempotent (exported requests are skipped). Exit 1 when a package failed.")
+  @Command(
+      name = "export",
+      description =
+          "Export every disclosure request marked ready as <reference>.zip into a directory;"
+              + " idempotent (exported requests are skipped). Exit 1 when a package failed.")
   static final class Export implements Callable<Integer> {
     @Option(names = "--config", required = true, description = "the server configuration (JSON)")
     Path config;
@@ -156,17 +213,37 @@ public final class KaijiMain {
 
     @Override
     public Integer call() throws Exception {
-      try (KaijiApplication app = new KaijiApplication(ServerConfig.load(config), Clock.systemUTC())) {
-        var run = app.disclosure().exportReady(new jp.kaiji.auth.Principal("cli-export", Role.EXPORTER), out);
-        run.exported().forEach(e -> System.out.println("exported " + e.reference() + " -> " + out.resolve(e.file()) + " sha256 " + e.sha256()));
-        run.failed().forEach(f -> System.err.println("failed   " + f.reference() + ": " + f.reason()));
-        System.out.println("kaiji: " + run.exported().size() + " package(s) exported, " + run.failed().size() + " failed");
+      try (KaijiApplication app =
+          new KaijiApplication(ServerConfig.load(config), Clock.systemUTC())) {
+        var run =
+            app.disclosure()
+                .exportReady(new jp.kaiji.auth.Principal("cli-export", Role.EXPORTER), out);
+        run.exported()
+            .forEach(
+                e ->
+                    System.out.println(
+                        "exported "
+                            + e.reference()
+                            + " -> "
+                            + out.resolve(e.file())
+                            + " sha256 "
+                            + e.sha256()));
+        run.failed()
+            .forEach(f -> System.err.println("failed   " + f.reference() + ": " + f.reason()));
+        System.out.println(
+            "kaiji: "
+                + run.exported().size()
+                + " package(s) exported, "
+                + run.failed().size()
+                + " failed");
         return run.failed().isEmpty() ? 0 : 1;
       }
     }
   }
 
-  @Command(name = "verify-audit", description = "Check the audit log's hash chain; exit 1 where it is broken.")
+  @Command(
+      name = "verify-audit",
+      description = "Check the audit log's hash chain; exit 1 where it is broken.")
   static final class VerifyAudit implements Callable<Integer> {
     @Option(names = "--log", required = true, description = "the audit log file")
     Path log;
@@ -175,15 +252,25 @@ public final class KaijiMain {
     public Integer call() throws Exception {
       AuditLog.Verification v = AuditLog.verify(log);
       if (v.intact()) {
-        System.out.println("audit log intact: " + v.entries() + " entries, last hash " + v.lastHash());
+        System.out.println(
+            "audit log intact: " + v.entries() + " entries, last hash " + v.lastHash());
         return 0;
       }
-      System.err.println("audit log broken at line " + v.brokenAtLine().orElseThrow() + ": " + v.problem().orElse("") + " (" + v.entries() + " entries intact before it)");
+      System.err.println(
+          "audit log broken at line "
+              + v.brokenAtLine().orElseThrow()
+              + ": "
+              + v.problem().orElse("")
+              + " ("
+              + v.entries()
+              + " entries intact before it)");
       return 1;
     }
   }
 
-  @Command(name = "new-token", description = "Print a new random token and the SHA-256 to put in the configuration.")
+  @Command(
+      name = "new-token",
+      description = "Print a new random token and the SHA-256 to put in the configuration.")
   static final class NewToken implements Callable<Integer> {
     @Override
     public Integer call() {

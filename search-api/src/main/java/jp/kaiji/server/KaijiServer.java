@@ -5,7 +5,6 @@ import io.undertow.Undertow;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
 import io.undertow.server.handlers.BlockingHandler;
-import io.undertow.util.Methods;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.Set;
@@ -68,32 +67,77 @@ public final class KaijiServer implements AutoCloseable {
       HttpHandler console) {
     Objects.requireNonNull(config, "config");
     config.checkListenerSafety();
-    RoutingHandler routes = Handlers.routing()
-        .get("/health", new HealthHandler(index, exchanges))
-        .get("/api/openapi.json", new OpenApiHandler())
-        .post("/api/subject-search", guard(tokens, Role.STAFF, "search subjects", new SubjectSearchHandler(search, exchanges)))
-        .get("/api/records/{source}/{key}", guard(tokens, Role.STAFF, "view records", new RecordHandler(search, exchanges)))
-        .post("/api/admin/rebuilds", guard(tokens, Role.ADMIN, "start rebuilds", admin.startRebuild()))
-        .get("/api/admin/rebuilds/{id}", guard(tokens, Role.ADMIN, "watch rebuilds", admin.rebuildStatus()))
-        .get("/api/admin/index", guard(tokens, Role.ADMIN, "read index status", admin.indexStatus()))
-        .post("/api/admin/rollback", guard(tokens, Role.ADMIN, "roll back generations", admin.rollback()))
-        .post("/api/requests", guard(tokens, Role.STAFF, "register requests", requests.create()))
-        .get("/api/requests", guard(tokens, Role.STAFF, "list requests", requests.list()))
-        .get("/api/requests/{ref}", guard(tokens, Role.STAFF, "view requests", requests.view()))
-        .post("/api/requests/{ref}/search", guard(tokens, Role.STAFF, "search for requests", requests.search()))
-        .post("/api/requests/{ref}/decisions", guard(tokens, Role.STAFF, "decide on records", requests.decide()))
-        .post("/api/requests/{ref}/redactions", guard(tokens, Role.STAFF, "redact records", requests.redact()))
-        .post("/api/requests/{ref}/ready", guard(tokens, Role.STAFF, "close reviews", requests.ready()))
-        .get("/api/requests/{ref}/package", new Authenticate(tokens, Set.of(Role.STAFF, Role.EXPORTER), "download packages", requests.download()))
-        .post("/api/exports", guard(tokens, Role.EXPORTER, "export packages", requests.exportReady()))
-        .setFallbackHandler(exchange -> { throw ErrorCode.NOT_FOUND.exception("route " + exchange.getRequestMethod() + " " + exchange.getRequestPath()); })
-        .setInvalidMethodHandler(exchange -> { throw ErrorCode.METHOD_NOT_ALLOWED.exception(exchange.getRequestMethod()); });
+    RoutingHandler routes =
+        Handlers.routing()
+            .get("/health", new HealthHandler(index, exchanges))
+            .get("/api/openapi.json", new OpenApiHandler())
+            .post(
+                "/api/subject-search",
+                guard(
+                    tokens,
+                    Role.STAFF,
+                    "search subjects",
+                    new SubjectSearchHandler(search, exchanges)))
+            .get(
+                "/api/records/{source}/{key}",
+                guard(tokens, Role.STAFF, "view records", new RecordHandler(search, exchanges)))
+            .post(
+                "/api/admin/rebuilds",
+                guard(tokens, Role.ADMIN, "start rebuilds", admin.startRebuild()))
+            .get(
+                "/api/admin/rebuilds/{id}",
+                guard(tokens, Role.ADMIN, "watch rebuilds", admin.rebuildStatus()))
+            .get(
+                "/api/admin/index",
+                guard(tokens, Role.ADMIN, "read index status", admin.indexStatus()))
+            .post(
+                "/api/admin/rollback",
+                guard(tokens, Role.ADMIN, "roll back generations", admin.rollback()))
+            .post(
+                "/api/requests", guard(tokens, Role.STAFF, "register requests", requests.create()))
+            .get("/api/requests", guard(tokens, Role.STAFF, "list requests", requests.list()))
+            .get("/api/requests/{ref}", guard(tokens, Role.STAFF, "view requests", requests.view()))
+            .post(
+                "/api/requests/{ref}/search",
+                guard(tokens, Role.STAFF, "search for requests", requests.search()))
+            .post(
+                "/api/requests/{ref}/decisions",
+                guard(tokens, Role.STAFF, "decide on records", requests.decide()))
+            .post(
+                "/api/requests/{ref}/redactions",
+                guard(tokens, Role.STAFF, "redact records", requests.redact()))
+            .post(
+                "/api/requests/{ref}/ready",
+                guard(tokens, Role.STAFF, "close reviews", requests.ready()))
+            .get(
+                "/api/requests/{ref}/package",
+                new Authenticate(
+                    tokens,
+                    Set.of(Role.STAFF, Role.EXPORTER),
+                    "download packages",
+                    requests.download()))
+            .post(
+                "/api/exports",
+                guard(tokens, Role.EXPORTER, "export packages", requests.exportReady()))
+            .setFallbackHandler(
+                exchange -> {
+                  throw ErrorCode.NOT_FOUND.exception(
+                      "route " + exchange.getRequestMethod() + " " + exchange.getRequestPath());
+                })
+            .setInvalidMethodHandler(
+                exchange -> {
+                  throw ErrorCode.METHOD_NOT_ALLOWED.exception(exchange.getRequestMethod());
+                });
     // The console has its own sign-in, error pages and Content-Security-Policy; "/" leads to it.
-    HttpHandler paths = Handlers.path(new ErrorHandler(routes, exchanges))
-        .addPrefixPath("/console", console)
-        .addExactPath("/", Handlers.redirect("/console/"));
+    HttpHandler paths =
+        Handlers.path(new ErrorHandler(routes, exchanges))
+            .addPrefixPath("/console", console)
+            .addExactPath("/", Handlers.redirect("/console/"));
     HttpHandler root = new SecurityHeaders(new BlockingHandler(paths));
-    Undertow.Builder builder = Undertow.builder().setHandler(root).setServerOption(io.undertow.UndertowOptions.ALWAYS_SET_DATE, true);
+    Undertow.Builder builder =
+        Undertow.builder()
+            .setHandler(root)
+            .setServerOption(io.undertow.UndertowOptions.ALWAYS_SET_DATE, true);
     if (tls.isPresent()) {
       builder.addHttpsListener(config.port(), config.host(), tls.get());
     } else {
@@ -102,7 +146,8 @@ public final class KaijiServer implements AutoCloseable {
     this.undertow = builder.build();
   }
 
-  private static HttpHandler guard(TokenRegistry tokens, Role role, String action, HttpHandler next) {
+  private static HttpHandler guard(
+      TokenRegistry tokens, Role role, String action, HttpHandler next) {
     return new Authenticate(tokens, Set.of(role), action, next);
   }
 

@@ -13,8 +13,8 @@ import java.util.Optional;
 import jp.kaiji.auth.TokenRegistry.TokenEntry;
 
 /**
- * The server's configuration file. Secrets are never in it: tokens appear as SHA-256 hashes,
- * the keystore password and the audit salt come from environment variables.
+ * The server's configuration file. Secrets are never in it: tokens appear as SHA-256 hashes, the
+ * keystore password and the audit salt come from environment variables.
  *
  * @param host the address to listen on; anything but loopback needs TLS (or the explicit opt-out)
  * @param port the port; 0 picks a free one
@@ -24,8 +24,8 @@ import jp.kaiji.auth.TokenRegistry.TokenEntry;
  * @param catalog the source catalogue file
  * @param dataDir where index generations, the audit log and the audit salt live
  * @param tokens the accepted bearer tokens, hashed
- * @param database where disclosure requests are stored; an embedded H2 file database in
- *     {@code dataDir/requests} when absent
+ * @param database where disclosure requests are stored; an embedded H2 file database in {@code
+ *     dataDir/requests} when absent
  */
 public record ServerConfig(
     String host,
@@ -39,7 +39,13 @@ public record ServerConfig(
 
   /** A configuration with the embedded request database. */
   public ServerConfig(
-      String host, int port, boolean allowPlainHttpOnNonLoopback, Optional<Tls> tls, Path catalog, Path dataDir, List<TokenEntry> tokens) {
+      String host,
+      int port,
+      boolean allowPlainHttpOnNonLoopback,
+      Optional<Tls> tls,
+      Path catalog,
+      Path dataDir,
+      List<TokenEntry> tokens) {
     this(host, port, allowPlainHttpOnNonLoopback, tls, catalog, dataDir, tokens, Optional.empty());
   }
 
@@ -56,8 +62,8 @@ public record ServerConfig(
   }
 
   /**
-   * The database of disclosure requests, e.g. PostgreSQL in production
-   * ({@code jdbc:postgresql://db/kaiji}, with its JDBC driver on the class path).
+   * The database of disclosure requests, e.g. PostgreSQL in production ({@code
+   * jdbc:postgresql://db/kaiji}, with its JDBC driver on the class path).
    *
    * @param url the JDBC URL
    * @param user the user, if the database needs one
@@ -67,7 +73,8 @@ public record ServerConfig(
     public Database {
       Objects.requireNonNull(url, "database.url");
       if (!url.startsWith("jdbc:")) {
-        throw new IllegalArgumentException("database.url must be a JDBC URL (jdbc:...), got '" + url + "'");
+        throw new IllegalArgumentException(
+            "database.url must be a JDBC URL (jdbc:...), got '" + url + "'");
       }
       user = user == null ? Optional.empty() : user;
       passwordEnv = passwordEnv == null ? Optional.empty() : passwordEnv;
@@ -94,15 +101,26 @@ public record ServerConfig(
   }
 
   public static ServerConfig load(Path file) throws IOException {
-    ServerConfig c = new ObjectMapper()
-        .registerModule(new Jdk8Module())
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .readValue(file.toFile(), ServerConfig.class);
+    ServerConfig c =
+        new ObjectMapper()
+            .registerModule(new Jdk8Module())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .readValue(file.toFile(), ServerConfig.class);
     Path base = file.toAbsolutePath().getParent();
     return new ServerConfig(
-        c.host, c.port, c.allowPlainHttpOnNonLoopback,
-        c.tls.map(t -> new Tls(base.resolve(t.keystore()), t.passwordEnv(), t.passwordFile().map(base::resolve))),
-        base.resolve(c.catalog), base.resolve(c.dataDir), c.tokens, c.database);
+        c.host,
+        c.port,
+        c.allowPlainHttpOnNonLoopback,
+        c.tls.map(
+            t ->
+                new Tls(
+                    base.resolve(t.keystore()),
+                    t.passwordEnv(),
+                    t.passwordFile().map(base::resolve))),
+        base.resolve(c.catalog),
+        base.resolve(c.dataDir),
+        c.tokens,
+        c.database);
   }
 
   /** Refuses plain HTTP on a non-loopback address unless explicitly allowed. */
@@ -118,7 +136,8 @@ public record ServerConfig(
     }
     if (!loopback) {
       throw new IllegalArgumentException(
-          "refusing to serve personal data over plain HTTP on " + host
+          "refusing to serve personal data over plain HTTP on "
+              + host
               + ": configure tls (a PKCS#12 keystore) or set allowPlainHttpOnNonLoopback behind a TLS proxy");
     }
   }

@@ -14,20 +14,32 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import jp.kaiji.testing.TestSeed;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class AuditLogTest {
+  @RegisterExtension final TestSeed testSeed = new TestSeed();
+
   @TempDir Path dir;
   private final Clock clock = Clock.fixed(Instant.parse("2026-11-29T10:00:00Z"), ZoneOffset.UTC);
 
   private Path writeLog(int entries) throws IOException {
     Path file = dir.resolve("audit.log");
-    IdentifierHasher hasher = new IdentifierHasher("0123456789abcdef".getBytes(StandardCharsets.UTF_8));
+    IdentifierHasher hasher =
+        new IdentifierHasher("0123456789abcdef".getBytes(StandardCharsets.UTF_8));
     try (AuditLog log = AuditLog.open(file, clock)) {
       for (int i = 0; i < entries; i++) {
-        log.append(new AuditEvent("suzuki", "staff", "subject.search", Optional.of("R-" + i),
-            List.of(hasher.hash("phone", "+8190123456" + (10 + i))), Optional.empty(), i));
+        log.append(
+            new AuditEvent(
+                "suzuki",
+                "staff",
+                "subject.search",
+                Optional.of("R-" + i),
+                List.of(hasher.hash("phone", "+8190123456" + (10 + i))),
+                Optional.empty(),
+                i));
       }
     }
     return file;
@@ -39,7 +51,17 @@ class AuditLogTest {
     assertThat(AuditLog.verify(file).intact()).isTrue();
     assertThat(AuditLog.verify(file).entries()).isEqualTo(5);
     try (AuditLog log = AuditLog.open(file, clock)) {
-      assertThat(log.append(new AuditEvent("a", "admin", "index.rebuild", Optional.empty(), List.of(), Optional.of("rebuild-1"), 0))).isEqualTo(6);
+      assertThat(
+              log.append(
+                  new AuditEvent(
+                      "a",
+                      "admin",
+                      "index.rebuild",
+                      Optional.empty(),
+                      List.of(),
+                      Optional.of("rebuild-1"),
+                      0)))
+          .isEqualTo(6);
     }
     assertThat(AuditLog.verify(file).entries()).isEqualTo(6);
     assertThat(Files.readString(file)).doesNotContain("+81901234");
@@ -47,8 +69,8 @@ class AuditLogTest {
 
   @Test
   void anyChangedRemovedOrSwappedLineIsFound() throws IOException {
-    long seed = new Random().nextLong();
-    Random random = new Random(seed);
+    long seed = testSeed.value();
+    Random random = testSeed.random();
     for (int trial = 0; trial < 20; trial++) {
       Path file = writeLog(8);
       List<String> lines = new ArrayList<>(Files.readAllLines(file));
@@ -56,7 +78,8 @@ class AuditLogTest {
       String how;
       switch (random.nextInt(3)) {
         case 0 -> {
-          lines.set(at, lines.get(at).replace("\"resultCount\":" + at, "\"resultCount\":" + (at + 100)));
+          lines.set(
+              at, lines.get(at).replace("\"resultCount\":" + at, "\"resultCount\":" + (at + 100)));
           how = "changed";
         }
         case 1 -> {
@@ -75,11 +98,14 @@ class AuditLogTest {
       AuditLog.Verification v = AuditLog.verify(file);
       boolean removedLast = how.equals("removed") && at == 7;
       if (removedLast) {
-        // Truncation at the end is only visible against an anchored last hash; the chain itself is intact.
+        // Truncation at the end is only visible against an anchored last hash; the chain itself is
+        // intact.
         assertThat(v.entries()).as("seed %d", seed).isEqualTo(7);
       } else {
         assertThat(v.intact()).as("seed %d: line %d %s", seed, at + 1, how).isFalse();
-        assertThat(v.brokenAtLine()).as("seed %d", seed).hasValueSatisfying(l -> assertThat(l).isLessThanOrEqualTo(at + 2));
+        assertThat(v.brokenAtLine())
+            .as("seed %d", seed)
+            .hasValueSatisfying(l -> assertThat(l).isLessThanOrEqualTo(at + 2));
         assertThatThrownBy(() -> AuditLog.open(file, clock)).hasMessageContaining("broken at line");
       }
       Files.delete(file);
@@ -90,10 +116,13 @@ class AuditLogTest {
   void hashesOfTheSameIdentifierCorrelateButDependOnTheSalt() {
     IdentifierHasher a = new IdentifierHasher("0123456789abcdef".getBytes(StandardCharsets.UTF_8));
     IdentifierHasher b = new IdentifierHasher("fedcba9876543210".getBytes(StandardCharsets.UTF_8));
-    assertThat(a.hash("phone", "+819012345678")).isEqualTo(a.hash("phone", "+819012345678")).startsWith("phone:");
+    assertThat(a.hash("phone", "+819012345678"))
+        .isEqualTo(a.hash("phone", "+819012345678"))
+        .startsWith("phone:");
     assertThat(a.hash("phone", "+819012345678")).isNotEqualTo(b.hash("phone", "+819012345678"));
     assertThat(a.hash("phone", "+819012345678")).isNotEqualTo(a.hash("email", "+819012345678"));
-    assertThatThrownBy(() -> new IdentifierHasher(new byte[8])).hasMessageContaining("at least 16 bytes");
+    assertThatThrownBy(() -> new IdentifierHasher(new byte[8]))
+        .hasMessageContaining("at least 16 bytes");
   }
 
   @Test
@@ -105,11 +134,23 @@ class AuditLogTest {
       List<Thread> workers = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         int id = t;
-        workers.add(Thread.ofPlatform().name("audit-writer-" + t).start(() -> {
-          for (int i = 0; i < each; i++) {
-            log.append(new AuditEvent("staff-" + id, "staff", "subject.search", Optional.empty(), List.of(), Optional.empty(), i));
-          }
-        }));
+        workers.add(
+            Thread.ofPlatform()
+                .name("audit-writer-" + t)
+                .start(
+                    () -> {
+                      for (int i = 0; i < each; i++) {
+                        log.append(
+                            new AuditEvent(
+                                "staff-" + id,
+                                "staff",
+                                "subject.search",
+                                Optional.empty(),
+                                List.of(),
+                                Optional.empty(),
+                                i));
+                      }
+                    }));
       }
       for (Thread w : workers) {
         w.join();

@@ -21,7 +21,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 final class Browser implements AutoCloseable {
   static final Path CHROMIUM = Path.of(System.getProperty("kaiji.chromium", "/usr/bin/chromium"));
-  static final Path CHROMEDRIVER = Path.of(System.getProperty("kaiji.chromedriver", "/usr/bin/chromedriver"));
+  static final Path CHROMEDRIVER =
+      Path.of(System.getProperty("kaiji.chromedriver", "/usr/bin/chromedriver"));
 
   final ChromeDriver driver;
   private final ChromeDriverService service;
@@ -29,35 +30,55 @@ final class Browser implements AutoCloseable {
 
   Browser() throws IOException {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-      throw new IllegalStateException("the console's browser tests need Debian's Chromium and its driver: " + CHROMIUM + " and "
-          + CHROMEDRIVER + " are missing. Install them with: apt-get update && apt-get install -y chromium chromium-driver"
-          + " (./kaiji test does this by itself when run as root).");
+      throw new IllegalStateException(
+          "the console's browser tests need Debian's Chromium and its driver: "
+              + CHROMIUM
+              + " and "
+              + CHROMEDRIVER
+              + " are missing. Install them with: apt-get update && apt-get install -y chromium chromium-driver"
+              + " (./kaiji test does this by itself when run as root).");
     }
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     profile = Files.createTempDirectory("kaiji-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=ja", "--window-size=1280,800",
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--lang=ja",
+        "--window-size=1280,800",
         "--user-data-dir=" + profile);
-    service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     driver = new ChromeDriver(service, options);
     driver.manage().window().setSize(new Dimension(1280, 800));
     // The window includes the browser's own bars; the page itself gets exactly 1280×800.
-    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", 1280, "height", 800, "deviceScaleFactor", 1, "mobile", false));
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        java.util.Map.of("width", 1280, "height", 800, "deviceScaleFactor", 1, "mobile", false));
     driver.manage().timeouts().implicitlyWait(Duration.ZERO);
   }
 
   /**
-   * Saves what the browser shows (1280×800) as {@code target/screenshots/<name>.png}; with
-   * {@code -Dkaiji.screenshots=docs} into the repository's {@code docs/screenshots/} instead, to
-   * refresh the README's pictures (so an ordinary test run leaves the work tree clean).
+   * Saves what the browser shows (1280×800) as {@code target/screenshots/<name>.png}; with {@code
+   * -Dkaiji.screenshots=docs} into the repository's {@code docs/screenshots/} instead, to refresh
+   * the README's pictures (so an ordinary test run leaves the work tree clean).
    */
   void screenshot(String name) throws IOException {
     File shot = driver.getScreenshotAs(OutputType.FILE);
-    Path dir = "docs".equals(System.getProperty("kaiji.screenshots"))
-        ? repositoryRoot().resolve("docs/screenshots")
-        : repositoryRoot().resolve("search-api/target/screenshots");
+    Path dir =
+        "docs".equals(System.getProperty("kaiji.screenshots"))
+            ? repositoryRoot().resolve("docs/screenshots")
+            : repositoryRoot().resolve("search-api/target/screenshots");
     Files.createDirectories(dir);
     Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import jp.kaiji.auth.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -34,16 +34,21 @@ class ConsoleBrowserIT {
   ConsoleWorld world;
   Browser browser;
   org.openqa.selenium.chrome.ChromeDriver driver;
-  final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  final HttpClient http =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   @BeforeAll
   void start() throws Exception {
     dir = Files.createTempDirectory("kaiji-console-it");
     world = new ConsoleWorld(dir.resolve("data"));
     // As ./kaiji demo does: the demo requests from the sample's requests.jsonl, idempotently.
-    var seeded = jp.kaiji.server.DemoRequests.seed(world.app.disclosure(), world.catalog.getParent().resolve("requests.jsonl"));
+    var seeded =
+        jp.kaiji.server.DemoRequests.seed(
+            world.app.disclosure(), world.catalog.getParent().resolve("requests.jsonl"));
     assertThat(seeded.created()).containsExactly("DEMO-1", "DEMO-2", "DEMO-3", "DEMO-4", "DEMO-5");
-    var again = jp.kaiji.server.DemoRequests.seed(world.app.disclosure(), world.catalog.getParent().resolve("requests.jsonl"));
+    var again =
+        jp.kaiji.server.DemoRequests.seed(
+            world.app.disclosure(), world.catalog.getParent().resolve("requests.jsonl"));
     assertThat(again.created()).isEmpty();
     assertThat(again.existing()).hasSize(5);
     browser = new Browser();
@@ -83,14 +88,16 @@ class ConsoleBrowserIT {
 
   /** Chromedriver reports a node of a replaced page as stale, or as not in the document. */
   private void waitGone(WebElement element) {
-    waiting().until(d -> {
-      try {
-        element.isEnabled();
-        return false;
-      } catch (org.openqa.selenium.WebDriverException e) {
-        return true;
-      }
-    });
+    waiting()
+        .until(
+            d -> {
+              try {
+                element.isEnabled();
+                return false;
+              } catch (org.openqa.selenium.WebDriverException e) {
+                return true;
+              }
+            });
   }
 
   private WebDriverWait waiting() {
@@ -111,7 +118,9 @@ class ConsoleBrowserIT {
     assertThat(session.isHttpOnly()).isTrue();
     assertThat(session.getSameSite()).isEqualTo("Strict");
     assertThat(session.isSecure()).isFalse(); // plain HTTP on loopback; Secure over TLS
-    assertThat((Object) driver.executeScript("return document.cookie")).asString().doesNotContain(Console.COOKIE);
+    assertThat((Object) driver.executeScript("return document.cookie"))
+        .asString()
+        .doesNotContain(Console.COOKIE);
 
     JsonNode form = world.fixtureForm();
     driver.findElement(By.id("f-requestReference")).sendKeys("CONSOLE-IT-1");
@@ -119,7 +128,9 @@ class ConsoleBrowserIT {
     driver.findElement(By.id("f-reading")).sendKeys(form.path("reading").asText());
     driver.findElement(By.id("f-birthDate")).sendKeys(form.path("birthDate").asText());
     List<String> addresses = new ArrayList<>();
-    form.path("addresses").forEach(a -> addresses.add(a.path("postcode").asText() + " " + a.path("address").asText()));
+    form.path("addresses")
+        .forEach(
+            a -> addresses.add(a.path("postcode").asText() + " " + a.path("address").asText()));
     driver.findElement(By.id("f-addresses")).sendKeys(String.join("\n", addresses));
     List<String> phones = new ArrayList<>();
     form.path("phones").forEach(p -> phones.add(p.asText()));
@@ -129,15 +140,21 @@ class ConsoleBrowserIT {
     driver.findElement(By.id("f-emails")).sendKeys(String.join("\n", emails));
     navigate(driver.findElement(By.id("search-submit")));
 
-    waiting().until(d -> !d.findElements(By.id("results")).isEmpty() || !d.findElements(By.id("search-error")).isEmpty());
+    waiting()
+        .until(
+            d ->
+                !d.findElements(By.id("results")).isEmpty()
+                    || !d.findElements(By.id("search-error")).isEmpty());
     assertThat(driver.findElements(By.id("search-error"))).isEmpty();
     assertThat(driver.findElement(By.id("answered-by")).getText()).contains("gen-");
     List<WebElement> records = driver.findElements(By.cssSelector("article.record"));
     assertThat(records).isNotEmpty();
-    assertThat(driver.findElements(By.cssSelector("article.record .badge.tier-confirmed"))).isNotEmpty();
+    assertThat(driver.findElements(By.cssSelector("article.record .badge.tier-confirmed")))
+        .isNotEmpty();
     // The matched columns of the original are highlighted, and the explanation says why.
     assertThat(driver.findElements(By.cssSelector("article.record tr.hl.lv-same"))).isNotEmpty();
-    assertThat(driver.findElement(By.cssSelector("article.record ul.explanation")).getText()).containsPattern("(name|birthDate|phone|email|address): ");
+    assertThat(driver.findElement(By.cssSelector("article.record ul.explanation")).getText())
+        .containsPattern("(name|birthDate|phone|email|address): ");
     // Every source of the catalogue is listed, those without a hit too.
     List<WebElement> searched = driver.findElements(By.cssSelector("#sources-searched tbody tr"));
     assertThat(searched).hasSize(16);
@@ -145,7 +162,11 @@ class ConsoleBrowserIT {
     browser.screenshot("search-results");
 
     String audit = Files.readString(dir.resolve("data/audit.log"));
-    assertThat(audit).contains("\"console-staff\"").contains("subject.search").contains("CONSOLE-IT-1").doesNotContain(form.path("name").asText());
+    assertThat(audit)
+        .contains("\"console-staff\"")
+        .contains("subject.search")
+        .contains("CONSOLE-IT-1")
+        .doesNotContain(form.path("name").asText());
 
     driver.get(world.base + "/console/search?lang=en");
     assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Subject search");
@@ -167,21 +188,28 @@ class ConsoleBrowserIT {
 
     navigate(driver.findElement(By.id("start-rebuild")));
     waiting().until(d -> d.getCurrentUrl().contains("/console/admin/rebuilds/"));
-    waiting().until(d -> "succeeded".equals(d.findElement(By.id("rebuild")).getAttribute("data-finished")));
-    assertThat(driver.findElement(By.id("rebuild-progress")).getAttribute("value")).isEqualTo("1000");
+    waiting()
+        .until(
+            d -> "succeeded".equals(d.findElement(By.id("rebuild")).getAttribute("data-finished")));
+    assertThat(driver.findElement(By.id("rebuild-progress")).getAttribute("value"))
+        .isEqualTo("1000");
     assertThat(driver.findElement(By.id("rebuild-state")).getText()).isEqualTo("完了");
     assertThat(driver.findElements(By.cssSelector("#rebuild-sources tbody tr"))).hasSize(16);
     browser.screenshot("admin-rebuild");
 
     driver.get(world.base + "/console/admin");
-    assertThat(driver.findElements(By.cssSelector("#generations tbody tr"))).hasSize(generationsBefore + 1);
+    assertThat(driver.findElements(By.cssSelector("#generations tbody tr")))
+        .hasSize(generationsBefore + 1);
     String serving = driver.findElement(By.cssSelector("#generations tr.serving td")).getText();
 
     driver.findElement(By.id("rollback")).click();
     driver.switchTo().alert().accept();
     waiting().until(d -> !d.findElements(By.id("notice")).isEmpty());
-    assertThat(driver.findElement(By.cssSelector("#generations tr.serving td")).getText()).isNotEqualTo(serving);
-    assertThat(Files.readString(dir.resolve("data/audit.log"))).contains("index.rebuild").contains("index.rollback");
+    assertThat(driver.findElement(By.cssSelector("#generations tr.serving td")).getText())
+        .isNotEqualTo(serving);
+    assertThat(Files.readString(dir.resolve("data/audit.log")))
+        .contains("index.rebuild")
+        .contains("index.rollback");
   }
 
   @Test
@@ -210,7 +238,8 @@ class ConsoleBrowserIT {
   @Test
   void aPostWithoutTheCsrfTokenIsRefused() throws Exception {
     signIn(Role.ADMIN);
-    String cookie = Console.COOKIE + "=" + driver.manage().getCookieNamed(Console.COOKIE).getValue();
+    String cookie =
+        Console.COOKIE + "=" + driver.manage().getCookieNamed(Console.COOKIE).getValue();
     int generations = world.app.admin().generations().size();
     HttpResponse<String> without = post("/console/admin/rollback", cookie, "", null);
     assertThat(without.statusCode()).isEqualTo(403);
@@ -229,28 +258,61 @@ class ConsoleBrowserIT {
 
   @Test
   void everyConsoleAnswerCarriesTheSecurityHeaders() throws Exception {
-    for (String path : List.of("/console/login", "/console/static/console.js", "/console/nothing-here")) {
-      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(world.base + path)).build(), HttpResponse.BodyHandlers.ofString());
+    for (String path :
+        List.of("/console/login", "/console/static/console.js", "/console/nothing-here")) {
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create(world.base + path)).build(),
+              HttpResponse.BodyHandlers.ofString());
       var h = r.headers();
-      assertThat(h.firstValue("Content-Security-Policy")).as(path).hasValueSatisfying(csp -> assertThat(csp)
-          .contains("script-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline"));
+      assertThat(h.firstValue("Content-Security-Policy"))
+          .as(path)
+          .hasValueSatisfying(
+              csp ->
+                  assertThat(csp)
+                      .contains("script-src 'self'")
+                      .contains("frame-ancestors 'none'")
+                      .doesNotContain("unsafe-inline"));
       assertThat(h.firstValue("Cache-Control")).as(path).hasValue("no-store");
       assertThat(h.firstValue("X-Frame-Options")).as(path).hasValue("DENY");
       assertThat(h.firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
     }
-    HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(world.base + "/console/login"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("token=" + ConsoleWorld.TOKENS.get(Role.STAFF))).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> login =
+        http.send(
+            HttpRequest.newBuilder(URI.create(world.base + "/console/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "token=" + ConsoleWorld.TOKENS.get(Role.STAFF)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(login.statusCode()).isEqualTo(303);
-    assertThat(login.headers().firstValue("Set-Cookie")).hasValueSatisfying(c -> assertThat(c)
-        .startsWith(Console.COOKIE + "=").containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict").contains("Path=/console"));
+    assertThat(login.headers().firstValue("Set-Cookie"))
+        .hasValueSatisfying(
+            c ->
+                assertThat(c)
+                    .startsWith(Console.COOKIE + "=")
+                    .containsIgnoringCase("HttpOnly")
+                    .containsIgnoringCase("SameSite=Strict")
+                    .contains("Path=/console"));
     // The API keeps its own, stricter policy.
-    HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(world.base + "/health")).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(health.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'none'; frame-ancestors 'none'");
+    HttpResponse<String> health =
+        http.send(
+            HttpRequest.newBuilder(URI.create(world.base + "/health")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(health.headers().firstValue("Content-Security-Policy"))
+        .hasValue("default-src 'none'; frame-ancestors 'none'");
     // A sign-in posted from another site is refused.
-    HttpResponse<String> foreign = http.send(HttpRequest.newBuilder(URI.create(world.base + "/console/login"))
-        .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", "https://evil.example")
-        .POST(HttpRequest.BodyPublishers.ofString("token=" + ConsoleWorld.TOKENS.get(Role.STAFF))).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> foreign =
+        http.send(
+            HttpRequest.newBuilder(URI.create(world.base + "/console/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", "https://evil.example")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "token=" + ConsoleWorld.TOKENS.get(Role.STAFF)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(foreign.statusCode()).isEqualTo(403);
   }
 
@@ -258,38 +320,74 @@ class ConsoleBrowserIT {
   void staffTakesARequestFromTheListToADownloadedPackage() throws Exception {
     var today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
     JsonNode form = world.formWithRecordsToReview();
-    String body = "{\"reference\": \"%s\", \"receivedOn\": \"%s\", \"requesterKind\": \"person\","
-        + " \"documents\": [{\"kind\": \"drivers_license\", \"photo\": true, \"issuedOn\": \"2020-01-01\"}],"
-        + " \"actions\": [\"disclosure\", \"purpose_notification\"], \"feePaid\": %s, \"delivery\": \"electronic\", \"dueOn\": \"%s\","
-        + " \"subject\": %s}";
+    String body =
+        "{\"reference\": \"%s\", \"receivedOn\": \"%s\", \"requesterKind\": \"person\","
+            + " \"documents\": [{\"kind\": \"drivers_license\", \"photo\": true, \"issuedOn\": \"2020-01-01\"}],"
+            + " \"actions\": [\"disclosure\", \"purpose_notification\"], \"feePaid\": %s, \"delivery\": \"electronic\", \"dueOn\": \"%s\","
+            + " \"subject\": %s}";
     String ref = "WEB-" + System.nanoTime() % 100000;
-    assertThat(api("/api/requests", String.format(body, ref, today.minusDays(10), true, today.plusDays(2), form)).statusCode()).isEqualTo(201);
+    assertThat(
+            api(
+                    "/api/requests",
+                    String.format(
+                        Locale.ROOT, body, ref, today.minusDays(10), true, today.plusDays(2), form))
+                .statusCode())
+        .isEqualTo(201);
     String late = ref + "-LATE";
-    assertThat(api("/api/requests", String.format(body, late, "2025-01-06", false, "2025-01-20", "{\"name\": \"山田 太郎\"}")).statusCode()).isEqualTo(201);
+    assertThat(
+            api(
+                    "/api/requests",
+                    String.format(
+                        Locale.ROOT,
+                        body,
+                        late,
+                        "2025-01-06",
+                        false,
+                        "2025-01-20",
+                        "{\"name\": \"山田 太郎\"}"))
+                .statusCode())
+        .isEqualTo(201);
 
     signIn(Role.STAFF);
     assertThat(driver.getCurrentUrl()).endsWith("/console/requests");
-    assertThat(driver.findElement(By.cssSelector("#requests tr[data-reference='" + ref + "']")).getAttribute("class")).isEqualTo("nearing");
-    assertThat(driver.findElement(By.cssSelector("#requests tr[data-reference='" + late + "']")).getAttribute("class")).isEqualTo("overdue");
+    assertThat(
+            driver
+                .findElement(By.cssSelector("#requests tr[data-reference='" + ref + "']"))
+                .getAttribute("class"))
+        .isEqualTo("nearing");
+    assertThat(
+            driver
+                .findElement(By.cssSelector("#requests tr[data-reference='" + late + "']"))
+                .getAttribute("class"))
+        .isEqualTo("overdue");
     browser.screenshot("requests");
-    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("status"))).selectByValue("in_review");
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("status")))
+        .selectByValue("in_review");
     navigate(driver.findElement(By.id("filter")));
-    assertThat(driver.findElements(By.cssSelector("#requests tr[data-reference='" + ref + "']"))).isEmpty();
+    assertThat(driver.findElements(By.cssSelector("#requests tr[data-reference='" + ref + "']")))
+        .isEmpty();
     driver.get(world.base + "/console/requests");
 
     navigate(driver.findElement(By.linkText(ref)));
-    assertThat(driver.findElement(By.id("request-form")).getText()).contains(form.path("name").asText());
+    assertThat(driver.findElement(By.id("request-form")).getText())
+        .contains(form.path("name").asText());
     assertThat(driver.findElement(By.id("fee")).getText()).contains("受領済み");
     navigate(driver.findElement(By.id("run-search")));
     waiting().until(d -> !d.findElements(By.id("undecided")).isEmpty());
-    int undecided = Integer.parseInt(driver.findElement(By.id("undecided")).getAttribute("data-undecided"));
+    int undecided =
+        Integer.parseInt(driver.findElement(By.id("undecided")).getAttribute("data-undecided"));
     assertThat(undecided).isPositive();
     assertThat(driver.findElement(By.id("export")).isEnabled()).isFalse();
 
-    // Reject the first record to review with a reason, by keyboard: j to it, r to the reason, Enter.
+    // Reject the first record to review with a reason, by keyboard: j to it, r to the reason,
+    // Enter.
     List<WebElement> review = driver.findElements(By.cssSelector("article.record.review"));
     String first = review.getFirst().getAttribute("data-record");
-    int position = driver.findElements(By.cssSelector("article.record")).stream().map(e -> e.getAttribute("data-record")).toList().indexOf(first);
+    int position =
+        driver.findElements(By.cssSelector("article.record")).stream()
+            .map(e -> e.getAttribute("data-record"))
+            .toList()
+            .indexOf(first);
     var keys = new org.openqa.selenium.interactions.Actions(driver);
     driver.findElement(By.tagName("h1")).click();
     for (int i = 0; i <= position; i++) {
@@ -299,7 +397,13 @@ class ConsoleBrowserIT {
     WebElement before = driver.findElement(By.tagName("h1"));
     keys.sendKeys("同姓同名の別人（生年月日が異なる）" + org.openqa.selenium.Keys.ENTER).perform();
     waitGone(before);
-    waiting().until(d -> d.findElement(By.cssSelector("article[data-record='" + first + "'] .decision-state")).getText().contains("開示しない"));
+    waiting()
+        .until(
+            d ->
+                d.findElement(
+                        By.cssSelector("article[data-record='" + first + "'] .decision-state"))
+                    .getText()
+                    .contains("開示しない"));
     // A rejection without a reason is refused.
     String second = null;
     for (WebElement e : driver.findElements(By.cssSelector("article.record.review"))) {
@@ -309,60 +413,106 @@ class ConsoleBrowserIT {
       }
     }
     if (second != null) {
-      navigate(driver.findElement(By.cssSelector("article[data-record='" + second + "'] button.reject")));
+      navigate(
+          driver.findElement(
+              By.cssSelector("article[data-record='" + second + "'] button.reject")));
       assertThat(driver.findElement(By.id("request-error")).getText()).contains("理由");
     }
     // Accept every record still undecided.
     while (true) {
-      List<WebElement> open = driver.findElements(By.cssSelector("article.record.review")).stream()
-          .filter(e -> e.findElement(By.cssSelector(".decision-state")).getText().contains("未判断")).toList();
+      List<WebElement> open =
+          driver.findElements(By.cssSelector("article.record.review")).stream()
+              .filter(
+                  e -> e.findElement(By.cssSelector(".decision-state")).getText().contains("未判断"))
+              .toList();
       if (open.isEmpty()) {
         break;
       }
       navigate(open.getFirst().findElement(By.cssSelector("button.accept")));
     }
-    assertThat(driver.findElement(By.id("undecided")).getAttribute("data-undecided")).isEqualTo("0");
+    assertThat(driver.findElement(By.id("undecided")).getAttribute("data-undecided"))
+        .isEqualTo("0");
 
     // Redact the first two characters of a text field of a confirmed record.
     WebElement confirmed = driver.findElement(By.cssSelector("article.record.confirmed"));
     String recordId = confirmed.getAttribute("data-record");
     confirmed.findElement(By.cssSelector("details.redact summary")).click();
     var field = new org.openqa.selenium.support.ui.Select(confirmed.findElement(By.name("field")));
-    field.getOptions().stream().filter(o -> o.getText().contains("住所")).findFirst().ifPresent(o -> field.selectByVisibleText(o.getText()));
+    field.getOptions().stream()
+        .filter(o -> o.getText().contains("住所"))
+        .findFirst()
+        .ifPresent(o -> field.selectByVisibleText(o.getText()));
     String fieldName = field.getFirstSelectedOption().getText();
-    String value = confirmed.findElement(By.xpath(".//table[@class='original']//tr[th='" + fieldName + "']/td")).getText();
-    confirmed.findElement(By.name("span")).sendKeys(value.substring(0, Math.min(2, value.length())));
+    String value =
+        confirmed
+            .findElement(By.xpath(".//table[@class='original']//tr[th='" + fieldName + "']/td"))
+            .getText();
+    confirmed
+        .findElement(By.name("span"))
+        .sendKeys(value.substring(0, Math.min(2, value.length())));
     confirmed.findElement(By.cssSelector("details.redact input[name=reason]")).sendKeys("第三者の情報");
     navigate(confirmed.findElement(By.cssSelector("button.redact-submit")));
-    waiting().until(d -> d.findElements(By.cssSelector("article[data-record='" + recordId + "'] .redacted")).size() == 1);
+    waiting()
+        .until(
+            d ->
+                d.findElements(By.cssSelector("article[data-record='" + recordId + "'] .redacted"))
+                        .size()
+                    == 1);
     browser.screenshot("request-review");
 
     navigate(driver.findElement(By.id("export")));
     waiting().until(d -> !d.findElements(By.id("download")).isEmpty());
     browser.screenshot("request-package");
-    String cookie = Console.COOKIE + "=" + driver.manage().getCookieNamed(Console.COOKIE).getValue();
-    HttpResponse<byte[]> zip = http.send(HttpRequest.newBuilder(URI.create(driver.findElement(By.id("download")).getAttribute("href")))
-        .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofByteArray());
+    String cookie =
+        Console.COOKIE + "=" + driver.manage().getCookieNamed(Console.COOKIE).getValue();
+    HttpResponse<byte[]> zip =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(driver.findElement(By.id("download")).getAttribute("href")))
+                .header("Cookie", cookie)
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertThat(zip.statusCode()).isEqualTo(200);
     assertThat(zip.headers().firstValue("Content-Type")).hasValue("application/zip");
-    assertThat(new String(zip.body(), 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("PK");
+    assertThat(new String(zip.body(), 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1))
+        .isEqualTo("PK");
 
     driver.get(driver.findElement(By.id("preview")).getAttribute("href"));
     assertThat(driver.getPageSource()).contains("［墨消し］");
-    HttpResponse<String> preview = http.send(HttpRequest.newBuilder(URI.create(world.base + "/console/requests/" + ref + "/package/index.html"))
-        .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(preview.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(c -> assertThat(c).contains("sandbox").contains("frame-ancestors 'none'"));
+    HttpResponse<String> preview =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(world.base + "/console/requests/" + ref + "/package/index.html"))
+                .header("Cookie", cookie)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(preview.headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(
+            c -> assertThat(c).contains("sandbox").contains("frame-ancestors 'none'"));
     browser.screenshot("package-preview");
     String audit = Files.readString(dir.resolve("data/audit.log"));
-    assertThat(audit).contains("record.decision.reject").contains("record.redaction").contains("request.ready").contains("package.download");
+    assertThat(audit)
+        .contains("record.decision.reject")
+        .contains("record.redaction")
+        .contains("request.ready")
+        .contains("package.download");
   }
 
   @Test
-  void staffFollowsTheDemoLineThenRegistersARequestThroughTheFormAndDownloadsItsPackage() throws Exception {
+  void staffFollowsTheDemoLineThenRegistersARequestThroughTheFormAndDownloadsItsPackage()
+      throws Exception {
     signIn(Role.STAFF);
     // The seeded demo requests wait in the list; the overdue and the nearing one stand out.
-    assertThat(driver.findElement(By.cssSelector("#requests tr[data-reference='DEMO-4']")).getAttribute("class")).isEqualTo("overdue");
-    assertThat(driver.findElement(By.cssSelector("#requests tr[data-reference='DEMO-2']")).getAttribute("class")).isEqualTo("nearing");
+    assertThat(
+            driver
+                .findElement(By.cssSelector("#requests tr[data-reference='DEMO-4']"))
+                .getAttribute("class"))
+        .isEqualTo("overdue");
+    assertThat(
+            driver
+                .findElement(By.cssSelector("#requests tr[data-reference='DEMO-2']"))
+                .getAttribute("class"))
+        .isEqualTo("nearing");
     // What the demo prints: open DEMO-1 and press search.
     navigate(driver.findElement(By.linkText("DEMO-1")));
     navigate(driver.findElement(By.id("run-search")));
@@ -381,7 +531,8 @@ class ConsoleBrowserIT {
     driver.findElement(By.id("f-agentName")).sendKeys("見本 花子");
     driver.findElement(By.id("f-agentRelation")).sendKeys("弁護士");
     driver.findElement(By.id("f-agentLawyer")).click();
-    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("f-docKind2"))).selectByValue("lawyer_id");
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("f-docKind2")))
+        .selectByValue("lawyer_id");
     driver.findElement(By.cssSelector("input[name=actions][value=purpose_notification]")).click();
     driver.findElement(By.id("f-feePaid")).click();
     driver.findElement(By.id("f-name")).sendKeys(form.path("name").asText());
@@ -392,7 +543,10 @@ class ConsoleBrowserIT {
     driver.findElement(By.id("f-address")).sendKeys(addresses.path(0).path("address").asText());
     List<String> former = new ArrayList<>();
     for (int i = 1; i < addresses.size(); i++) {
-      former.add(addresses.get(i).path("postcode").asText() + " " + addresses.get(i).path("address").asText());
+      former.add(
+          addresses.get(i).path("postcode").asText()
+              + " "
+              + addresses.get(i).path("address").asText());
     }
     driver.findElement(By.id("f-formerAddresses")).sendKeys(String.join("\n", former));
     List<String> formerNames = new ArrayList<>();
@@ -410,19 +564,34 @@ class ConsoleBrowserIT {
 
     assertThat(driver.getCurrentUrl()).contains("/console/requests/" + ref);
     assertThat(driver.findElement(By.id("notice")).getText()).contains("登録しました");
-    assertThat(driver.findElement(By.id("request-form")).getText()).contains(form.path("name").asText()).contains("見本 花子 (弁護士)").contains("任意代理人");
+    assertThat(driver.findElement(By.id("request-form")).getText())
+        .contains(form.path("name").asText())
+        .contains("見本 花子 (弁護士)")
+        .contains("任意代理人");
     assertThat(driver.findElement(By.id("fee")).getText()).contains("受領済み");
-    var stored = world.app.disclosure().view(new jp.kaiji.auth.Principal("console-it", Role.STAFF), ref).form();
-    assertThat(stored.documents()).extracting(d -> d.kind().id()).containsExactly("drivers_license", "lawyer_id");
+    var stored =
+        world
+            .app
+            .disclosure()
+            .view(new jp.kaiji.auth.Principal("console-it", Role.STAFF), ref)
+            .form();
+    assertThat(stored.documents())
+        .extracting(d -> d.kind().id())
+        .containsExactly("drivers_license", "lawyer_id");
     assertThat(stored.actions()).hasSize(2);
     assertThat(stored.subject().addresses()).hasSize(addresses.size());
-    assertThat(Files.readString(dir.resolve("data/audit.log"))).contains("request.create").contains(ref);
+    assertThat(Files.readString(dir.resolve("data/audit.log")))
+        .contains("request.create")
+        .contains(ref);
 
     navigate(driver.findElement(By.id("run-search")));
     waiting().until(d -> !d.findElements(By.id("undecided")).isEmpty());
     while (true) {
-      List<WebElement> open = driver.findElements(By.cssSelector("article.record.review")).stream()
-          .filter(e -> e.findElement(By.cssSelector(".decision-state")).getText().contains("未判断")).toList();
+      List<WebElement> open =
+          driver.findElements(By.cssSelector("article.record.review")).stream()
+              .filter(
+                  e -> e.findElement(By.cssSelector(".decision-state")).getText().contains("未判断"))
+              .toList();
       if (open.isEmpty()) {
         break;
       }
@@ -430,12 +599,20 @@ class ConsoleBrowserIT {
     }
     navigate(driver.findElement(By.id("export")));
     waiting().until(d -> !d.findElements(By.id("download")).isEmpty());
-    String cookie = Console.COOKIE + "=" + driver.manage().getCookieNamed(Console.COOKIE).getValue();
-    HttpResponse<byte[]> zip = http.send(HttpRequest.newBuilder(URI.create(driver.findElement(By.id("download")).getAttribute("href")))
-        .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofByteArray());
+    String cookie =
+        Console.COOKIE + "=" + driver.manage().getCookieNamed(Console.COOKIE).getValue();
+    HttpResponse<byte[]> zip =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(driver.findElement(By.id("download")).getAttribute("href")))
+                .header("Cookie", cookie)
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertThat(zip.statusCode()).isEqualTo(200);
-    assertThat(zip.headers().firstValue("Content-Disposition")).hasValueSatisfying(c -> assertThat(c).contains(ref + ".zip"));
-    assertThat(new String(zip.body(), 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("PK");
+    assertThat(zip.headers().firstValue("Content-Disposition"))
+        .hasValueSatisfying(c -> assertThat(c).contains(ref + ".zip"));
+    assertThat(new String(zip.body(), 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1))
+        .isEqualTo("PK");
     driver.get(driver.findElement(By.id("preview")).getAttribute("href"));
     assertThat(driver.getPageSource()).contains(ref);
   }
@@ -444,10 +621,16 @@ class ConsoleBrowserIT {
   void theRegistrationFormShowsEachErrorBesideItsFieldInTheChosenLanguage() throws Exception {
     signIn(Role.STAFF);
     driver.get(world.base + "/console/requests/new?lang=ja");
-    driver.findElement(By.cssSelector("input[name=requesterKind][value=legal_representative]")).click();
-    driver.findElement(By.cssSelector("input[name=actions][value=disclosure]")).click(); // unchecks the default
+    driver
+        .findElement(By.cssSelector("input[name=requesterKind][value=legal_representative]"))
+        .click();
+    driver
+        .findElement(By.cssSelector("input[name=actions][value=disclosure]"))
+        .click(); // unchecks the default
     String received = driver.findElement(By.id("f-receivedOn")).getAttribute("value");
-    driver.executeScript("arguments[0].value = arguments[1]", driver.findElement(By.id("f-dueOn")),
+    driver.executeScript(
+        "arguments[0].value = arguments[1]",
+        driver.findElement(By.id("f-dueOn")),
         java.time.LocalDate.parse(received).minusDays(1).toString());
     driver.findElement(By.id("f-name")).sendKeys("見本 一郎");
     driver.findElement(By.id("f-birthDate")).sendKeys("生年月日不明");
@@ -460,11 +643,18 @@ class ConsoleBrowserIT {
     assertThat(driver.findElement(By.id("err-actions")).getText()).contains("一つ以上");
     assertThat(driver.findElement(By.id("err-dueOn")).getText()).contains("受付日以降");
     assertThat(driver.findElement(By.id("err-birthDate")).getText()).contains("解釈できません");
-    assertThat(driver.findElement(By.id("f-reference")).getAttribute("aria-invalid")).isEqualTo("true");
-    assertThat(driver.findElement(By.id("f-reference")).getAttribute("aria-describedby")).isEqualTo("err-reference");
+    assertThat(driver.findElement(By.id("f-reference")).getAttribute("aria-invalid"))
+        .isEqualTo("true");
+    assertThat(driver.findElement(By.id("f-reference")).getAttribute("aria-describedby"))
+        .isEqualTo("err-reference");
     // What was typed stays.
     assertThat(driver.findElement(By.id("f-name")).getAttribute("value")).isEqualTo("見本 一郎");
-    assertThat(driver.findElement(By.cssSelector("input[name=requesterKind][value=legal_representative]")).isSelected()).isTrue();
+    assertThat(
+            driver
+                .findElement(
+                    By.cssSelector("input[name=requesterKind][value=legal_representative]"))
+                .isSelected())
+        .isTrue();
     assertThat(driver.findElements(By.cssSelector(".field-error"))).hasSize(6);
 
     // In English, and a reference that exists already is refused beside the reference.
@@ -472,48 +662,69 @@ class ConsoleBrowserIT {
     driver.findElement(By.id("f-reference")).sendKeys("DEMO-1");
     driver.findElement(By.id("f-name")).sendKeys("見本 一郎");
     navigate(driver.findElement(By.id("register-submit")));
-    assertThat(driver.findElement(By.id("err-reference")).getText()).isEqualTo("Request DEMO-1 is registered already.");
+    assertThat(driver.findElement(By.id("err-reference")).getText())
+        .isEqualTo("Request DEMO-1 is registered already.");
     driver.findElement(By.id("f-reference")).clear();
     driver.findElement(By.id("f-reference")).sendKeys("bad reference!");
     driver.findElement(By.id("f-name")).clear();
     navigate(driver.findElement(By.id("register-submit")));
-    assertThat(driver.findElement(By.id("err-reference")).getText()).startsWith("Use up to 64 letters");
+    assertThat(driver.findElement(By.id("err-reference")).getText())
+        .startsWith("Use up to 64 letters");
     assertThat(driver.findElement(By.id("err-name")).getText()).isEqualTo("Required.");
     driver.get(world.base + "/console/requests?lang=ja");
-    assertThat(driver.findElements(By.cssSelector("#requests tr[data-reference='bad reference!']"))).isEmpty();
+    assertThat(driver.findElements(By.cssSelector("#requests tr[data-reference='bad reference!']")))
+        .isEmpty();
   }
 
-  /** Each registration error, posted as a form over HTTP: 400, the message beside its field, nothing created. */
+  /**
+   * Each registration error, posted as a form over HTTP: 400, the message beside its field, nothing
+   * created.
+   */
   @Test
   void eachInvalidRegistrationFieldIsNamedBesideIt() throws Exception {
-    HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(world.base + "/console/login"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("token=" + ConsoleWorld.TOKENS.get(Role.STAFF))).build(), HttpResponse.BodyHandlers.ofString());
-    String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0] + "; " + Console.LANG_COOKIE + "=ja";
-    HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(world.base + "/console/requests/new")).header("Cookie", cookie).build(),
-        HttpResponse.BodyHandlers.ofString());
-    var csrf = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page.body());
+    HttpResponse<String> login =
+        http.send(
+            HttpRequest.newBuilder(URI.create(world.base + "/console/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "token=" + ConsoleWorld.TOKENS.get(Role.STAFF)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    String cookie =
+        login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0]
+            + "; "
+            + Console.LANG_COOKIE
+            + "=ja";
+    HttpResponse<String> page =
+        http.send(
+            HttpRequest.newBuilder(URI.create(world.base + "/console/requests/new"))
+                .header("Cookie", cookie)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    var csrf =
+        java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page.body());
     assertThat(csrf.find()).isTrue();
     var today = world.app.disclosure().today();
     String[][] cases = {
-        // field=value overrides, the error's field, a fragment of its Japanese message
-        {"reference=", "reference", "入力してください"},
-        {"reference=.hidden", "reference", "半角英数字"},
-        {"reference=new", "reference", "使えません"},
-        {"receivedOn=2026/01/01", "receivedOn", "YYYY-MM-DD"},
-        {"receivedOn=" + today.plusDays(1), "receivedOn", "未来"},
-        {"dueOn=" + today.minusDays(1), "dueOn", "受付日以降"},
-        {"requesterKind=", "requesterKind", "選択してください"},
-        {"requesterKind=stranger", "requesterKind", "選択肢にない"},
-        {"requesterKind=legal_representative", "agentName", "代理人"},
-        {"docKind1=", "docKind1", "書類の種類"},
-        {"docIssued1=yesterday", "docIssued1", "YYYY-MM-DD"},
-        {"actions=", "actions", "一つ以上"},
-        {"actions=everything", "actions", "選択肢にない"},
-        {"delivery=", "delivery", "選択してください"},
-        {"name=", "name", "入力してください"},
-        {"phones=not a phone", "phones", "解釈できません"},
-        {"address=", "address", "住所も"},
+      // field=value overrides, the error's field, a fragment of its Japanese message
+      {"reference=", "reference", "入力してください"},
+      {"reference=.hidden", "reference", "半角英数字"},
+      {"reference=new", "reference", "使えません"},
+      {"receivedOn=2026/01/01", "receivedOn", "YYYY-MM-DD"},
+      {"receivedOn=" + today.plusDays(1), "receivedOn", "未来"},
+      {"dueOn=" + today.minusDays(1), "dueOn", "受付日以降"},
+      {"requesterKind=", "requesterKind", "選択してください"},
+      {"requesterKind=stranger", "requesterKind", "選択肢にない"},
+      {"requesterKind=legal_representative", "agentName", "代理人"},
+      {"docKind1=", "docKind1", "書類の種類"},
+      {"docIssued1=yesterday", "docIssued1", "YYYY-MM-DD"},
+      {"actions=", "actions", "一つ以上"},
+      {"actions=everything", "actions", "選択肢にない"},
+      {"delivery=", "delivery", "選択してください"},
+      {"name=", "name", "入力してください"},
+      {"phones=not a phone", "phones", "解釈できません"},
+      {"address=", "address", "住所も"},
     };
     int n = 0;
     for (String[] c : cases) {
@@ -534,33 +745,69 @@ class ConsoleBrowserIT {
       String[] kv = c[0].split("=", 2);
       fields.put(kv[0], kv[1]);
       StringBuilder body = new StringBuilder();
-      fields.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(k).append('=').append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+      fields.forEach(
+          (k, v) ->
+              body.append(body.isEmpty() ? "" : "&")
+                  .append(k)
+                  .append('=')
+                  .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
       HttpResponse<String> r = post("/console/requests/new", cookie, body.toString(), null);
       assertThat(r.statusCode()).as(c[0]).isEqualTo(400);
-      var error = java.util.regex.Pattern.compile("id=\"err-" + c[1] + "\">([^<]*)<").matcher(r.body());
+      var error =
+          java.util.regex.Pattern.compile("id=\"err-" + c[1] + "\">([^<]*)<").matcher(r.body());
       assertThat(error.find()).as(c[0] + " shows err-" + c[1]).isTrue();
       assertThat(error.group(1)).as(c[0]).contains(c[2]);
-      assertThat(world.app.disclosure().list(new jp.kaiji.auth.Principal("console-it", Role.STAFF), java.util.Optional.empty()))
-          .as(c[0]).noneMatch(x -> x.reference().equals(ref));
+      assertThat(
+              world
+                  .app
+                  .disclosure()
+                  .list(
+                      new jp.kaiji.auth.Principal("console-it", Role.STAFF),
+                      java.util.Optional.empty()))
+          .as(c[0])
+          .noneMatch(x -> x.reference().equals(ref));
     }
     // The same form without the override is registered (303 to the request).
-    String body = "csrf=" + csrf.group(1) + "&reference=TABLE-OK&receivedOn=" + today + "&dueOn=" + today.plusDays(14)
-        + "&requesterKind=person&actions=disclosure&actions=stop_use&delivery=paper&name=" + java.net.URLEncoder.encode("見本 一郎", java.nio.charset.StandardCharsets.UTF_8);
+    String body =
+        "csrf="
+            + csrf.group(1)
+            + "&reference=TABLE-OK&receivedOn="
+            + today
+            + "&dueOn="
+            + today.plusDays(14)
+            + "&requesterKind=person&actions=disclosure&actions=stop_use&delivery=paper&name="
+            + java.net.URLEncoder.encode("見本 一郎", java.nio.charset.StandardCharsets.UTF_8);
     HttpResponse<String> ok = post("/console/requests/new", cookie, body, null);
     assertThat(ok.statusCode()).isEqualTo(303);
-    assertThat(ok.headers().firstValue("Location")).hasValue("/console/requests/TABLE-OK?notice=created");
+    assertThat(ok.headers().firstValue("Location"))
+        .hasValue("/console/requests/TABLE-OK?notice=created");
     // Without the CSRF token, nothing is registered.
-    assertThat(post("/console/requests/new", cookie, body.replaceFirst("csrf=[^&]+&", "").replace("TABLE-OK", "TABLE-NOCSRF"), null).statusCode()).isEqualTo(403);
+    assertThat(
+            post(
+                    "/console/requests/new",
+                    cookie,
+                    body.replaceFirst("csrf=[^&]+&", "").replace("TABLE-OK", "TABLE-NOCSRF"),
+                    null)
+                .statusCode())
+        .isEqualTo(403);
   }
 
   private HttpResponse<String> api(String path, String json) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(world.base + path)).header("Authorization", "Bearer " + ConsoleWorld.TOKENS.get(Role.STAFF))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(URI.create(world.base + path))
+            .header("Authorization", "Bearer " + ConsoleWorld.TOKENS.get(Role.STAFF))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
-  private HttpResponse<String> post(String path, String cookie, String form, String csrfHeader) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(world.base + path)).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form));
+  private HttpResponse<String> post(String path, String cookie, String form, String csrfHeader)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(world.base + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form));
     if (!cookie.isEmpty()) {
       b.header("Cookie", cookie);
     }

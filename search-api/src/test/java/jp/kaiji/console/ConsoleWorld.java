@@ -21,7 +21,13 @@ import jp.kaiji.server.ServerConfig;
  */
 final class ConsoleWorld implements AutoCloseable {
   static final Map<Role, String> TOKENS =
-      Map.of(Role.STAFF, "console-staff-token-0123456789", Role.ADMIN, "console-admin-token-0123456789", Role.EXPORTER, "console-exporter-token-0123456789");
+      Map.of(
+          Role.STAFF,
+          "console-staff-token-0123456789",
+          Role.ADMIN,
+          "console-admin-token-0123456789",
+          Role.EXPORTER,
+          "console-exporter-token-0123456789");
 
   final KaijiApplication app;
   final String base;
@@ -31,8 +37,17 @@ final class ConsoleWorld implements AutoCloseable {
     Path here = Path.of("").toAbsolutePath();
     Path root = Files.exists(here.resolve("fixtures/sample")) ? here : here.getParent();
     catalog = root.resolve("fixtures/sample/catalog.json");
-    List<TokenEntry> tokens = TOKENS.entrySet().stream().map(e -> new TokenEntry("console-" + e.getKey().id(), e.getKey(), Hashes.sha256Hex(e.getValue()))).toList();
-    app = new KaijiApplication(new ServerConfig("127.0.0.1", 0, false, Optional.empty(), catalog, data, tokens), Clock.systemUTC());
+    List<TokenEntry> tokens =
+        TOKENS.entrySet().stream()
+            .map(
+                e ->
+                    new TokenEntry(
+                        "console-" + e.getKey().id(), e.getKey(), Hashes.sha256Hex(e.getValue())))
+            .toList();
+    app =
+        new KaijiApplication(
+            new ServerConfig("127.0.0.1", 0, false, Optional.empty(), catalog, data, tokens),
+            Clock.systemUTC());
     String job = app.admin().startRebuild();
     RebuildJob.Progress p;
     int waited = 0;
@@ -64,13 +79,17 @@ final class ConsoleWorld implements AutoCloseable {
 
   /** The form of a fixture request whose search returns both confirmed and needs-review records. */
   JsonNode formWithRecordsToReview() throws Exception {
-    ObjectMapper json = new ObjectMapper().registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module());
+    ObjectMapper json =
+        new ObjectMapper().registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module());
     var who = new jp.kaiji.auth.Principal("console-it-setup", Role.STAFF);
     for (String line : Files.readAllLines(catalog.getParent().resolve("requests.jsonl"))) {
       JsonNode r = json.readTree(line);
       var query = json.treeToValue(r.get("form"), jp.kaiji.query.SubjectQuery.class);
       try {
-        var s = app.search().search(who, new jp.kaiji.search.SearchRequest(Optional.empty(), query)).summary();
+        var s =
+            app.search()
+                .search(who, new jp.kaiji.search.SearchRequest(Optional.empty(), query))
+                .summary();
         if (s.confirmed() > 0 && s.needsReview() > 0 && s.records() <= 12) {
           return r.get("form");
         }

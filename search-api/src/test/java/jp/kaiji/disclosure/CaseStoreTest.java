@@ -18,17 +18,34 @@ import jp.kaiji.query.SubjectQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The request store on a real H2 file database: migrations from empty, restarts, refused schemas, round trips. */
+/**
+ * The request store on a real H2 file database: migrations from empty, restarts, refused schemas,
+ * round trips.
+ */
 class CaseStoreTest {
   static final Clock CLOCK = Clock.fixed(Instant.parse("2025-04-01T01:02:03Z"), ZoneOffset.UTC);
 
   @TempDir Path dir;
 
   static RequestForm form(String ref) {
-    return new RequestForm(ref, "2025-04-01", RequesterKind.PERSON, Optional.empty(),
+    return new RequestForm(
+        ref,
+        "2025-04-01",
+        RequesterKind.PERSON,
+        Optional.empty(),
         List.of(new IdentityDocument(DocumentKind.PASSPORT, true, Optional.of("2021-05-06"))),
-        List.of(RequestedAction.DISCLOSURE), true, Delivery.ELECTRONIC, "2025-04-30",
-        new SubjectQuery(Optional.of("山田 太郎"), Optional.empty(), List.of(), Optional.of("1975-03-05"), List.of(), List.of("090-1234-5678"), List.of()));
+        List.of(RequestedAction.DISCLOSURE),
+        true,
+        Delivery.ELECTRONIC,
+        "2025-04-30",
+        new SubjectQuery(
+            Optional.of("山田 太郎"),
+            Optional.empty(),
+            List.of(),
+            Optional.of("1975-03-05"),
+            List.of(),
+            List.of("090-1234-5678"),
+            List.of()));
   }
 
   CaseStore open() throws SQLException {
@@ -53,20 +70,28 @@ class CaseStoreTest {
       try (Statement st = c.createStatement()) {
         st.executeUpdate("UPDATE schema_version SET sha256 = 'x' WHERE version = 2");
       }
-      assertThatThrownBy(() -> SchemaMigrations.migrate(c, CLOCK)).hasMessageContaining("V2__review.sql changed after it was applied");
+      assertThatThrownBy(() -> SchemaMigrations.migrate(c, CLOCK))
+          .hasMessageContaining("V2__review.sql changed after it was applied");
       try (Statement st = c.createStatement()) {
-        st.executeUpdate("UPDATE schema_version SET sha256 = '" + SchemaMigrations.scripts().get(1).sha256() + "' WHERE version = 2");
+        st.executeUpdate(
+            "UPDATE schema_version SET sha256 = '"
+                + SchemaMigrations.scripts().get(1).sha256()
+                + "' WHERE version = 2");
         st.executeUpdate("INSERT INTO schema_version VALUES (99, 'future', 'y', 'now')");
       }
-      assertThatThrownBy(() -> SchemaMigrations.migrate(c, CLOCK)).hasMessageContaining("schema version 99");
+      assertThatThrownBy(() -> SchemaMigrations.migrate(c, CLOCK))
+          .hasMessageContaining("schema version 99");
     }
   }
 
   @Test
   void statementsSplitAtLineEndingSemicolons() {
-    assertThat(SchemaMigrations.statements("-- note\nCREATE TABLE a (x INT);\n\nCREATE TABLE b (\n  y INT\n);\n"))
+    assertThat(
+            SchemaMigrations.statements(
+                "-- note\nCREATE TABLE a (x INT);\n\nCREATE TABLE b (\n  y INT\n);\n"))
         .containsExactly("CREATE TABLE a (x INT)", "CREATE TABLE b (\n  y INT\n)");
-    assertThatThrownBy(() -> SchemaMigrations.statements("CREATE TABLE a (x INT)")).hasMessageContaining("without ';'");
+    assertThatThrownBy(() -> SchemaMigrations.statements("CREATE TABLE a (x INT)"))
+        .hasMessageContaining("without ';'");
   }
 
   @Test
@@ -74,14 +99,20 @@ class CaseStoreTest {
     try (CaseStore store = open()) {
       assertThat(store.create(form("R-1"), "suzuki", "2025-04-01T01:00:00Z")).isTrue();
       assertThat(store.create(form("R-1"), "suzuki", "2025-04-01T01:00:00Z")).isFalse();
-      assertThat(store.transition("R-1", RequestStatus.IN_REVIEW, RequestStatus.READY, "suzuki", "t", "n")).isFalse();
-      store.saveDecisions("R-1", List.of(new Decision("a/1", Decision.Verdict.REJECT, "双子の兄", "suzuki", "t")));
+      assertThat(
+              store.transition(
+                  "R-1", RequestStatus.IN_REVIEW, RequestStatus.READY, "suzuki", "t", "n"))
+          .isFalse();
+      store.saveDecisions(
+          "R-1", List.of(new Decision("a/1", Decision.Verdict.REJECT, "双子の兄", "suzuki", "t")));
     }
     try (CaseStore store = open()) {
       DisclosureCase c = store.find("R-1").orElseThrow();
       assertThat(c.form()).isEqualTo(form("R-1"));
       assertThat(c.status()).isEqualTo(RequestStatus.RECEIVED);
-      assertThat(c.history()).extracting(StatusChange::status).containsExactly(RequestStatus.RECEIVED);
+      assertThat(c.history())
+          .extracting(StatusChange::status)
+          .containsExactly(RequestStatus.RECEIVED);
       assertThat(c.decisions()).extracting(Decision::reason).containsExactly("双子の兄");
       assertThat(store.references(Optional.of(RequestStatus.READY))).isEmpty();
       assertThat(store.find("R-2")).isEmpty();

@@ -24,20 +24,21 @@ class AdminIT {
   TestWorld world;
   final ObjectMapper json = new ObjectMapper();
   final List<String> logged = new ArrayList<>();
-  final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord r) {
-      synchronized (logged) {
-        logged.add(r.getMessage() + (r.getThrown() == null ? "" : " " + r.getThrown()));
-      }
-    }
+  final Handler capture =
+      new Handler() {
+        @Override
+        public void publish(LogRecord r) {
+          synchronized (logged) {
+            logged.add(r.getMessage() + (r.getThrown() == null ? "" : " " + r.getThrown()));
+          }
+        }
 
-    @Override
-    public void flush() {}
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
 
   @BeforeEach
   void start() throws Exception {
@@ -52,7 +53,8 @@ class AdminIT {
   }
 
   private JsonNode search() throws Exception {
-    HttpResponse<String> r = world.post("/api/subject-search", Role.STAFF, SubjectSearchIT.REQUESTER);
+    HttpResponse<String> r =
+        world.post("/api/subject-search", Role.STAFF, SubjectSearchIT.REQUESTER);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     return json.readTree(r.body());
   }
@@ -79,14 +81,16 @@ class AdminIT {
     String status = json.readTree(started.body()).path("status").asText();
     // Searches during the rebuild are answered by one generation or the other, never by none.
     for (int i = 0; i < 20; i++) {
-      assertThat(search().path("summary").path("confirmed").asInt()).isEqualTo(before.path("summary").path("confirmed").asInt());
+      assertThat(search().path("summary").path("confirmed").asInt())
+          .isEqualTo(before.path("summary").path("confirmed").asInt());
     }
     JsonNode done = waitFor(status);
     assertThat(done.path("state").asText()).isEqualTo("SUCCEEDED");
 
     JsonNode after = search();
     assertThat(after.path("generation").path("id").asText()).isNotEqualTo(oldGeneration);
-    assertThat(SubjectSearchIT.records(after).size()).isEqualTo(SubjectSearchIT.records(before).size());
+    assertThat(SubjectSearchIT.records(after).size())
+        .isEqualTo(SubjectSearchIT.records(before).size());
 
     JsonNode index = json.readTree(world.get("/api/admin/index", Role.ADMIN).body());
     assertThat(index.path("generations").size()).isEqualTo(2);
@@ -103,10 +107,12 @@ class AdminIT {
     Files.delete(dir.resolve("shop/orders.csv"));
     HttpResponse<String> refused = world.post("/api/admin/rebuilds", Role.ADMIN, "");
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
-    assertThat(json.readTree(refused.body()).path("error").path("message").asText()).contains("shop-orders");
+    assertThat(json.readTree(refused.body()).path("error").path("message").asText())
+        .contains("shop-orders");
     JsonNode after = search();
     assertThat(after.path("generation").path("id").asText()).isEqualTo(generation);
-    assertThat(SubjectSearchIT.records(after).stream().map(r -> r.path("id").asText())).contains("shop-orders/O1");
+    assertThat(SubjectSearchIT.records(after).stream().map(r -> r.path("id").asText()))
+        .contains("shop-orders/O1");
   }
 
   @Test
@@ -124,18 +130,27 @@ class AdminIT {
 
   @Test
   void aSourceAddedToTheCatalogueIsSearchedAfterTheRebuild() throws Exception {
-    world.write("cs/seminars.jsonl", "{\"id\": \"SM1\", \"name\": \"山田 太郎\", \"mail\": \"taro.yamada@example.jp\"}\n");
+    world.write(
+        "cs/seminars.jsonl",
+        "{\"id\": \"SM1\", \"name\": \"山田 太郎\", \"mail\": \"taro.yamada@example.jp\"}\n");
     String catalog = java.nio.file.Files.readString(dir.resolve("catalog.json"));
-    world.write("catalog.json", catalog.replace("\"sources\": [", """
+    world.write(
+        "catalog.json",
+        catalog.replace(
+            "\"sources\": [",
+            """
         "sources": [
             {"id": "cs-seminars", "company": "cs", "title": "セミナー申込", "kind": "jsonl", "path": "cs/seminars.jsonl",
              "primaryKey": "id", "identity": {"fullName": "name", "emails": ["mail"]},
              "category": "seminar", "purpose": "セミナーの各種ご連絡", "jointlyUsed": false},"""));
     HttpResponse<String> started = world.post("/api/admin/rebuilds", Role.ADMIN, "");
-    assertThat(waitFor(json.readTree(started.body()).path("status").asText()).path("state").asText()).isEqualTo("SUCCEEDED");
+    assertThat(
+            waitFor(json.readTree(started.body()).path("status").asText()).path("state").asText())
+        .isEqualTo("SUCCEEDED");
 
     JsonNode result = search();
-    assertThat(SubjectSearchIT.records(result).stream().map(r -> r.path("id").asText())).contains("cs-seminars/SM1");
+    assertThat(SubjectSearchIT.records(result).stream().map(r -> r.path("id").asText()))
+        .contains("cs-seminars/SM1");
     assertThat(result.path("sourcesSearched").toString()).contains("\"source\":\"cs-seminars\"");
     assertThat(result.toString()).contains("セミナーの各種ご連絡");
   }
@@ -143,11 +158,13 @@ class AdminIT {
   @Test
   void serverLogsHoldNoPersonalData() throws Exception {
     search();
-    world.post("/api/subject-search", Role.STAFF, "{\"subject\": {\"phones\": [\"090-1234-567x\"]}}");
+    world.post(
+        "/api/subject-search", Role.STAFF, "{\"subject\": {\"phones\": [\"090-1234-567x\"]}}");
     world.get("/api/records/shop-customers/C001", Role.STAFF);
     synchronized (logged) {
       assertThat(logged).isNotEmpty();
-      assertThat(String.join("\n", logged)).doesNotContain("山田", "太郎", "090-1234", "+81901234", "taro.yamada", "1975-03-05", "安土町");
+      assertThat(String.join("\n", logged))
+          .doesNotContain("山田", "太郎", "090-1234", "+81901234", "taro.yamada", "1975-03-05", "安土町");
     }
   }
 }

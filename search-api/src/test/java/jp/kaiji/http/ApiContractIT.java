@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,7 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Bad input, authentication and authorisation of every endpoint, and the OpenAPI document, over real HTTP. */
+/**
+ * Bad input, authentication and authorisation of every endpoint, and the OpenAPI document, over
+ * real HTTP.
+ */
 class ApiContractIT {
   @TempDir static Path dir;
   static final ObjectMapper json = new ObjectMapper();
@@ -48,7 +52,10 @@ class ApiContractIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       malformed JSON        | {"subject": {"name": "山田"                                   | KJ-400-01 |
       not an object         | [1, 2]                                                        | KJ-400-01 |
       unknown field         | {"subject": {"nmae": "山田 太郎"}}                            | KJ-400-02 | subject.nmae
@@ -60,7 +67,8 @@ class ApiContractIT {
       missing subject       | {}                                                            | KJ-400-03 |
       bad reference         | {"requestReference": "../etc", "subject": {"name": "山田 太郎"}} | KJ-400-03 |
       """)
-  void badInputIsA400NamingTheField(String what, String body, String code, String field) throws Exception {
+  void badInputIsA400NamingTheField(String what, String body, String code, String field)
+      throws Exception {
     HttpResponse<String> r = post("/api/subject-search", Role.STAFF, body);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
     JsonNode error = json.readTree(r.body()).path("error");
@@ -73,11 +81,14 @@ class ApiContractIT {
 
   @Test
   void wrongContentTypeIs415() throws Exception {
-    HttpResponse<String> r = world.http.send(
-        HttpRequest.newBuilder(URI.create(world.base + "/api/subject-search"))
-            .header("Authorization", "Bearer " + TestWorld.TOKENS.get(Role.STAFF))
-            .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("山田")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        world.http.send(
+            HttpRequest.newBuilder(URI.create(world.base + "/api/subject-search"))
+                .header("Authorization", "Bearer " + TestWorld.TOKENS.get(Role.STAFF))
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("山田"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(415);
   }
 
@@ -93,27 +104,38 @@ class ApiContractIT {
     }
   }
 
-  static final String REQUEST_FORM = """
+  static final String REQUEST_FORM =
+      """
       {"reference": "CONTRACT-1", "receivedOn": "2025-04-01", "requesterKind": "person", "actions": ["disclosure"],
        "delivery": "electronic", "dueOn": "2025-04-30", "subject": {"name": "山田 太郎"}}""";
 
-  static final List<Endpoint> PROTECTED = List.of(
-      new Endpoint("POST", "/api/subject-search", Role.STAFF, "{\"subject\": {\"name\": \"山田 太郎\"}}"),
-      new Endpoint("GET", "/api/records/shop-customers/C001", Role.STAFF, null),
-      new Endpoint("GET", "/api/admin/index", Role.ADMIN, null),
-      new Endpoint("GET", "/api/admin/rebuilds/rebuild-1", Role.ADMIN, null),
-      new Endpoint("POST", "/api/admin/rollback", Role.ADMIN, ""),
-      new Endpoint("POST", "/api/admin/rebuilds", Role.ADMIN, ""),
-      new Endpoint("POST", "/api/requests", Role.STAFF, REQUEST_FORM),
-      new Endpoint("GET", "/api/requests", Role.STAFF, null),
-      new Endpoint("GET", "/api/requests/NOPE-1", Role.STAFF, null),
-      new Endpoint("POST", "/api/requests/NOPE-1/search", Role.STAFF, ""),
-      new Endpoint("POST", "/api/requests/NOPE-1/decisions", Role.STAFF, "{\"decisions\": [{\"recordId\": \"shop-customers/C001\", \"decision\": \"accept\"}]}"),
-      new Endpoint("POST", "/api/requests/NOPE-1/redactions", Role.STAFF,
-          "{\"recordId\": \"shop-customers/C001\", \"field\": \"氏名\", \"start\": 0, \"end\": 1, \"reason\": \"他者\"}"),
-      new Endpoint("POST", "/api/requests/NOPE-1/ready", Role.STAFF, ""),
-      new Endpoint("GET", "/api/requests/NOPE-1/package", Set.of(Role.STAFF, Role.EXPORTER), null),
-      new Endpoint("POST", "/api/exports", Role.EXPORTER, ""));
+  static final List<Endpoint> PROTECTED =
+      List.of(
+          new Endpoint(
+              "POST", "/api/subject-search", Role.STAFF, "{\"subject\": {\"name\": \"山田 太郎\"}}"),
+          new Endpoint("GET", "/api/records/shop-customers/C001", Role.STAFF, null),
+          new Endpoint("GET", "/api/admin/index", Role.ADMIN, null),
+          new Endpoint("GET", "/api/admin/rebuilds/rebuild-1", Role.ADMIN, null),
+          new Endpoint("POST", "/api/admin/rollback", Role.ADMIN, ""),
+          new Endpoint("POST", "/api/admin/rebuilds", Role.ADMIN, ""),
+          new Endpoint("POST", "/api/requests", Role.STAFF, REQUEST_FORM),
+          new Endpoint("GET", "/api/requests", Role.STAFF, null),
+          new Endpoint("GET", "/api/requests/NOPE-1", Role.STAFF, null),
+          new Endpoint("POST", "/api/requests/NOPE-1/search", Role.STAFF, ""),
+          new Endpoint(
+              "POST",
+              "/api/requests/NOPE-1/decisions",
+              Role.STAFF,
+              "{\"decisions\": [{\"recordId\": \"shop-customers/C001\", \"decision\": \"accept\"}]}"),
+          new Endpoint(
+              "POST",
+              "/api/requests/NOPE-1/redactions",
+              Role.STAFF,
+              "{\"recordId\": \"shop-customers/C001\", \"field\": \"氏名\", \"start\": 0, \"end\": 1, \"reason\": \"他者\"}"),
+          new Endpoint("POST", "/api/requests/NOPE-1/ready", Role.STAFF, ""),
+          new Endpoint(
+              "GET", "/api/requests/NOPE-1/package", Set.of(Role.STAFF, Role.EXPORTER), null),
+          new Endpoint("POST", "/api/exports", Role.EXPORTER, ""));
 
   static HttpResponse<String> call(Endpoint e, String token) throws Exception {
     return world.send(e.method(), e.path(), token, e.body());
@@ -122,14 +144,19 @@ class ApiContractIT {
   @Test
   void everyEndpointNeedsATokenOfItsRole() throws Exception {
     for (Endpoint e : PROTECTED) {
-      assertThat(call(e, null).statusCode()).as("%s %s without token", e.method(), e.path()).isEqualTo(401);
+      assertThat(call(e, null).statusCode())
+          .as("%s %s without token", e.method(), e.path())
+          .isEqualTo(401);
       HttpResponse<String> wrong = call(e, "not-a-token");
       assertThat(wrong.statusCode()).as("%s %s wrong token", e.method(), e.path()).isEqualTo(401);
-      assertThat(wrong.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+      assertThat(wrong.headers().firstValue("WWW-Authenticate"))
+          .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
       for (Role role : Role.values()) {
         HttpResponse<String> r = call(e, TestWorld.TOKENS.get(role));
         if (e.roles().contains(role)) {
-          assertThat(r.statusCode()).as("%s %s as %s: %s", e.method(), e.path(), role, r.body()).isIn(200, 201, 202, 404, 409);
+          assertThat(r.statusCode())
+              .as("%s %s as %s: %s", e.method(), e.path(), role, r.body())
+              .isIn(200, 201, 202, 404, 409);
         } else {
           assertThat(r.statusCode()).as("%s %s as %s", e.method(), e.path(), role).isEqualTo(403);
           assertThat(r.body()).doesNotContain("山田");
@@ -141,7 +168,8 @@ class ApiContractIT {
 
   @Test
   void everyAnswerForbidsCachingAndFraming() throws Exception {
-    HttpResponse<String> r = post("/api/subject-search", Role.STAFF, "{\"subject\": {\"name\": \"山田 太郎\"}}");
+    HttpResponse<String> r =
+        post("/api/subject-search", Role.STAFF, "{\"subject\": {\"name\": \"山田 太郎\"}}");
     assertThat(r.headers().firstValue("Cache-Control")).contains("no-store");
     assertThat(r.headers().firstValue("X-Frame-Options")).contains("DENY");
     assertThat(r.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
@@ -155,21 +183,40 @@ class ApiContractIT {
     Set<String> documented = new TreeSet<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("paths").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> path = it.next();
-      path.getValue().fieldNames().forEachRemaining(m -> documented.add(m.toUpperCase() + " " + path.getKey()));
+      path.getValue()
+          .fieldNames()
+          .forEachRemaining(m -> documented.add(m.toUpperCase(Locale.ROOT) + " " + path.getKey()));
     }
     Set<String> served = new TreeSet<>(List.of("GET /health", "GET /api/openapi.json"));
-    PROTECTED.forEach(e -> served.add(e.method() + " " + e.path()
-        .replace("shop-customers/C001", "{source}/{key}").replace("rebuild-1", "{id}").replace("NOPE-1", "{ref}")));
+    PROTECTED.forEach(
+        e ->
+            served.add(
+                e.method()
+                    + " "
+                    + e.path()
+                        .replace("shop-customers/C001", "{source}/{key}")
+                        .replace("rebuild-1", "{id}")
+                        .replace("NOPE-1", "{ref}")));
     assertThat(documented).isEqualTo(served);
 
     // Each documented operation answers with a status it documents.
     for (Endpoint e : PROTECTED) {
-      String template = e.path().replace("shop-customers/C001", "{source}/{key}").replace("rebuild-1", "{id}").replace("NOPE-1", "{ref}");
-      JsonNode responses = doc.path("paths").path(template).path(e.method().toLowerCase()).path("responses");
+      String template =
+          e.path()
+              .replace("shop-customers/C001", "{source}/{key}")
+              .replace("rebuild-1", "{id}")
+              .replace("NOPE-1", "{ref}");
+      JsonNode responses =
+          doc.path("paths")
+              .path(template)
+              .path(e.method().toLowerCase(Locale.ROOT))
+              .path("responses");
       List<String> statuses = new ArrayList<>();
       responses.fieldNames().forEachRemaining(statuses::add);
       int got = call(e, TestWorld.TOKENS.get(e.role())).statusCode();
-      assertThat(statuses).as("%s %s documents %d", e.method(), template, got).contains(String.valueOf(got));
+      assertThat(statuses)
+          .as("%s %s documents %d", e.method(), template, got)
+          .contains(String.valueOf(got));
       assertThat(statuses).contains("401", "403");
     }
   }

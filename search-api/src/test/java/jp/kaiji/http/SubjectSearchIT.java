@@ -50,18 +50,29 @@ class SubjectSearchIT {
 
   static List<JsonNode> records(JsonNode result) {
     List<JsonNode> out = new ArrayList<>();
-    result.path("companies").forEach(c -> c.path("sources").forEach(s -> s.path("records").forEach(out::add)));
+    result
+        .path("companies")
+        .forEach(c -> c.path("sources").forEach(s -> s.path("records").forEach(out::add)));
     return out;
   }
 
   static JsonNode record(JsonNode result, String id) {
-    return records(result).stream().filter(r -> r.path("id").asText().equals(id)).findFirst()
-        .orElseThrow(() -> new AssertionError(id + " not in the result: " + records(result).stream().map(r -> r.path("id").asText()).toList()));
+    return records(result).stream()
+        .filter(r -> r.path("id").asText().equals(id))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    id
+                        + " not in the result: "
+                        + records(result).stream().map(r -> r.path("id").asText()).toList()));
   }
 
   static void assertTier(JsonNode result, String id, String tier) {
     JsonNode r = record(result, id);
-    assertThat(r.path("tier").asText()).as("%s: score %s, %s", id, r.path("score"), r.path("explanation")).isEqualTo(tier);
+    assertThat(r.path("tier").asText())
+        .as("%s: score %s, %s", id, r.path("score"), r.path("explanation"))
+        .isEqualTo(tier);
   }
 
   @Test
@@ -73,25 +84,35 @@ class SubjectSearchIT {
 
     assertTier(result, "shop-customers/C001", "confirmed");
     assertThat(record(result, "shop-orders/O1").path("foundBy").asText()).isEqualTo("FOREIGN_KEY");
-    assertThat(record(result, "shop-orders/O1").path("via").asText()).isEqualTo("shop-customers/C001");
+    assertThat(record(result, "shop-orders/O1").path("via").asText())
+        .isEqualTo("shop-customers/C001");
     assertTier(result, "shop-orders/O2", "confirmed");
     assertTier(result, "shop-shipments/S1", "confirmed");
     assertTier(result, "cs-calls/K1", "needs_review");
     // Wife, twin, namesake, previous holder of the mobile; the wife's order, call and parcel.
-    assertThat(ids).doesNotContain(
-        "shop-customers/C002", "shop-customers/C003", "shop-customers/C004", "shop-customers/C005",
-        "shop-orders/O3", "cs-calls/K2", "shop-shipments/S2");
+    assertThat(ids)
+        .doesNotContain(
+            "shop-customers/C002",
+            "shop-customers/C003",
+            "shop-customers/C004",
+            "shop-customers/C005",
+            "shop-orders/O3",
+            "cs-calls/K2",
+            "shop-shipments/S2");
 
     JsonNode customer = record(result, "shop-customers/C001");
     assertThat(customer.path("original").path("氏名").asText()).isEqualTo("山田 太郎");
-    assertThat(customer.path("explanation").toString()).contains("phone: same (E.164, mobile)", "birthDate: same", "email: same");
+    assertThat(customer.path("explanation").toString())
+        .contains("phone: same (E.164, mobile)", "birthDate: same", "email: same");
   }
 
   @Test
   void provesTheSearchWasCompleteWithEverySourceAndTheGeneration() throws Exception {
     JsonNode result = json.readTree(post("/api/subject-search", Role.STAFF, REQUESTER).body());
     List<String> searched = new ArrayList<>();
-    result.path("sourcesSearched").forEach(s -> searched.add(s.path("source").asText() + "=" + s.path("hits").asInt()));
+    result
+        .path("sourcesSearched")
+        .forEach(s -> searched.add(s.path("source").asText() + "=" + s.path("hits").asInt()));
     assertThat(searched).contains("cs-empty=0", "shop-customers=1");
     assertThat(searched).hasSize(5);
     assertThat(result.path("generation").path("id").asText()).startsWith("gen-");
@@ -103,8 +124,11 @@ class SubjectSearchIT {
 
   @Test
   void variantKanjiMatchesAndIsExplained() throws Exception {
-    HttpResponse<String> r = post("/api/subject-search", Role.STAFF,
-        "{\"subject\": {\"name\": \"高橋 さくら\", \"birthDate\": \"1990年4月1日\"}}");
+    HttpResponse<String> r =
+        post(
+            "/api/subject-search",
+            Role.STAFF,
+            "{\"subject\": {\"name\": \"高橋 さくら\", \"birthDate\": \"1990年4月1日\"}}");
     JsonNode c = record(json.readTree(r.body()), "shop-customers/C006");
     assertThat(c.path("tier").asText()).isEqualTo("confirmed");
     assertThat(c.path("explanation").toString()).contains("髙→高");
@@ -122,10 +146,13 @@ class SubjectSearchIT {
 
   @Test
   void recordLookupReturnsTheOriginalAndIsAudited() throws Exception {
-    HttpResponse<String> r = get("/api/records/shop-customers/C001?requestReference=R-2026-0001", Role.STAFF);
+    HttpResponse<String> r =
+        get("/api/records/shop-customers/C001?requestReference=R-2026-0001", Role.STAFF);
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(json.readTree(r.body()).path("original").path("携帯番号").asText()).isEqualTo("090-1234-5678");
+    assertThat(json.readTree(r.body()).path("original").path("携帯番号").asText())
+        .isEqualTo("090-1234-5678");
     assertThat(get("/api/records/shop-customers/NOPE", Role.STAFF).statusCode()).isEqualTo(404);
-    assertThat(Files.readString(dir.resolve("data/audit.log"))).contains("record.view", "shop-customers/C001");
+    assertThat(Files.readString(dir.resolve("data/audit.log")))
+        .contains("record.view", "shop-customers/C001");
   }
 }

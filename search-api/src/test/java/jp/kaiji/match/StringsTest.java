@@ -3,11 +3,15 @@ package jp.kaiji.match;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
+import jp.kaiji.testing.TestSeed;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class StringsTest {
+  @RegisterExtension final TestSeed testSeed = new TestSeed();
+
   @ParameterizedTest
   @CsvSource({
     "山田太郎, 山田太郎, true",
@@ -27,12 +31,14 @@ class StringsTest {
 
   @Test
   void agreesWithFullLevenshteinOnRandomStrings() {
-    long seed = new Random().nextLong();
-    Random random = new Random(seed);
+    long seed = testSeed.value();
+    Random random = testSeed.random();
     for (int i = 0; i < 5000; i++) {
       String a = randomString(random);
       String b = randomString(random);
-      assertThat(Strings.editDistanceAtMostOne(a, b)).as("seed %d: '%s' vs '%s'", seed, a, b).isEqualTo(levenshtein(a, b) <= 1);
+      assertThat(Strings.editDistanceAtMostOne(a, b))
+          .as("seed %d: '%s' vs '%s'", seed, a, b)
+          .isEqualTo(levenshtein(a, b) <= 1);
     }
   }
 

@@ -3,12 +3,14 @@ package jp.kaiji.indexer.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import jp.kaiji.catalog.CatalogException;
@@ -53,7 +55,13 @@ public final class IndexerCli {
   }
 
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    // Console output in the console's own charset (System.console's, else the JVM's stdout
+    // encoding).
+    System.exit(
+        run(
+            args,
+            new PrintWriter(new OutputStreamWriter(System.out, System.out.charset()), true),
+            new PrintWriter(new OutputStreamWriter(System.err, System.err.charset()), true)));
   }
 
   /** Runs a command with the given streams; returns the exit code. */
@@ -61,11 +69,15 @@ public final class IndexerCli {
     CommandLine cli = new CommandLine(new IndexerCli());
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      String msg = e instanceof Failure || e instanceof CatalogException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
-      err.println("kaiji-indexer: " + msg.replace('\n', ' '));
-      return 1;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          String msg =
+              e instanceof Failure || e instanceof CatalogException
+                  ? e.getMessage()
+                  : e.getClass().getSimpleName() + ": " + e.getMessage();
+          err.println("kaiji-indexer: " + msg.replace('\n', ' '));
+          return 1;
+        });
     if (args.length == 0) {
       cli.usage(err);
       return 2;
@@ -77,22 +89,54 @@ public final class IndexerCli {
     return SourceCatalogs.load(file);
   }
 
-  @Command(name = "rebuild", description = "Reads every source into a new index generation and switches it in.")
+  @Command(
+      name = "rebuild",
+      description = "Reads every source into a new index generation and switches it in.")
   static final class Rebuild implements Callable<Integer> {
-    @Option(names = "--catalog", required = true, description = "the catalogue JSON file") Path catalog;
-    @Option(names = "--data", required = true, description = "the data directory holding the generations") Path data;
-    @Option(names = "--keep", defaultValue = "3", description = "complete generations kept for rollback (default ${DEFAULT-VALUE})") int keep;
-    @Option(names = "--threads", defaultValue = "2", description = "indexing workers (default ${DEFAULT-VALUE})") int threads;
-    @Option(names = "--ram-mb", defaultValue = "256", description = "IndexWriter RAM buffer in MB (default ${DEFAULT-VALUE})") double ramMb;
-    @Option(names = "--progress-seconds", defaultValue = "2", description = "seconds between progress lines (default ${DEFAULT-VALUE})") double every;
-    @Option(names = "--report", description = "also write the report JSON to this file") Path report;
+    @Option(names = "--catalog", required = true, description = "the catalogue JSON file")
+    Path catalog;
+
+    @Option(
+        names = "--data",
+        required = true,
+        description = "the data directory holding the generations")
+    Path data;
+
+    @Option(
+        names = "--keep",
+        defaultValue = "3",
+        description = "complete generations kept for rollback (default ${DEFAULT-VALUE})")
+    int keep;
+
+    @Option(
+        names = "--threads",
+        defaultValue = "2",
+        description = "indexing workers (default ${DEFAULT-VALUE})")
+    int threads;
+
+    @Option(
+        names = "--ram-mb",
+        defaultValue = "256",
+        description = "IndexWriter RAM buffer in MB (default ${DEFAULT-VALUE})")
+    double ramMb;
+
+    @Option(
+        names = "--progress-seconds",
+        defaultValue = "2",
+        description = "seconds between progress lines (default ${DEFAULT-VALUE})")
+    double every;
+
+    @Option(names = "--report", description = "also write the report JSON to this file")
+    Path report;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
       CatalogFile cat = catalog(catalog);
       IndexGenerations gens = new IndexGenerations(data, keep);
-      RebuildJob job = new RebuildJob(cat, gens, SourceReaders.of(cat), new RebuildJob.Options(threads, ramMb));
+      RebuildJob job =
+          new RebuildJob(cat, gens, SourceReaders.of(cat), new RebuildJob.Options(threads, ramMb));
       Thread t = new Thread(job, "kaiji-rebuild");
       t.start();
       PrintWriter err = spec.commandLine().getErr();
@@ -105,7 +149,12 @@ public final class IndexerCli {
       }
       RebuildJob.Progress end = job.progress();
       if (end.state() != RebuildJob.State.SUCCEEDED) {
-        throw new Failure("rebuild " + end.state().name().toLowerCase(java.util.Locale.ROOT) + ": " + end.message().orElse("") + "; the serving generation is unchanged");
+        throw new Failure(
+            "rebuild "
+                + end.state().name().toLowerCase(java.util.Locale.ROOT)
+                + ": "
+                + end.message().orElse("")
+                + "; the serving generation is unchanged");
       }
       printProgress(err, end, true);
       String json = JSON.writeValueAsString(end.report().orElseThrow());
@@ -118,15 +167,29 @@ public final class IndexerCli {
 
     private static void printProgress(PrintWriter err, RebuildJob.Progress p, boolean all) {
       if (!all && p.sources().stream().noneMatch(s -> s.state() == SourceProgress.State.READING)) {
-        boolean anyWaiting = p.sources().stream().anyMatch(s -> s.state() == SourceProgress.State.WAITING);
-        err.println(p.generation().orElse("-") + (anyWaiting ? " opening the next source" : " committing and checking the new generation"));
+        boolean anyWaiting =
+            p.sources().stream().anyMatch(s -> s.state() == SourceProgress.State.WAITING);
+        err.println(
+            p.generation().orElse("-")
+                + (anyWaiting
+                    ? " opening the next source"
+                    : " committing and checking the new generation"));
         err.flush();
         return;
       }
       for (SourceProgress.Snapshot s : p.sources()) {
-        if (all ? s.state() != SourceProgress.State.WAITING : s.state() == SourceProgress.State.READING) {
-          err.printf("%s %-28s %-7s rows %,d  %,.0f rows/s  quarantined %,d%n", p.generation().orElse("-"), s.source(),
-              s.state().name().toLowerCase(java.util.Locale.ROOT), s.rowsRead(), s.rowsPerSecond(), s.quarantined());
+        if (all
+            ? s.state() != SourceProgress.State.WAITING
+            : s.state() == SourceProgress.State.READING) {
+          err.printf(
+              Locale.ROOT,
+              "%s %-28s %-7s rows %,d  %,.0f rows/s  quarantined %,d%n",
+              p.generation().orElse("-"),
+              s.source(),
+              s.state().name().toLowerCase(java.util.Locale.ROOT),
+              s.rowsRead(),
+              s.rowsPerSecond(),
+              s.quarantined());
         }
       }
       err.flush();
@@ -135,9 +198,15 @@ public final class IndexerCli {
 
   @Command(name = "sync", description = "Re-reads one source into the serving generation.")
   static final class Sync implements Callable<Integer> {
-    @Option(names = "--catalog", required = true) Path catalog;
-    @Option(names = "--data", required = true) Path data;
-    @Option(names = "--source", required = true, description = "the source id") String source;
+    @Option(names = "--catalog", required = true)
+    Path catalog;
+
+    @Option(names = "--data", required = true)
+    Path data;
+
+    @Option(names = "--source", required = true, description = "the source id")
+    String source;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -151,15 +220,20 @@ public final class IndexerCli {
         SourceStats stats = new SourceSync(cat, gens).resync(source);
         spec.commandLine().getOut().println(JSON.writeValueAsString(stats));
       } catch (jp.kaiji.source.SourceUnavailableException e) {
-        throw new Failure("sync failed: " + e.getMessage() + "; the source keeps its previous documents");
+        throw new Failure(
+            "sync failed: " + e.getMessage() + "; the source keeps its previous documents");
       }
       return 0;
     }
   }
 
-  @Command(name = "status", description = "Shows the serving generation and its per-source statistics.")
+  @Command(
+      name = "status",
+      description = "Shows the serving generation and its per-source statistics.")
   static final class Status implements Callable<Integer> {
-    @Option(names = "--data", required = true) Path data;
+    @Option(names = "--data", required = true)
+    Path data;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -168,7 +242,10 @@ public final class IndexerCli {
         throw new Failure("no data directory " + data);
       }
       IndexGenerations gens = new IndexGenerations(data);
-      GenerationInfo cur = gens.current().orElseThrow(() -> new Failure("no index generation in " + data + "; run rebuild first"));
+      GenerationInfo cur =
+          gens.current()
+              .orElseThrow(
+                  () -> new Failure("no index generation in " + data + "; run rebuild first"));
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("current", cur.id());
       out.put("builtAt", cur.builtAt());
@@ -179,10 +256,19 @@ public final class IndexerCli {
     }
   }
 
-  @Command(name = "validate", description = "Checks the catalogue and samples each source's first rows, without indexing.")
+  @Command(
+      name = "validate",
+      description = "Checks the catalogue and samples each source's first rows, without indexing.")
   static final class Validate implements Callable<Integer> {
-    @Option(names = "--catalog", required = true) Path catalog;
-    @Option(names = "--rows", defaultValue = "100", description = "rows sampled per source (default ${DEFAULT-VALUE})") int rows;
+    @Option(names = "--catalog", required = true)
+    Path catalog;
+
+    @Option(
+        names = "--rows",
+        defaultValue = "100",
+        description = "rows sampled per source (default ${DEFAULT-VALUE})")
+    int rows;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -193,8 +279,16 @@ public final class IndexerCli {
       for (SourceDefinition s : cat.catalog().sources()) {
         SourceSampler.Sample sample = SourceSampler.sample(s, readers, rows);
         problems.addAll(sample.problems());
-        spec.commandLine().getOut().printf("%s %s: %d rows sampled, %d unreadable, %d columns%n", sample.problems().isEmpty() ? "ok  " : "FAIL",
-            s.id(), sample.rowsSampled(), sample.malformed(), sample.columns().size());
+        spec.commandLine()
+            .getOut()
+            .printf(
+                Locale.ROOT,
+                "%s %s: %d rows sampled, %d unreadable, %d columns%n",
+                sample.problems().isEmpty() ? "ok  " : "FAIL",
+                s.id(),
+                sample.rowsSampled(),
+                sample.malformed(),
+                sample.columns().size());
       }
       if (!problems.isEmpty()) {
         for (String p : problems.subList(1, problems.size())) {
@@ -208,7 +302,9 @@ public final class IndexerCli {
 
   @Command(name = "rollback", description = "Switches back to the previous kept generation.")
   static final class Rollback implements Callable<Integer> {
-    @Option(names = "--data", required = true) Path data;
+    @Option(names = "--data", required = true)
+    Path data;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override

@@ -35,7 +35,16 @@ class IndexerCliTest {
   @Test
   void rebuildStatusSyncRollback() throws Exception {
     Path reportFile = dir.resolve("report.json");
-    assertThat(run("rebuild", "--catalog", catalog.toString(), "--data", data.toString(), "--report", reportFile.toString())).isZero();
+    assertThat(
+            run(
+                "rebuild",
+                "--catalog",
+                catalog.toString(),
+                "--data",
+                data.toString(),
+                "--report",
+                reportFile.toString()))
+        .isZero();
     JsonNode report = new ObjectMapper().readTree(out.toString());
     assertThat(report.get("generation").asText()).isEqualTo("gen-000001");
     assertThat(report.get("sources").get(0).get("rowsRead").asLong()).isEqualTo(5);
@@ -48,25 +57,41 @@ class IndexerCliTest {
     assertThat(status.get("current").asText()).isEqualTo("gen-000002");
     assertThat(status.get("generations")).hasSize(2);
 
-    assertThat(run("sync", "--catalog", catalog.toString(), "--data", data.toString(), "--source", "orders")).isZero();
+    assertThat(
+            run(
+                "sync",
+                "--catalog",
+                catalog.toString(),
+                "--data",
+                data.toString(),
+                "--source",
+                "orders"))
+        .isZero();
     assertThat(new ObjectMapper().readTree(out.toString()).get("indexed").asLong()).isEqualTo(3);
 
     assertThat(run("rollback", "--data", data.toString())).isZero();
     assertThat(out.toString().strip()).isEqualTo("gen-000001");
     assertThat(run("rollback", "--data", data.toString())).isEqualTo(1);
-    assertThat(err.toString()).startsWith("kaiji-indexer: no generation older than gen-000001").hasLineCount(1);
+    assertThat(err.toString())
+        .startsWith("kaiji-indexer: no generation older than gen-000001")
+        .hasLineCount(1);
   }
 
   @Test
   void aRebuildThatCannotReadASourceFailsWithOneLineAndExitCodeOne() throws Exception {
     Files.delete(dir.resolve("world/data/orders.sql")); // the database cannot start
-    assertThat(run("rebuild", "--catalog", catalog.toString(), "--data", data.toString())).isEqualTo(1);
-    assertThat(err.toString()).hasLineCount(1)
+    assertThat(run("rebuild", "--catalog", catalog.toString(), "--data", data.toString()))
+        .isEqualTo(1);
+    assertThat(err.toString())
+        .hasLineCount(1)
         .startsWith("kaiji-indexer: rebuild failed: source 'orders': cannot query the database")
         .contains("the serving generation is unchanged");
     Files.delete(dir.resolve("world/data/contacts.jsonl"));
-    assertThat(run("rebuild", "--catalog", catalog.toString(), "--data", data.toString())).isEqualTo(1);
-    assertThat(err.toString()).hasLineCount(1).contains("source 'contacts': path 'data/contacts.jsonl' does not exist");
+    assertThat(run("rebuild", "--catalog", catalog.toString(), "--data", data.toString()))
+        .isEqualTo(1);
+    assertThat(err.toString())
+        .hasLineCount(1)
+        .contains("source 'contacts': path 'data/contacts.jsonl' does not exist");
     assertThat(run("status", "--data", data.toString())).isEqualTo(1);
   }
 
@@ -74,9 +99,16 @@ class IndexerCliTest {
   void validateChecksTheCatalogueAndSamplesEverySource() throws Exception {
     assertThat(run("validate", "--catalog", catalog.toString())).isZero();
     assertThat(out.toString()).contains("ok   customers: 5 rows sampled, 1 unreadable, 9 columns");
-    Files.writeString(catalog, Files.readString(catalog).replace("\"company\": \"rext-cs\", \"title\": \"会員\"", "\"company\": \"ghost\", \"title\": \"会員\""));
+    Files.writeString(
+        catalog,
+        Files.readString(catalog)
+            .replace(
+                "\"company\": \"rext-cs\", \"title\": \"会員\"",
+                "\"company\": \"ghost\", \"title\": \"会員\""));
     assertThat(run("validate", "--catalog", catalog.toString())).isEqualTo(1);
-    assertThat(err.toString()).hasLineCount(1).contains("source 'members': company 'ghost' is not a company of the catalogue");
+    assertThat(err.toString())
+        .hasLineCount(1)
+        .contains("source 'members': company 'ghost' is not a company of the catalogue");
   }
 
   @Test

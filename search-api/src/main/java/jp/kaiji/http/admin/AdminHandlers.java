@@ -15,8 +15,8 @@ import jp.kaiji.index.GenerationInfo;
 import jp.kaiji.index.IndexAdmin;
 
 /**
- * The admin endpoints: start and watch rebuilds, read index status, roll back. None of them
- * returns personal data: counts, states and generation ids only.
+ * The admin endpoints: start and watch rebuilds, read index status, roll back. None of them returns
+ * personal data: counts, states and generation ids only.
  */
 public final class AdminHandlers {
   private final IndexAdmin admin;
@@ -41,7 +41,15 @@ public final class AdminHandlers {
         throw ErrorCode.INVALID_CATALOG.exception(e.getMessage());
       }
       var who = Authenticate.principal(exchange);
-      audit.append(new AuditEvent(who.name(), who.role().id(), "index.rebuild", java.util.Optional.empty(), List.of(), java.util.Optional.of(id), 0));
+      audit.append(
+          new AuditEvent(
+              who.name(),
+              who.role().id(),
+              "index.rebuild",
+              java.util.Optional.empty(),
+              List.of(),
+              java.util.Optional.of(id),
+              0));
       String location = "/api/admin/rebuilds/" + id;
       exchange.getResponseHeaders().put(io.undertow.util.Headers.LOCATION, location);
       exchanges.send(exchange, 202, Map.of("job", id, "status", location));
@@ -52,16 +60,25 @@ public final class AdminHandlers {
   public HttpHandler rebuildStatus() {
     return exchange -> {
       String id = Exchanges.pathParam(exchange, "id");
-      exchanges.send(exchange, 200, admin.job(id).orElseThrow(() -> ErrorCode.NOT_FOUND.exception("rebuild job " + id)));
+      exchanges.send(
+          exchange,
+          200,
+          admin.job(id).orElseThrow(() -> ErrorCode.NOT_FOUND.exception("rebuild job " + id)));
     };
   }
 
-  /** {@code GET /api/admin/index}: the serving generation, per-source statistics, all generations. */
+  /**
+   * {@code GET /api/admin/index}: the serving generation, per-source statistics, all generations.
+   */
   public HttpHandler indexStatus() {
     return exchange -> {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("current", admin.current().map(AdminHandlers::describe).orElse(null));
-      body.put("generations", admin.generations().stream().map(g -> Map.of("id", g.id(), "builtAt", String.valueOf(g.builtAt()))).toList());
+      body.put(
+          "generations",
+          admin.generations().stream()
+              .map(g -> Map.of("id", g.id(), "builtAt", String.valueOf(g.builtAt())))
+              .toList());
       exchanges.send(exchange, 200, body);
     };
   }
@@ -76,7 +93,15 @@ public final class AdminHandlers {
         throw ErrorCode.CONFLICT.exception("cannot roll back: " + e.getMessage());
       }
       var who = Authenticate.principal(exchange);
-      audit.append(new AuditEvent(who.name(), who.role().id(), "index.rollback", java.util.Optional.empty(), List.of(), java.util.Optional.of(now.id()), 0));
+      audit.append(
+          new AuditEvent(
+              who.name(),
+              who.role().id(),
+              "index.rollback",
+              java.util.Optional.empty(),
+              List.of(),
+              java.util.Optional.of(now.id()),
+              0));
       exchanges.send(exchange, 200, describe(now));
     };
   }

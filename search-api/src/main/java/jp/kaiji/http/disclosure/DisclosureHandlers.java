@@ -71,16 +71,28 @@ public final class DisclosureHandlers {
       } catch (IllegalArgumentException e) {
         throw ErrorCode.BAD_PARAMETER.exception("status", e.getMessage());
       }
-      int nearing = Exchanges.query(exchange, "nearingDays").map(v -> {
-        if (!v.matches("\\d{1,3}")) {
-          throw ErrorCode.BAD_PARAMETER.exception("nearingDays", "expected 0-999 days");
-        }
-        return Integer.parseInt(v);
-      }).orElse(DEFAULT_NEARING_DAYS);
+      int nearing =
+          Exchanges.query(exchange, "nearingDays")
+              .map(
+                  v -> {
+                    if (!v.matches("\\d{1,3}")) {
+                      throw ErrorCode.BAD_PARAMETER.exception("nearingDays", "expected 0-999 days");
+                    }
+                    return Integer.parseInt(v);
+                  })
+              .orElse(DEFAULT_NEARING_DAYS);
       var cases = call(() -> service.list(Authenticate.principal(exchange), status));
       var today = service.today();
-      exchanges.send(exchange, 200, Map.of("today", today.toString(), "nearingDays", nearing,
-          "requests", cases.stream().map(c -> RequestViews.summary(c, today, nearing)).toList()));
+      exchanges.send(
+          exchange,
+          200,
+          Map.of(
+              "today",
+              today.toString(),
+              "nearingDays",
+              nearing,
+              "requests",
+              cases.stream().map(c -> RequestViews.summary(c, today, nearing)).toList()));
     };
   }
 
@@ -95,7 +107,10 @@ public final class DisclosureHandlers {
   /** {@code POST /api/requests/{ref}/search}: runs and stores the request's search. */
   public HttpHandler search() {
     return exchange -> {
-      exchanges.send(exchange, 200, call(() -> service.search(Authenticate.principal(exchange), ref(exchange))));
+      exchanges.send(
+          exchange,
+          200,
+          call(() -> service.search(Authenticate.principal(exchange), ref(exchange))));
     };
   }
 
@@ -103,16 +118,29 @@ public final class DisclosureHandlers {
   public HttpHandler decide() {
     return exchange -> {
       DecisionsBody body = exchanges.readBody(exchange, DecisionsBody.class);
-      var c = call(() -> service.decide(Authenticate.principal(exchange), ref(exchange), body.decisions()));
-      exchanges.send(exchange, 200, Map.of("reference", c.reference(), "decisions", c.decisions(), "undecided", c.undecided()));
+      var c =
+          call(
+              () ->
+                  service.decide(
+                      Authenticate.principal(exchange), ref(exchange), body.decisions()));
+      exchanges.send(
+          exchange,
+          200,
+          Map.of(
+              "reference", c.reference(), "decisions", c.decisions(), "undecided", c.undecided()));
     };
   }
 
-  /** {@code POST /api/requests/{ref}/redactions}: hide a span of a free-text field from the package. */
+  /**
+   * {@code POST /api/requests/{ref}/redactions}: hide a span of a free-text field from the package.
+   */
   public HttpHandler redact() {
     return exchange -> {
       var in = exchanges.readBody(exchange, DisclosureService.RedactionInput.class);
-      exchanges.send(exchange, 201, call(() -> service.redact(Authenticate.principal(exchange), ref(exchange), in)));
+      exchanges.send(
+          exchange,
+          201,
+          call(() -> service.redact(Authenticate.principal(exchange), ref(exchange), in)));
     };
   }
 
@@ -132,14 +160,20 @@ public final class DisclosureHandlers {
       byte[] bytes = Files.readAllBytes(file);
       exchange.setStatusCode(200);
       exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/zip");
-      exchange.getResponseHeaders().put(Headers.CONTENT_DISPOSITION, "attachment; filename=\"" + ref + ".zip\"");
+      exchange
+          .getResponseHeaders()
+          .put(Headers.CONTENT_DISPOSITION, "attachment; filename=\"" + ref + ".zip\"");
       exchange.getResponseSender().send(ByteBuffer.wrap(bytes));
     };
   }
 
   /** {@code POST /api/exports}: export every ready request (idempotent). */
   public HttpHandler exportReady() {
-    return exchange -> exchanges.send(exchange, 200, call(() -> service.exportReady(Authenticate.principal(exchange), packagesDir)));
+    return exchange ->
+        exchanges.send(
+            exchange,
+            200,
+            call(() -> service.exportReady(Authenticate.principal(exchange), packagesDir)));
   }
 
   private static String ref(HttpServerExchange exchange) {
@@ -160,8 +194,10 @@ public final class DisclosureHandlers {
         case INVALID_TRANSITION -> ErrorCode.INVALID_TRANSITION.exception(e.getMessage());
         case UNDECIDED -> ErrorCode.UNDECIDED_RECORDS.exception(e.getMessage());
         case PACKAGE_MISSING -> ErrorCode.PACKAGE_MISSING.exception(e.getMessage());
-        case NOT_IN_RESULT -> ErrorCode.NOT_IN_RESULT.exceptionAt(e.field().orElse("recordId"), e.getMessage());
-        case INVALID_REDACTION -> ErrorCode.INVALID_REDACTION.exceptionAt(e.field().orElse("body"), e.getMessage());
+        case NOT_IN_RESULT ->
+            ErrorCode.NOT_IN_RESULT.exceptionAt(e.field().orElse("recordId"), e.getMessage());
+        case INVALID_REDACTION ->
+            ErrorCode.INVALID_REDACTION.exceptionAt(e.field().orElse("body"), e.getMessage());
       };
     } catch (IllegalArgumentException e) {
       // The domain's checks start their messages with the field they are about.

@@ -36,8 +36,25 @@ final class RequestViews {
     m.put("decisions", c.decisions());
     m.put("undecidedRecords", c.undecided());
     m.put("redactions", c.redactions());
-    m.put("exports", c.exports().stream().map(e -> Map.of("file", java.nio.file.Path.of(e.file()).getFileName().toString(),
-        "sha256", e.sha256(), "bytes", e.bytes(), "generation", e.generation(), "exportedAt", e.exportedAt(), "actor", e.actor())).toList());
+    m.put(
+        "exports",
+        c.exports().stream()
+            .map(
+                e ->
+                    Map.of(
+                        "file",
+                        java.nio.file.Path.of(e.file()).getFileName().toString(),
+                        "sha256",
+                        e.sha256(),
+                        "bytes",
+                        e.bytes(),
+                        "generation",
+                        e.generation(),
+                        "exportedAt",
+                        e.exportedAt(),
+                        "actor",
+                        e.actor()))
+            .toList());
     return m;
   }
 }
