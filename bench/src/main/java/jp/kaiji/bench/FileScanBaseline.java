@@ -9,8 +9,8 @@ import java.util.Set;
 import jp.kaiji.catalog.IdentityMapping;
 import jp.kaiji.catalog.SourceCatalog;
 import jp.kaiji.catalog.SourceDefinition;
-import jp.kaiji.fixtures.FixtureSourceReader;
-import jp.kaiji.fixtures.SourceRecord;
+import jp.kaiji.fixtures.evaluate.FixtureSourceReader;
+import jp.kaiji.fixtures.evaluate.SourceRecord;
 import jp.kaiji.normalize.Emails;
 import jp.kaiji.normalize.Phones;
 import jp.kaiji.query.SubjectQuery;
@@ -18,8 +18,8 @@ import jp.kaiji.query.SubjectQuery;
 /**
  * Baseline (1), what a tool without an index does: for each request, read every source file and
  * keep the records whose phone or e-mail columns normalize to a phone or e-mail on the form (the
- * rules of {@link jp.kaiji.fixtures.ExactKeyBaseline}, without its foreign-key closure, which would
- * only make it slower). Nothing is kept between requests.
+ * rules of {@link jp.kaiji.fixtures.evaluate.ExactKeyBaseline}, without its foreign-key closure,
+ * which would only make it slower). Nothing is kept between requests.
  */
 final class FileScanBaseline {
   private final SourceCatalog catalog;

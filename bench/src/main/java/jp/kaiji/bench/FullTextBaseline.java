@@ -8,7 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import jp.kaiji.catalog.SourceCatalog;
 import jp.kaiji.catalog.SourceDefinition;
-import jp.kaiji.fixtures.FixtureSourceReader;
+import jp.kaiji.fixtures.evaluate.FixtureSourceReader;
 import jp.kaiji.query.SubjectQuery;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;

@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import jp.kaiji.catalog.CatalogFile;
 import jp.kaiji.catalog.SourceCatalogs;
-import jp.kaiji.index.IndexGenerations;
-import jp.kaiji.index.RebuildJob;
-import jp.kaiji.index.RebuildReport;
-import jp.kaiji.source.SourceReaders;
+import jp.kaiji.indexer.RebuildJob;
+import jp.kaiji.indexer.RebuildReport;
+import jp.kaiji.indexer.source.SourceReaders;
+import jp.kaiji.match.lucene.IndexGenerations;
 
 /**
  * Rebuilds a world end to end (read, normalize, index, commit, check) with the real {@link

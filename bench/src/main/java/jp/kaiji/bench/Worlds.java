@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.stream.Stream;
-import jp.kaiji.fixtures.WorldGenerator;
+import jp.kaiji.fixtures.generate.WorldGenerator;
 
 /**
  * Generated worlds kept in a cache folder between runs: {@code CACHE/world-<persons>-s<seed>/}. A

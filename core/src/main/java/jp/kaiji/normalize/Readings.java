@@ -115,4 +115,17 @@ public final class Readings {
     if (o.indexOf(c) >= 0) return 'o';
     return 0;
   }
+
+  /** True for a non-empty string of kana only (katakana, hiragana, the long-vowel mark, spaces). */
+  public static boolean isKana(String s) {
+    return !s.isBlank()
+        && s.codePoints()
+            .allMatch(
+                c ->
+                    (c >= 0x3041 && c <= 0x309F)
+                        || (c >= 0x30A0 && c <= 0x30FF)
+                        || (c >= 0xFF66 && c <= 0xFF9F)
+                        || c == ' '
+                        || c == 0x3000);
+  }
 }

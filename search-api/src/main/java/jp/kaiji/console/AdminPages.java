@@ -7,11 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import jp.kaiji.index.GenerationInfo;
-import jp.kaiji.index.IndexAdmin;
-import jp.kaiji.index.RebuildJob;
-import jp.kaiji.index.SourceProgress;
-import jp.kaiji.index.SourceStats;
+import jp.kaiji.indexer.IndexAdmin;
+import jp.kaiji.indexer.RebuildJob;
+import jp.kaiji.indexer.SourceProgress;
+import jp.kaiji.match.lucene.GenerationInfo;
+import jp.kaiji.match.lucene.SourceStats;
 
 /**
  * The admin pages: per-source counts and quarantine reasons, generation history, a rebuild with a

@@ -27,8 +27,12 @@ import jp.kaiji.auth.Role;
  * own Content-Security-Policy: same-origin script and style files, no inline script.
  */
 public final class Console {
-  static final String COOKIE = "kaiji_session";
-  static final String LANG_COOKIE = "kaiji_lang";
+  /** The session cookie's name. */
+  public static final String COOKIE = "kaiji_session";
+
+  /** The cookie holding the chosen language. */
+  public static final String LANG_COOKIE = "kaiji_lang";
+
   static final String CSP =
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
           + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
@@ -116,7 +120,7 @@ public final class Console {
     };
   }
 
-  Optional<jp.kaiji.index.GenerationInfo> current() {
+  Optional<jp.kaiji.match.lucene.GenerationInfo> current() {
     return services.admin().current();
   }
 

@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 import jp.kaiji.audit.AuditLog;
 import jp.kaiji.auth.TokenRegistry;
 import jp.kaiji.catalog.SourceCatalog;
-import jp.kaiji.index.IndexAdmin;
+import jp.kaiji.indexer.IndexAdmin;
 import jp.kaiji.search.SubjectSearchService;
 
 /**

@@ -4,7 +4,7 @@ import static jp.kaiji.console.Html.esc;
 
 import java.util.Optional;
 import jp.kaiji.auth.Role;
-import jp.kaiji.index.GenerationInfo;
+import jp.kaiji.match.lucene.GenerationInfo;
 
 /**
  * The shell of every console page: header with navigation by role, the language switch, sign out,

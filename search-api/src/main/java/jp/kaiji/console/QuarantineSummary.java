@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-import jp.kaiji.index.GenerationInfo;
-import jp.kaiji.index.QuarantineLog;
+import jp.kaiji.indexer.QuarantineLog;
+import jp.kaiji.match.lucene.GenerationInfo;
 
 /**
  * The reasons rows of one source were quarantined in a generation, as counts per stable code (e.g.

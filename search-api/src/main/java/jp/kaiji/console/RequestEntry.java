@@ -16,8 +16,8 @@ import jp.kaiji.disclosure.IdentityDocument;
 import jp.kaiji.disclosure.RequestForm;
 import jp.kaiji.disclosure.RequestedAction;
 import jp.kaiji.disclosure.RequesterKind;
-import jp.kaiji.match.RequestIdentity;
 import jp.kaiji.query.SubjectQuery;
+import jp.kaiji.schema.RequestIdentity;
 
 /**
  * The registration form's fields read into a {@link RequestForm}, or the errors per field (keyed by

@@ -22,7 +22,7 @@ import jp.kaiji.disclosure.Redaction;
 import jp.kaiji.disclosure.RequestChecks;
 import jp.kaiji.disclosure.RequestStatus;
 import jp.kaiji.disclosure.ResultSnapshot;
-import jp.kaiji.match.RequestIdentity;
+import jp.kaiji.schema.RequestIdentity;
 import jp.kaiji.search.SubjectSearchService;
 
 /**

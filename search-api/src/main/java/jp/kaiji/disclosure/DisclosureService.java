@@ -15,7 +15,7 @@ import jp.kaiji.audit.AuditEvent;
 import jp.kaiji.audit.AuditLog;
 import jp.kaiji.auth.Principal;
 import jp.kaiji.catalog.SourceCatalog;
-import jp.kaiji.match.RequestIdentity;
+import jp.kaiji.schema.RequestIdentity;
 import jp.kaiji.search.SearchRequest;
 import jp.kaiji.search.SubjectSearchService;
 

@@ -3,7 +3,7 @@ package jp.kaiji.http;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.util.Objects;
-import jp.kaiji.match.RequestIdentity;
+import jp.kaiji.schema.RequestIdentity;
 import jp.kaiji.search.SearchRequest;
 import jp.kaiji.search.SubjectSearchService;
 

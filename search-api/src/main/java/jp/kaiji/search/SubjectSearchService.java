@@ -20,13 +20,13 @@ import jp.kaiji.catalog.Company;
 import jp.kaiji.catalog.SourceCatalog;
 import jp.kaiji.catalog.SourceDefinition;
 import jp.kaiji.match.AttributeMatch;
-import jp.kaiji.match.IdentityKeys;
 import jp.kaiji.match.IndexedRecord;
 import jp.kaiji.match.MatchTier;
 import jp.kaiji.match.RecordMatch;
-import jp.kaiji.match.RequestIdentity;
 import jp.kaiji.match.SubjectIndex;
 import jp.kaiji.match.SubjectMatcher;
+import jp.kaiji.schema.IdentityKeys;
+import jp.kaiji.schema.RequestIdentity;
 
 /**
  * The subject search as staff use it: normalizes the form, matches on one index snapshot, groups

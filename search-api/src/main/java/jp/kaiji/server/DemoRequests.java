@@ -23,8 +23,8 @@ import jp.kaiji.disclosure.IdentityDocument;
 import jp.kaiji.disclosure.RequestForm;
 import jp.kaiji.disclosure.RequestedAction;
 import jp.kaiji.disclosure.RequesterKind;
-import jp.kaiji.match.RequestIdentity;
 import jp.kaiji.query.SubjectQuery;
+import jp.kaiji.schema.RequestIdentity;
 
 /**
  * The demo's disclosure requests: five requests taken from the fixtures' {@code requests.jsonl} so

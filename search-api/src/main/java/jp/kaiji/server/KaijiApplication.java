@@ -29,11 +29,11 @@ import jp.kaiji.http.Exchanges;
 import jp.kaiji.http.Json;
 import jp.kaiji.http.admin.AdminHandlers;
 import jp.kaiji.http.disclosure.DisclosureHandlers;
-import jp.kaiji.index.IndexAdmin;
-import jp.kaiji.index.IndexGenerations;
-import jp.kaiji.index.LuceneSubjectIndex;
+import jp.kaiji.indexer.IndexAdmin;
 import jp.kaiji.match.MatchPolicy;
 import jp.kaiji.match.SubjectMatcher;
+import jp.kaiji.match.lucene.IndexGenerations;
+import jp.kaiji.match.lucene.LuceneSubjectIndex;
 import jp.kaiji.search.SubjectSearchService;
 
 /** Assembles the server from its configuration: index, audit log, services, HTTP. */

@@ -19,7 +19,7 @@ import jp.kaiji.audit.AuditLog;
 import jp.kaiji.auth.Role;
 import jp.kaiji.auth.TokenRegistry;
 import jp.kaiji.auth.TokenRegistry.TokenEntry;
-import jp.kaiji.index.RebuildJob;
+import jp.kaiji.indexer.RebuildJob;
 import jp.kaiji.normalize.Hashes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -3,6 +3,8 @@ package jp.kaiji.disclosure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,7 +15,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import jp.kaiji.http.Json;
 import jp.kaiji.query.SubjectQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +50,8 @@ class CaseStoreTest {
   }
 
   CaseStore open() throws SQLException {
-    return CaseStore.open(CaseStore.h2Url(dir), "", "", CLOCK, Json.mapper());
+    return CaseStore.open(
+        CaseStore.h2Url(dir), "", "", CLOCK, new ObjectMapper().registerModule(new Jdk8Module()));
   }
 
   @Test

@@ -17,14 +17,14 @@ import jp.kaiji.catalog.CatalogException;
 import jp.kaiji.catalog.CatalogFile;
 import jp.kaiji.catalog.SourceCatalogs;
 import jp.kaiji.catalog.SourceDefinition;
-import jp.kaiji.index.GenerationInfo;
-import jp.kaiji.index.IndexGenerations;
-import jp.kaiji.index.RebuildJob;
-import jp.kaiji.index.SourceProgress;
-import jp.kaiji.index.SourceStats;
-import jp.kaiji.index.SourceSync;
-import jp.kaiji.source.SourceReaders;
-import jp.kaiji.source.SourceSampler;
+import jp.kaiji.indexer.RebuildJob;
+import jp.kaiji.indexer.SourceProgress;
+import jp.kaiji.indexer.SourceSync;
+import jp.kaiji.indexer.source.SourceReaders;
+import jp.kaiji.indexer.source.SourceSampler;
+import jp.kaiji.match.lucene.GenerationInfo;
+import jp.kaiji.match.lucene.IndexGenerations;
+import jp.kaiji.match.lucene.SourceStats;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -219,7 +219,7 @@ public final class IndexerCli {
       try {
         SourceStats stats = new SourceSync(cat, gens).resync(source);
         spec.commandLine().getOut().println(JSON.writeValueAsString(stats));
-      } catch (jp.kaiji.source.SourceUnavailableException e) {
+      } catch (jp.kaiji.indexer.source.SourceUnavailableException e) {
         throw new Failure(
             "sync failed: " + e.getMessage() + "; the source keeps its previous documents");
       }

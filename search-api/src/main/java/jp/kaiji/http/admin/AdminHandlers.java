@@ -11,8 +11,8 @@ import jp.kaiji.audit.AuditLog;
 import jp.kaiji.http.Authenticate;
 import jp.kaiji.http.ErrorCode;
 import jp.kaiji.http.Exchanges;
-import jp.kaiji.index.GenerationInfo;
-import jp.kaiji.index.IndexAdmin;
+import jp.kaiji.indexer.IndexAdmin;
+import jp.kaiji.match.lucene.GenerationInfo;
 
 /**
  * The admin endpoints: start and watch rebuilds, read index status, roll back. None of them returns

@@ -17,7 +17,7 @@ import jp.kaiji.disclosure.RequestStatus;
 import jp.kaiji.http.Authenticate;
 import jp.kaiji.http.ErrorCode;
 import jp.kaiji.http.Exchanges;
-import jp.kaiji.match.RequestIdentity;
+import jp.kaiji.schema.RequestIdentity;
 import jp.kaiji.search.SubjectSearchService;
 
 /**

@@ -1,0 +1,46 @@
+package jp.kaiji.indexer.source;
+
+import jp.kaiji.catalog.CatalogFile;
+import jp.kaiji.catalog.JdbcLocation;
+import jp.kaiji.catalog.SourceDefinition;
+
+/**
+ * Opens a {@link SourceReader} for a catalogue source. An interface so that a rebuild can be given
+ * readers that wrap the real ones (e.g. to stop half-way in a test).
+ */
+@FunctionalInterface
+public interface SourceReaders {
+
+  SourceReader open(SourceDefinition source);
+
+  /** The readers for the catalogue's own sources: csv, jsonl and jdbc. */
+  static SourceReaders of(CatalogFile catalog) {
+    return source ->
+        switch (source.kind()) {
+          case CSV ->
+              new CsvSourceReader(source.id(), catalog.pathOf(source), catalog.charsetOf(source));
+          case JSONL ->
+              new JsonLinesSourceReader(
+                  source.id(), catalog.pathOf(source), catalog.charsetOf(source));
+          case JDBC -> {
+            JdbcLocation j = source.jdbc().orElseThrow();
+            String sql = j.query().orElseGet(() -> "SELECT * FROM " + j.table().orElseThrow());
+            yield new JdbcSourceReader(
+                source.id(),
+                catalog.jdbcUrlOf(j),
+                sql,
+                j.userEnv().map(v -> env(source, v)),
+                j.passwordEnv().map(v -> env(source, v)));
+          }
+        };
+  }
+
+  private static String env(SourceDefinition source, String name) {
+    String v = System.getenv(name);
+    if (v == null) {
+      throw new SourceUnavailableException(
+          "source '" + source.id() + "': environment variable " + name + " is not set");
+    }
+    return v;
+  }
+}

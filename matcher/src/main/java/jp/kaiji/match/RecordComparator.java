@@ -1,0 +1,306 @@
+package jp.kaiji.match;
+
+import static jp.kaiji.schema.IndexSchema.ADDRESS_BLOCK;
+import static jp.kaiji.schema.IndexSchema.ADDRESS_PREFECTURE_CITY;
+import static jp.kaiji.schema.IndexSchema.ADDRESS_TOWN;
+import static jp.kaiji.schema.IndexSchema.BIRTH_DATE;
+import static jp.kaiji.schema.IndexSchema.EMAIL_KEY;
+import static jp.kaiji.schema.IndexSchema.PHONE_E164;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import jp.kaiji.normalize.Hashes;
+import jp.kaiji.schema.IdentityKeys;
+import jp.kaiji.schema.IdentityKeys.AddressKey;
+import jp.kaiji.schema.IdentityKeys.PhoneKey;
+
+/**
+ * Compares a record's identifiers with a request's, attribute by attribute, and decides its tier.
+ *
+ * <p>The tier rules, which keep family members, twins and namesakes out of the confirmed tier:
+ *
+ * <ul>
+ *   <li>Confirmed: two independent lines of {@link Evidence} agree, nothing contradicts (name or
+ *       birth date different), and the score reaches {@link MatchPolicy#confirmedMinScore()}; birth
+ *       date and household alone (what twins share) never confirm without the same given name.
+ *   <li>A different name (a given name that differs, not explained by a former name) drops the
+ *       record unless a mobile or an e-mail agrees besides another line; then it needs review.
+ *   <li>A different birth date with two agreeing lines needs review (a slip in the date).
+ *   <li>Otherwise one agreeing line other than the name or the household alone needs review, as
+ *       does any record whose score reaches {@link MatchPolicy#reviewMinScore()} with the name
+ *       agreeing, a record whose name is close to the requester's at the same address or landline,
+ *       and a record naming nobody that shares the household's fixed line; anything weaker is not
+ *       returned.
+ * </ul>
+ *
+ * <p>One instance serves one request on one thread (it remembers the request's hashed keys).
+ */
+public final class RecordComparator {
+  private final MatchPolicy policy;
+  private final Weighing weighing;
+  private final NameComparator names;
+  // One comparator serves one request: its keys are hashed once, not once per candidate.
+  private final Map<String, String> hashes = new HashMap<>();
+
+  public RecordComparator(MatchPolicy policy, TermStatistics stats) {
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.weighing = new Weighing(policy, stats);
+    this.names = new NameComparator(weighing);
+  }
+
+  public Comparison compare(IdentityKeys request, IdentityKeys record) {
+    List<AttributeMatch> out = new ArrayList<>();
+    names.compare(request, record).ifPresent(out::add);
+    compareBirthDate(request, record).ifPresent(out::add);
+    compareAddress(request, record).ifPresent(out::add);
+    comparePhones(request, record, out);
+    compareEmails(request, record).ifPresent(out::add);
+    double score = out.stream().mapToDouble(AttributeMatch::weight).sum();
+    Comparison unranked = new Comparison(out, score, Optional.empty());
+    return new Comparison(out, score, tierOf(unranked, names.shareGivenName(request, record)));
+  }
+
+  private Optional<MatchTier> tierOf(Comparison c, boolean sameGivenName) {
+    Set<Evidence> agreeing = c.agreeing();
+    boolean nameDiffers = c.contradicts("name");
+    boolean birthDiffers = c.contradicts("birthDate");
+    boolean personalContact =
+        agreeing.contains(Evidence.MOBILE) || agreeing.contains(Evidence.EMAIL);
+    if (nameDiffers) {
+      return personalContact && agreeing.size() >= 2
+          ? Optional.of(MatchTier.NEEDS_REVIEW)
+          : Optional.empty();
+    }
+    if (birthDiffers) {
+      return agreeing.size() >= 2 ? Optional.of(MatchTier.NEEDS_REVIEW) : Optional.empty();
+    }
+    // Twins share the birth date and the household: those two alone never confirm, unless the
+    // given name is the same (twins' differ; a married requester's maiden-name record shares it).
+    boolean twinShaped =
+        !sameGivenName
+            && agreeing.stream().allMatch(e -> e == Evidence.BIRTH_DATE || e == Evidence.HOUSEHOLD);
+    if (agreeing.size() >= 2 && !twinShaped && c.score() >= policy.confirmedMinScore()) {
+      return Optional.of(MatchTier.CONFIRMED);
+    }
+    if (agreeing.size() >= 2 || personalContact) {
+      return Optional.of(MatchTier.NEEDS_REVIEW);
+    }
+    if (agreeing.contains(Evidence.NAME) && c.score() >= policy.reviewMinScore()) {
+      return Optional.of(MatchTier.NEEDS_REVIEW);
+    }
+    // A name close to the requester's (the same given name under another family name: a
+    // marriage the form did not mention) at the requester's address or landline.
+    boolean nameClose =
+        c.attributes().stream()
+            .anyMatch(a -> a.attribute().equals("name") && a.level() == Level.CLOSE);
+    if (nameClose && agreeing.contains(Evidence.HOUSEHOLD)) {
+      return Optional.of(MatchTier.NEEDS_REVIEW);
+    }
+    // A record that names nobody and shares only the household's fixed line (a call from the
+    // home phone) may be the requester's or a family member's: a reviewer decides.
+    boolean namesNobody = c.attributes().stream().noneMatch(a -> a.attribute().equals("name"));
+    boolean landline =
+        c.attributes().stream()
+            .anyMatch(
+                a ->
+                    a.attribute().equals("phone")
+                        && a.evidence() == Evidence.HOUSEHOLD
+                        && a.level().agrees());
+    if (agreeing.equals(Set.of(Evidence.HOUSEHOLD)) && landline && namesNobody) {
+      return Optional.of(MatchTier.NEEDS_REVIEW);
+    }
+    return Optional.empty();
+  }
+
+  // ---- birth date ------------------------------------------------------------------------
+
+  private Optional<AttributeMatch> compareBirthDate(IdentityKeys q, IdentityKeys r) {
+    if (q.birthDates().isEmpty() || r.birthDates().isEmpty()) {
+      return Optional.empty();
+    }
+    double m = policy.m().birthDate();
+    for (String qd : q.birthDates()) {
+      if (r.birthDates().contains(qd)) {
+        return Optional.of(weighing.agree("birthDate", Level.SAME, m, BIRTH_DATE, qd, "same"));
+      }
+    }
+    for (String qd : q.birthDates()) {
+      for (String rd : r.birthDates()) {
+        if (Strings.editDistanceAtMostOne(qd, rd) || swappedMonthDay(qd, rd)) {
+          double w = policy.closeFactor() * weighing.weight(m, BIRTH_DATE, qd);
+          return Optional.of(
+              new AttributeMatch(
+                  "birthDate",
+                  Level.CLOSE,
+                  Evidence.BIRTH_DATE,
+                  w,
+                  "close (one digit differs or month and day swapped)"));
+        }
+      }
+    }
+    return Optional.of(
+        new AttributeMatch(
+            "birthDate",
+            Level.DIFFERENT,
+            Evidence.BIRTH_DATE,
+            policy.disagreement().birthDate(),
+            "different"));
+  }
+
+  private static boolean swappedMonthDay(String a, String b) {
+    // ISO yyyy-MM-dd
+    return a.length() == 10
+        && b.length() == 10
+        && a.substring(0, 4).equals(b.substring(0, 4))
+        && a.substring(5, 7).equals(b.substring(8, 10))
+        && a.substring(8, 10).equals(b.substring(5, 7));
+  }
+
+  // ---- address: household evidence --------------------------------------------------------
+
+  private Optional<AttributeMatch> compareAddress(IdentityKeys q, IdentityKeys r) {
+    if (q.addresses().isEmpty() || r.addresses().isEmpty()) {
+      return Optional.empty();
+    }
+    double m = policy.m().address();
+    AttributeMatch best = null;
+    for (AddressKey qa : q.addresses()) {
+      String former = qa.former() ? ", former address" : "";
+      for (AddressKey ra : r.addresses()) {
+        AttributeMatch candidate;
+        if (qa.block().isPresent() && qa.block().equals(ra.block())) {
+          candidate =
+              weighing.agree(
+                  "address", Level.SAME, m, ADDRESS_BLOCK, qa.block().get(), "same block" + former);
+        } else if (qa.town().isPresent() && qa.town().equals(ra.town())) {
+          boolean bothBlocks = qa.block().isPresent() && ra.block().isPresent();
+          double w = policy.closeFactor() * weighing.weight(m, ADDRESS_TOWN, qa.town().get());
+          candidate =
+              new AttributeMatch(
+                  "address",
+                  Level.CLOSE,
+                  Evidence.HOUSEHOLD,
+                  w,
+                  (bothBlocks ? "same town, block differs" : "same town") + former);
+        } else if (qa.prefectureCity().isPresent()
+            && qa.prefectureCity().equals(ra.prefectureCity())) {
+          double w =
+              policy.cityFactor()
+                  * weighing.weight(m, ADDRESS_PREFECTURE_CITY, qa.prefectureCity().get());
+          candidate =
+              new AttributeMatch(
+                  "address", Level.CLOSE, Evidence.HOUSEHOLD, w, "same city" + former);
+        } else if (qa.postcode().isPresent() && qa.postcode().equals(ra.postcode())) {
+          candidate =
+              new AttributeMatch(
+                  "address", Level.CLOSE, Evidence.HOUSEHOLD, 1.0, "same postcode" + former);
+        } else {
+          candidate =
+              new AttributeMatch(
+                  "address",
+                  Level.DIFFERENT,
+                  Evidence.HOUSEHOLD,
+                  policy.disagreement().address(),
+                  "different");
+        }
+        if (best == null || better(candidate, best)) {
+          best = candidate;
+        }
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  // ---- phones: a mobile is personal, a fixed line belongs to the household ----------------
+
+  private void comparePhones(IdentityKeys q, IdentityKeys r, List<AttributeMatch> out) {
+    if (q.phones().isEmpty() || (r.phones().isEmpty() && r.phoneHashes().isEmpty())) {
+      return;
+    }
+    double m = policy.m().phone();
+    AttributeMatch mobile = null;
+    AttributeMatch fixed = null;
+    for (PhoneKey qp : q.phones()) {
+      boolean clear = r.phones().stream().anyMatch(p -> p.e164().equals(qp.e164()));
+      boolean hashed = !clear && r.phoneHashes().contains(sha256(qp.e164()));
+      if (!clear && !hashed) {
+        continue;
+      }
+      String why =
+          (clear ? "same (E.164, " : "equivalent (SHA-256 of E.164, ")
+              + (qp.mobile() ? "mobile)" : "fixed line)");
+      AttributeMatch a =
+          weighing.agree(
+              "phone", clear ? Level.SAME : Level.EQUIVALENT, m, PHONE_E164, qp.e164(), why);
+      if (qp.mobile()) {
+        mobile = mobile == null ? a : mobile;
+      } else {
+        fixed =
+            fixed == null
+                ? new AttributeMatch(
+                    "phone", a.level(), Evidence.HOUSEHOLD, a.weight(), a.explanation())
+                : fixed;
+      }
+    }
+    if (mobile != null) {
+      out.add(
+          new AttributeMatch(
+              "phone", mobile.level(), Evidence.MOBILE, mobile.weight(), mobile.explanation()));
+    }
+    if (fixed != null) {
+      out.add(fixed);
+    }
+    if (mobile == null && fixed == null) {
+      out.add(
+          new AttributeMatch(
+              "phone",
+              Level.DIFFERENT,
+              Evidence.MOBILE,
+              policy.disagreement().phone(),
+              "different"));
+    }
+  }
+
+  // ---- e-mail -----------------------------------------------------------------------------
+
+  private Optional<AttributeMatch> compareEmails(IdentityKeys q, IdentityKeys r) {
+    if (q.emails().isEmpty() || (r.emails().isEmpty() && r.emailHashes().isEmpty())) {
+      return Optional.empty();
+    }
+    double m = policy.m().email();
+    for (String qe : q.emails()) {
+      if (r.emails().contains(qe)) {
+        return Optional.of(weighing.agree("email", Level.SAME, m, EMAIL_KEY, qe, "same"));
+      }
+    }
+    for (String qe : q.emails()) {
+      if (r.emailHashes().contains(sha256(qe))) {
+        return Optional.of(
+            weighing.agree(
+                "email",
+                Level.EQUIVALENT,
+                m,
+                EMAIL_KEY,
+                qe,
+                "equivalent (SHA-256 of the normalized address)"));
+      }
+    }
+    return Optional.of(
+        new AttributeMatch(
+            "email", Level.DIFFERENT, Evidence.EMAIL, policy.disagreement().email(), "different"));
+  }
+
+  private String sha256(String key) {
+    return hashes.computeIfAbsent(key, Hashes::sha256Hex);
+  }
+
+  private static boolean better(AttributeMatch a, AttributeMatch b) {
+    return a.level().ordinal() < b.level().ordinal()
+        || (a.level() == b.level() && a.weight() > b.weight());
+  }
+}

@@ -1,0 +1,246 @@
+package jp.kaiji.match;
+
+import static jp.kaiji.schema.IndexSchema.ADDRESS_BLOCK;
+import static jp.kaiji.schema.IndexSchema.BIRTH_DATE;
+import static jp.kaiji.schema.IndexSchema.EMAIL_KEY;
+import static jp.kaiji.schema.IndexSchema.EMAIL_SHA256;
+import static jp.kaiji.schema.IndexSchema.NAME_FULL;
+import static jp.kaiji.schema.IndexSchema.PHONE_E164;
+import static jp.kaiji.schema.IndexSchema.PHONE_SHA256;
+import static jp.kaiji.schema.IndexSchema.READING_KEY;
+import static jp.kaiji.schema.IndexSchema.READING_LOOSE;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import jp.kaiji.match.RecordMatch.FoundBy;
+import jp.kaiji.match.SubjectIndex.CandidateQuery;
+import jp.kaiji.match.SubjectIndex.KeyTerm;
+import jp.kaiji.normalize.Hashes;
+import jp.kaiji.schema.IdentityKeys;
+import jp.kaiji.schema.IdentityKeys.AddressKey;
+import jp.kaiji.schema.IdentityKeys.NameKey;
+import jp.kaiji.schema.IdentityKeys.PhoneKey;
+
+/**
+ * Finds every record of one person: retrieves candidates by every identifier given, compares each
+ * attribute by attribute ({@link RecordComparator}), searches once more with identifiers found on
+ * confirmed records (expansion), and adds the records that point at a matched record through a
+ * foreign key.
+ */
+public final class SubjectMatcher {
+  /** How many foreign-key hops are followed (contact form → provision record is one). */
+  private static final int FOREIGN_KEY_DEPTH = 2;
+
+  private static final int FOREIGN_KEY_FANOUT = 1000;
+
+  private final MatchPolicy policy;
+
+  public SubjectMatcher(MatchPolicy policy) {
+    this.policy = Objects.requireNonNull(policy, "policy");
+  }
+
+  public MatchPolicy policy() {
+    return policy;
+  }
+
+  /** Every record of the requester in this snapshot, strongest first. */
+  public List<RecordMatch> match(SubjectIndex.Snapshot index, IdentityKeys request) {
+    RecordComparator comparator = new RecordComparator(policy, index);
+    Map<String, IndexedRecord> candidates = new LinkedHashMap<>();
+    index
+        .find(candidateQuery(request), policy.candidateLimit())
+        .forEach(r -> candidates.putIfAbsent(r.docId(), r));
+
+    Map<String, RecordMatch> found = new LinkedHashMap<>();
+    for (IndexedRecord r : candidates.values()) {
+      compareInto(comparator, request, r, FoundBy.DIRECT, found);
+    }
+
+    IdentityKeys expanded = expand(request, found.values());
+    if (expanded != request) {
+      // The first round's candidates are compared again below; only the new keys need retrieving.
+      CandidateQuery added = candidateQuery(expanded).minus(candidateQuery(request));
+      index.find(added, policy.candidateLimit()).forEach(r -> candidates.putIfAbsent(r.docId(), r));
+      for (IndexedRecord r : candidates.values()) {
+        if (!found.containsKey(r.docId())) {
+          compareInto(comparator, expanded, r, FoundBy.EXPANSION, found);
+        }
+      }
+    }
+
+    followForeignKeys(index, comparator, expanded, found);
+    List<RecordMatch> out = new ArrayList<>(found.values());
+    out.sort(
+        Comparator.comparing(RecordMatch::tier)
+            .thenComparing(Comparator.comparingDouble(RecordMatch::score).reversed())
+            .thenComparing(m -> m.record().docId()));
+    return out;
+  }
+
+  private static void compareInto(
+      RecordComparator comparator,
+      IdentityKeys request,
+      IndexedRecord r,
+      FoundBy foundBy,
+      Map<String, RecordMatch> found) {
+    Comparison c = comparator.compare(request, r.identity());
+    c.tier()
+        .ifPresent(
+            t ->
+                found.put(
+                    r.docId(),
+                    new RecordMatch(r, t, c.score(), c.attributes(), foundBy, Optional.empty())));
+  }
+
+  /**
+   * The retrieval query: every key of the request, plus edit-distance keys for names and readings.
+   */
+  static CandidateQuery candidateQuery(IdentityKeys q) {
+    List<KeyTerm> exact = new ArrayList<>();
+    List<KeyTerm> fuzzy = new ArrayList<>();
+    for (NameKey n : q.names()) {
+      n.fullKey()
+          .ifPresent(
+              k -> {
+                exact.add(new KeyTerm(NAME_FULL, k));
+                fuzzy.add(new KeyTerm(NAME_FULL, k));
+              });
+    }
+    q.readings()
+        .forEach(
+            r -> {
+              exact.add(new KeyTerm(READING_KEY, r.key()));
+              exact.add(new KeyTerm(READING_LOOSE, r.looseKey()));
+              fuzzy.add(new KeyTerm(READING_KEY, r.key()));
+            });
+    q.birthDates().forEach(d -> exact.add(new KeyTerm(BIRTH_DATE, d)));
+    q.addresses().forEach(a -> a.block().ifPresent(b -> exact.add(new KeyTerm(ADDRESS_BLOCK, b))));
+    q.phones()
+        .forEach(
+            p -> {
+              exact.add(new KeyTerm(PHONE_E164, p.e164()));
+              exact.add(new KeyTerm(PHONE_SHA256, Hashes.sha256Hex(p.e164())));
+            });
+    q.emails()
+        .forEach(
+            e -> {
+              exact.add(new KeyTerm(EMAIL_KEY, e));
+              exact.add(new KeyTerm(EMAIL_SHA256, Hashes.sha256Hex(e)));
+            });
+    return new CandidateQuery(exact, fuzzy);
+  }
+
+  /**
+   * The request plus identifiers found on confirmed records: phones, e-mails, addresses and names
+   * (a new married name). A fixed line found this way is household evidence like any other, so it
+   * can bring a record to review but never confirm it alone. Returns {@code request} itself when
+   * nothing new was found.
+   */
+  private IdentityKeys expand(IdentityKeys request, Iterable<RecordMatch> matches) {
+    Set<NameKey> names = new LinkedHashSet<>();
+    Set<AddressKey> addresses = new LinkedHashSet<>();
+    Set<PhoneKey> phones = new LinkedHashSet<>();
+    Set<String> emails = new LinkedHashSet<>();
+    int budget = policy.expansionMaxIdentifiers();
+    for (RecordMatch m : matches) {
+      if (m.tier() != MatchTier.CONFIRMED) {
+        continue;
+      }
+      IdentityKeys id = m.record().identity();
+      for (PhoneKey p : id.phones()) {
+        if (budget > 0
+            && request.phones().stream().noneMatch(x -> x.e164().equals(p.e164()))
+            && phones.add(p)) {
+          budget--;
+        }
+      }
+      for (String e : id.emails()) {
+        if (budget > 0 && !request.emails().contains(e) && emails.add(e)) {
+          budget--;
+        }
+      }
+      for (AddressKey a : id.addresses()) {
+        if (a.block().isPresent()
+            && budget > 0
+            && request.addresses().stream().noneMatch(x -> x.block().equals(a.block()))
+            && addresses.add(
+                new AddressKey(a.postcode(), a.prefectureCity(), a.town(), a.block(), true))) {
+          budget--;
+        }
+      }
+      for (NameKey n : id.names()) {
+        if (n.fullKey().isPresent()
+            && budget > 0
+            && request.names().stream().noneMatch(x -> x.fullKey().equals(n.fullKey()))
+            && names.add(
+                new NameKey(
+                    n.fullKey(), n.familyKey(), n.givenKey(), n.latin(), true, List.of()))) {
+          budget--;
+        }
+      }
+    }
+    if (names.isEmpty() && addresses.isEmpty() && phones.isEmpty() && emails.isEmpty()) {
+      return request;
+    }
+    return new IdentityKeys(
+        concat(request.names(), names),
+        request.readings(),
+        request.birthDates(),
+        concat(request.addresses(), addresses),
+        concat(request.phones(), phones),
+        concat(request.emails(), emails),
+        request.phoneHashes(),
+        request.emailHashes());
+  }
+
+  /**
+   * Adds records pointing at a matched record. A record with identifiers of its own is added only
+   * when they do not contradict the request: a parcel addressed to a family member is the
+   * recipient's record, not the sender's.
+   */
+  private void followForeignKeys(
+      SubjectIndex.Snapshot index,
+      RecordComparator comparator,
+      IdentityKeys request,
+      Map<String, RecordMatch> found) {
+    List<RecordMatch> frontier = new ArrayList<>(found.values());
+    for (int depth = 0; depth < FOREIGN_KEY_DEPTH && !frontier.isEmpty(); depth++) {
+      List<RecordMatch> next = new ArrayList<>();
+      for (RecordMatch parent : frontier) {
+        for (IndexedRecord child : index.referencing(parent.record().docId(), FOREIGN_KEY_FANOUT)) {
+          if (found.containsKey(child.docId())) {
+            continue;
+          }
+          Comparison own = comparator.compare(request, child.identity());
+          if (own.contradicts("name") || own.contradicts("birthDate")) {
+            continue;
+          }
+          RecordMatch m =
+              new RecordMatch(
+                  child,
+                  parent.tier(),
+                  parent.score(),
+                  own.attributes(),
+                  FoundBy.FOREIGN_KEY,
+                  Optional.of(parent.record().docId()));
+          found.put(child.docId(), m);
+          next.add(m);
+        }
+      }
+      frontier = next;
+    }
+  }
+
+  private static <T> List<T> concat(List<T> a, Set<T> b) {
+    List<T> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+}

@@ -1,0 +1,243 @@
+package jp.kaiji.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import jp.kaiji.query.SubjectQuery;
+import jp.kaiji.query.SubjectQuery.PostalAddress;
+import jp.kaiji.schema.IdentityKeys;
+import jp.kaiji.schema.RequestIdentity;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The tier rules on the hard cases of DOMAIN.md: the requester's own records are confirmed; a
+ * family member, a twin and a namesake never are.
+ */
+class RecordComparatorTest {
+  // Every key is held by one record in a hundred thousand: weights do not decide these cases.
+  private final RecordComparator comparator =
+      new RecordComparator(
+          MatchPolicy.defaults(),
+          new TermStatistics() {
+            @Override
+            public long docFreq(String field, String value) {
+              return 1;
+            }
+
+            @Override
+            public long docCount() {
+              return 100_000;
+            }
+          });
+
+  private static final String HOME = "大阪府大阪市中央区安土町3-5-13";
+
+  private static IdentityKeys person(
+      String name,
+      String reading,
+      String birth,
+      String address,
+      List<String> phones,
+      List<String> emails)
+      throws Exception {
+    return RequestIdentity.of(
+        new SubjectQuery(
+            Optional.ofNullable(name),
+            Optional.ofNullable(reading),
+            List.of(),
+            Optional.ofNullable(birth),
+            address == null ? List.of() : List.of(new PostalAddress(Optional.empty(), address)),
+            phones,
+            emails));
+  }
+
+  private final IdentityKeys requester() throws Exception {
+    return person(
+        "山田 太郎",
+        "ヤマダ タロウ",
+        "1975-03-05",
+        HOME,
+        List.of("090-1234-5678", "06-4400-1876"),
+        List.of("taro@example.jp"));
+  }
+
+  @Test
+  void ownCustomerRecordWrittenDifferentlyIsConfirmed() throws Exception {
+    IdentityKeys record =
+        person("山田太郎", "ﾔﾏﾀﾞ ﾀﾛｳ", "昭和50年3月5日", HOME, List.of("09012345678"), List.of());
+    Comparison c = comparator.compare(requester(), record);
+    assertThat(c.tier()).contains(MatchTier.CONFIRMED);
+    assertThat(c.agreeing())
+        .contains(Evidence.NAME, Evidence.BIRTH_DATE, Evidence.MOBILE, Evidence.HOUSEHOLD);
+  }
+
+  @Test
+  void familyMemberSharingAddressLandlineAndFamilyNameIsNotReturned() throws Exception {
+    IdentityKeys spouse =
+        person(
+            "山田 花子",
+            "ヤマダ ハナコ",
+            "1977-08-20",
+            HOME,
+            List.of("06-4400-1876"),
+            List.of("hanako@example.jp"));
+    Comparison c = comparator.compare(requester(), spouse);
+    assertThat(c.tier()).isEmpty();
+  }
+
+  @Test
+  void twinSharingBirthDateAndHouseholdIsNeverConfirmed() throws Exception {
+    IdentityKeys twin =
+        person("山田 次郎", "ヤマダ ジロウ", "1975-03-05", HOME, List.of("06-4400-1876"), List.of());
+    Comparison c = comparator.compare(requester(), twin);
+    assertThat(c.agreeing()).contains(Evidence.BIRTH_DATE, Evidence.HOUSEHOLD);
+    assertThat(c.tier()).isEmpty();
+  }
+
+  @Test
+  void namesakeWithAnotherBirthDateIsNotReturned() throws Exception {
+    IdentityKeys namesake =
+        person(
+            "山田 太郎",
+            "ヤマダ タロウ",
+            "1982-11-30",
+            "大阪府大阪市中央区本町1-2-3",
+            List.of("080-9999-0000"),
+            List.of());
+    Comparison c = comparator.compare(requester(), namesake);
+    assertThat(c.tier()).isEmpty();
+  }
+
+  @Test
+  void namesakeWithoutBirthDateIsNotConfirmed() throws Exception {
+    IdentityKeys namesake =
+        person("山田 太郎", null, null, "大阪府大阪市中央区本町1-2-3", List.of(), List.of("other@example.com"));
+    Comparison c = comparator.compare(requester(), namesake);
+    assertThat(c.tier()).isNotEqualTo(Optional.of(MatchTier.CONFIRMED));
+  }
+
+  @Test
+  void recycledMobileOnAnotherPersonsRecordIsNotReturned() throws Exception {
+    IdentityKeys previousHolder =
+        person(
+            "鈴木 一郎",
+            "スズキ イチロウ",
+            "1960-01-01",
+            "東京都千代田区丸の内1-1-1",
+            List.of("090-1234-5678"),
+            List.of());
+    Comparison c = comparator.compare(requester(), previousHolder);
+    assertThat(c.agreeing()).containsExactly(Evidence.MOBILE);
+    assertThat(c.tier()).isEmpty();
+  }
+
+  @Test
+  void callRecordingWithOnlyTheMobileNeedsReview() throws Exception {
+    IdentityKeys call = person(null, null, null, null, List.of("+81 90 1234 5678"), List.of());
+    assertThat(comparator.compare(requester(), call).tier()).contains(MatchTier.NEEDS_REVIEW);
+  }
+
+  @Test
+  void marriedNameIsConfirmedThroughTheFormerName() throws Exception {
+    IdentityKeys request =
+        RequestIdentity.of(
+            new SubjectQuery(
+                Optional.of("鈴木 花子"),
+                Optional.empty(),
+                List.of("佐藤 花子"),
+                Optional.of("1980-01-02"),
+                List.of(),
+                List.of(),
+                List.of()));
+    IdentityKeys oldRecord = person("佐藤 花子", null, "1980/1/2", null, List.of(), List.of());
+    Comparison c = comparator.compare(request, oldRecord);
+    assertThat(c.tier()).contains(MatchTier.CONFIRMED);
+    assertThat(c.attributes()).anySatisfy(a -> assertThat(a.explanation()).contains("former name"));
+  }
+
+  @Test
+  void hashedEmailOfAProvisionRecordIsEquivalent() throws Exception {
+    IdentityKeys hashed =
+        new IdentityKeys(
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(jp.kaiji.normalize.Hashes.sha256Hex("+819012345678")),
+            List.of(jp.kaiji.normalize.Hashes.sha256Hex("taro@example.jp")));
+    Comparison c = comparator.compare(requester(), hashed);
+    assertThat(c.agreeing()).containsExactlyInAnyOrder(Evidence.MOBILE, Evidence.EMAIL);
+    assertThat(c.attributes()).allSatisfy(a -> assertThat(a.level()).isEqualTo(Level.EQUIVALENT));
+    assertThat(c.tier()).contains(MatchTier.CONFIRMED);
+  }
+
+  @Test
+  void marriedRequesterWhoGaveNoFormerNameIsConfirmedByHerOtherIdentifiers() throws Exception {
+    IdentityKeys request =
+        person("大﨑志乃", "オオサキ シノ", "1968-09-07", HOME, List.of("080-3464-5445"), List.of());
+    IdentityKeys maidenRecord =
+        person(
+            "上野 志乃",
+            "うえの　しの",
+            "19680907",
+            HOME,
+            List.of("08034645445"),
+            List.of("shino@example.jp"));
+    Comparison c = comparator.compare(request, maidenRecord);
+    assertThat(c.attributes())
+        .anySatisfy(
+            a ->
+                assertThat(a.toString())
+                    .isEqualTo("name: close (given name same, family name differs)"));
+    assertThat(c.tier()).contains(MatchTier.CONFIRMED);
+  }
+
+  @Test
+  void sameGivenNameAloneNeverConfirms() throws Exception {
+    IdentityKeys stranger =
+        person("佐藤 太郎", "サトウ タロウ", null, "東京都千代田区丸の内1-1-1", List.of(), List.of());
+    assertThat(comparator.compare(requester(), stranger).tier()).isEmpty();
+  }
+
+  @Test
+  void twinWhoseNameIsOneKanjiApartAndWrittenWithoutASpaceIsNotConfirmed() throws Exception {
+    // Found by MatcherOnRandomWorldsTest (seed 7517575017445819024): 中西貴匡 vs 中西 貴好.
+    IdentityKeys request =
+        person("中西貴匡", "ナカニシタカマサ", "19650917", HOME, List.of("+81 70 8668 0202"), List.of());
+    IdentityKeys twin =
+        person("中西 貴好", "ナカニシ タカヨシ", "昭和40年9月17日", HOME, List.of("090-2809-6129"), List.of());
+    Comparison c = comparator.compare(request, twin);
+    assertThat(c.contradicts("name")).isTrue();
+    assertThat(c.tier()).isEmpty();
+  }
+
+  @Test
+  void oneKanjiSlipReadTheSameIsTheRequester() throws Exception {
+    IdentityKeys record =
+        person("山田 太朗", "ヤマダ タロウ", "1975-03-05", HOME, List.of("090-1234-5678"), List.of());
+    Comparison c = comparator.compare(requester(), record);
+    assertThat(c.attributes())
+        .anySatisfy(a -> assertThat(a.toString()).startsWith("name: close (same reading"));
+    assertThat(c.tier()).contains(MatchTier.CONFIRMED);
+  }
+
+  @Test
+  void twinWhoseNameReadsTheSameIsNotConfirmed() throws Exception {
+    // Found by MatcherOnRandomWorldsTest (seed 8215696312149126433): 康一 and 紘一 both read コウイチ.
+    IdentityKeys request =
+        person("坂本 康一", "サカモト コウイチ", "昭和51年11月29日", HOME, List.of("080-1111-2222"), List.of());
+    IdentityKeys twin =
+        person(
+            "坂本 紘一",
+            "サカモト コウイチ",
+            "1976-11-29",
+            HOME,
+            List.of("090-9756-5561"),
+            List.of("kouichi@example.jp"));
+    Comparison c = comparator.compare(request, twin);
+    assertThat(c.tier()).isNotEqualTo(Optional.of(MatchTier.CONFIRMED));
+  }
+}
