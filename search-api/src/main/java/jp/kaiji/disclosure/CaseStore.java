@@ -319,11 +319,23 @@ public final class CaseStore implements AutoCloseable, AuditLog.Anchor {
   }
 
   /** Records a written package and marks the request exported, in one transaction. */
-  public synchronized void recordExport(String reference, PackageExport e, List<AuditEvent> audited)
-      throws SQLException {
-    tx(
-        none -> audited,
+  /**
+   * Marks a ready request exported and records its package, in one transaction; false (and nothing
+   * recorded) when it was no longer ready, e.g. exported meanwhile by a concurrent export.
+   */
+  public synchronized boolean recordExport(
+      String reference, PackageExport e, List<AuditEvent> audited) throws SQLException {
+    return tx(
+        moved -> moved ? audited : List.of(),
         () -> {
+          if (update(
+                  "UPDATE disclosure_request SET status = ? WHERE reference = ? AND status = ?",
+                  RequestStatus.EXPORTED.id(),
+                  reference,
+                  RequestStatus.READY.id())
+              != 1) {
+            return false;
+          }
           update(
               "INSERT INTO package_export (reference, seq, file, sha256, bytes, generation, exported_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
               reference,
@@ -334,20 +346,13 @@ public final class CaseStore implements AutoCloseable, AuditLog.Anchor {
               e.generation(),
               e.exportedAt(),
               e.actor());
-          if (update(
-                  "UPDATE disclosure_request SET status = ? WHERE reference = ? AND status = ?",
-                  RequestStatus.EXPORTED.id(),
-                  reference,
-                  RequestStatus.READY.id())
-              == 1) {
-            history(
-                reference,
-                RequestStatus.EXPORTED,
-                e.exportedAt(),
-                e.actor(),
-                "exported " + e.sha256());
-          }
-          return null;
+          history(
+              reference,
+              RequestStatus.EXPORTED,
+              e.exportedAt(),
+              e.actor(),
+              "exported " + e.sha256());
+          return true;
         });
   }
 
@@ -525,7 +530,18 @@ public final class CaseStore implements AutoCloseable, AuditLog.Anchor {
     try {
       c.rollback();
     } catch (SQLException e) {
-      // nothing to roll back any more: the failure that brought us here is what counts
+      // SQLite rolls back by itself on a full disk, and then the driver's ROLLBACK fails before
+      // it opens the next transaction: start one afresh, or the connection stays unusable.
+      try {
+        c.setAutoCommit(true);
+      } catch (SQLException again) {
+        // "no transaction is active": what we are repairing
+      }
+      try {
+        c.setAutoCommit(false);
+      } catch (SQLException again) {
+        // the next statement fails alike and is answered as an error
+      }
     }
   }
 

@@ -272,7 +272,7 @@ public final class DisclosureService {
    * Idempotent: exported requests are not written again, so a second run exports nothing. A request
    * that fails is reported and stays ready; the others still go out.
    */
-  public ExportRun exportReady(Principal who, Path dir) throws SQLException {
+  public synchronized ExportRun exportReady(Principal who, Path dir) throws SQLException {
     List<Exported> done = new ArrayList<>();
     List<Failed> failed = new ArrayList<>();
     for (String reference : store.references(Optional.of(RequestStatus.READY))) {
@@ -283,7 +283,7 @@ public final class DisclosureService {
         DisclosureCase c = get(reference);
         String generation = c.result().orElseThrow().generation();
         String sha = PackageContents.sha256(zip);
-        store.recordExport(
+        if (!store.recordExport(
             reference,
             new PackageExport(
                 target.toAbsolutePath().toString(), sha, zip.length, generation, now(), who.name()),
@@ -293,7 +293,9 @@ public final class DisclosureService {
                     "package.export",
                     reference,
                     Optional.of(target.getFileName() + " sha256:" + sha),
-                    (int) c.result().orElseThrow().hits().filter(c::disclosed).count())));
+                    (int) c.result().orElseThrow().hits().filter(c::disclosed).count())))) {
+          continue; // exported meanwhile by another run: that run recorded and audited it
+        }
         done.add(
             new Exported(reference, target.getFileName().toString(), sha, zip.length, generation));
       } catch (IOException | DisclosureException | RuntimeException e) {

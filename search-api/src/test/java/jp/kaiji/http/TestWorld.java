@@ -172,6 +172,32 @@ final class TestWorld implements AutoCloseable {
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A client of a server started elsewhere on a loopback port (e.g. after a restart). */
+  record ServerAt(int port) {
+    HttpResponse<String> get(String path, Role role) throws Exception {
+      return send("GET", path, role, null);
+    }
+
+    HttpResponse<String> post(String path, Role role, String body) throws Exception {
+      return send("POST", path, role, body);
+    }
+
+    HttpResponse<String> send(String method, String path, Role role, String body) throws Exception {
+      HttpRequest.Builder b =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+              .header("Content-Type", "application/json")
+              .header("Authorization", "Bearer " + TOKENS.get(role));
+      b.method(
+          method,
+          body == null
+              ? HttpRequest.BodyPublishers.noBody()
+              : HttpRequest.BodyPublishers.ofString(body));
+      try (HttpClient client = HttpClient.newHttpClient()) {
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      }
+    }
+  }
+
   RebuildJob.Progress rebuildAndWait() throws Exception {
     String job = app.admin().startRebuild();
     for (int i = 0; i < 600; i++) {
