@@ -51,9 +51,21 @@ final class TestWorld implements AutoCloseable {
    * @param extraFiles their files, relative path → content
    */
   TestWorld(Path dir, String extraSources, Map<String, String> extraFiles) throws Exception {
+    this(dir, extraSources, extraFiles, c -> c);
+  }
+
+  /**
+   * @param adjust changes the configuration before the server starts
+   */
+  TestWorld(
+      Path dir,
+      String extraSources,
+      Map<String, String> extraFiles,
+      java.util.function.UnaryOperator<ServerConfig> adjust)
+      throws Exception {
     this.dir = dir;
     writeSources(dir, extraSources, extraFiles);
-    config =
+    ServerConfig plain =
         new ServerConfig(
             "127.0.0.1",
             0,
@@ -62,6 +74,7 @@ final class TestWorld implements AutoCloseable {
             dir.resolve("catalog.json"),
             dir.resolve("data"),
             tokenEntries());
+    config = adjust.apply(plain);
     app = new KaijiApplication(config, Clock.systemUTC());
     rebuildAndWait();
     app.start();
