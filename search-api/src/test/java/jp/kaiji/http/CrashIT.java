@@ -170,6 +170,13 @@ class CrashIT {
         inFlightAtKill,
         (System.nanoTime() - started) / 1e9,
         testSeed.value());
+    // The server's own log (its stderr over every run) and the audit log hold no personal data.
+    for (Path f : List.of(log, data.resolve("audit.log"))) {
+      String text = Files.readString(f, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+      for (String value : HttpFuzzIT.PERSONAL_DATA) {
+        assertThat(text).as("%s", f.getFileName()).doesNotContain(value.toLowerCase(Locale.ROOT));
+      }
+    }
     assertThat(lost).as("acknowledged writes missing after kill -9").isEmpty();
     assertThat(disagreements).as("audit log and store disagree").isEmpty();
     assertThat(inFlightAtKill.values().stream().mapToInt(Integer::intValue).sum()).isPositive();
