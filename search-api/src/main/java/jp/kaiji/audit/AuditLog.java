@@ -3,8 +3,10 @@ package jp.kaiji.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -13,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import jp.kaiji.normalize.Hashes;
 
@@ -23,16 +27,47 @@ import jp.kaiji.normalize.Hashes;
  * where.
  *
  * <p>Appends are serialized and forced to disk before {@link #append} returns: an action is only
- * answered once its audit entry is durable.
+ * answered once its audit entry is durable. A write that fails (a full disk) is cut off again, so
+ * the file never keeps a partial line; a partial last line left by a crash is dropped when the log
+ * is opened.
+ *
+ * <p>The chain is anchored outside the file: the head ({@code seq}, {@code hash}) is recorded in
+ * the request store, in the same transaction as every change of a request ({@link
+ * #appendCommitted}), and after every other append ({@link Anchor#advance}). A log that ends before
+ * the recorded head, or differs from it, is refused at start and reported by {@code verify-audit}:
+ * dropping the last lines or emptying the file no longer passes.
  */
 public final class AuditLog implements AutoCloseable {
   static final String GENESIS = "0".repeat(64);
   private static final ObjectMapper JSON = new ObjectMapper().registerModule(new Jdk8Module());
+  private static final System.Logger LOG = System.getLogger(AuditLog.class.getName());
+
+  /** One entry's place in the chain. */
+  public record Head(long seq, String hash) {}
+
+  /** Where the head is recorded outside the file (the request store). */
+  public interface Anchor {
+    /** The recorded head, if any entry was ever anchored. */
+    Optional<Head> head() throws Exception;
+
+    /** Records a newer head after a plain append; never moves the head back. */
+    void advance(Head head) throws Exception;
+  }
+
+  /** A store transaction that audit entries are committed with (see {@link #appendCommitted}). */
+  public interface Transaction {
+    /** Records the head in the open transaction. */
+    void anchor(Head head) throws Exception;
+
+    /** Commits the transaction durably. */
+    void commit() throws Exception;
+  }
 
   private final Path file;
   private final Clock clock;
   private final FileChannel channel;
   private final Object forceLock = new Object();
+  private final Optional<Anchor> anchor;
   private String lastHash;
   private long sequence;
 
@@ -41,75 +76,248 @@ public final class AuditLog implements AutoCloseable {
 
   private long forced;
 
-  private AuditLog(Path file, Clock clock, FileChannel channel, String lastHash, long sequence) {
+  /** Set when a failed write could not be cut off: the file must be repaired by a restart. */
+  private IOException damaged;
+
+  private AuditLog(
+      Path file,
+      Clock clock,
+      FileChannel channel,
+      String lastHash,
+      long sequence,
+      Optional<Anchor> anchor) {
     this.file = file;
     this.clock = clock;
     this.channel = channel;
     this.lastHash = lastHash;
     this.sequence = sequence;
+    this.anchor = anchor;
+  }
+
+  /** Opens (or creates) a log without an anchor (tools and tests). */
+  public static AuditLog open(Path file, Clock clock) throws IOException {
+    return open(file, clock, Optional.empty());
   }
 
   /**
-   * Opens (or creates) the log, checking the existing chain first: a broken log is not extended.
+   * Opens (or creates) the log, checking the existing chain first and, with an anchor, that the log
+   * reaches the head recorded there: a broken or shortened log is not extended. A partial last line
+   * (a write cut off by a crash) is dropped; so are trailing entries written for a store
+   * transaction that never committed (the server stopped between the two), since the change they
+   * describe did not happen.
    */
-  public static AuditLog open(Path file, Clock clock) throws IOException {
+  public static AuditLog open(Path file, Clock clock, Optional<Anchor> anchor) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    Verification v = verify(file);
-    if (!v.intact()) {
+    Optional<Head> head;
+    try {
+      head = anchor.isPresent() ? anchor.get().head() : Optional.empty();
+    } catch (Exception e) {
+      throw new IOException("cannot read the audit anchor from the request store", e);
+    }
+    Scan s = scan(file, head);
+    if (anchor.isPresent() && head.isEmpty() && s.anyTxn) {
+      throw new IOException(
+          "audit log "
+              + file
+              + " records changes of requests but the request store has no record of the log:"
+              + " the request database was deleted or replaced; restore it from a backup");
+    }
+    if (!s.verification.intact()) {
       throw new IOException(
           "audit log "
               + file
               + " is broken at line "
-              + v.brokenAtLine().orElseThrow()
+              + s.verification.brokenAtLine().orElseThrow()
               + ": "
-              + v.problem().orElse("")
+              + s.verification.problem().orElse("")
               + "; refusing to append");
+    }
+    long keep = s.completeBytes;
+    long entries = s.verification.entries();
+    String last = s.verification.lastHash();
+    if (s.uncommittedTail.isPresent()) {
+      Scan.Tail t = s.uncommittedTail.get();
+      keep = t.offset;
+      entries = t.firstSeq - 1;
+      last = t.prevHash;
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "audit log: dropping entries "
+              + t.firstSeq
+              + ".."
+              + s.verification.entries()
+              + " written for a store transaction that never committed");
+    }
+    if (s.tornBytes > 0) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "audit log: dropping a partial last line of "
+              + s.tornBytes
+              + " bytes (a write cut off by a crash or a full disk)");
     }
     FileChannel ch =
         FileChannel.open(
             file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-    return new AuditLog(file, clock, ch, v.lastHash(), v.entries());
+    try {
+      if (ch.size() > keep) {
+        ch.truncate(keep);
+        ch.force(true);
+      }
+    } catch (IOException e) {
+      ch.close();
+      throw e;
+    }
+    return new AuditLog(file, clock, ch, last, entries, anchor);
   }
 
   public Path file() {
     return file;
   }
 
+  /** The newest entry. */
+  public synchronized Head head() {
+    return new Head(sequence, lastHash);
+  }
+
   /**
    * Appends one event and returns its sequence number once the line is on disk. Concurrent
    * appenders share one {@code fsync} (group commit): whoever forces the file covers every line
-   * written before it, so a busy server does not queue on one disk flush per search.
+   * written before it, so a busy server does not queue on one disk flush per search. The anchor
+   * then records the new head (best effort: the entry itself is already durable).
    */
   public long append(AuditEvent event) {
     long seq;
     long end;
+    String hash;
     synchronized (this) {
-      ObjectNode line = JSON.createObjectNode();
-      line.put("seq", sequence + 1);
-      line.put("time", clock.instant().toString());
-      line.setAll((ObjectNode) JSON.valueToTree(event));
-      line.put("prev", lastHash);
-      String hash = Hashes.sha256Hex(canonical(line));
-      line.put("hash", hash);
+      checkUndamaged();
+      Line line = line(event, sequence + 1, lastHash, false);
       try {
-        ByteBuffer buf =
-            ByteBuffer.wrap(
-                (JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
-        while (buf.hasRemaining()) {
-          written += channel.write(buf);
-        }
+        writeAll(List.of(line));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write the audit log " + file, e);
       }
       seq = ++sequence;
-      lastHash = hash;
+      lastHash = line.hash;
+      hash = line.hash;
       end = written;
     }
     forceUpTo(end);
+    if (anchor.isPresent()) {
+      try {
+        anchor.get().advance(new Head(seq, hash));
+      } catch (Exception e) {
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "audit log: cannot record the head in the request store: " + e.getClass().getName());
+      }
+    }
     return seq;
+  }
+
+  /**
+   * Appends {@code events} as part of a store transaction, so that the store and the log agree
+   * after any crash: the new head is recorded in the open transaction, the lines are written and
+   * forced, then the transaction is committed. A failure before the commit cuts the lines off again
+   * and propagates (the caller rolls back); a crash between the fsync and the commit leaves lines
+   * marked {@code txn} past the store's head, which {@link #open} drops. With no events the current
+   * head is anchored.
+   */
+  public synchronized void appendCommitted(List<AuditEvent> events, Transaction tx)
+      throws Exception {
+    checkUndamaged();
+    List<Line> lines = new ArrayList<>();
+    long seq = sequence;
+    String prev = lastHash;
+    for (AuditEvent e : events) {
+      Line l = line(e, ++seq, prev, true);
+      lines.add(l);
+      prev = l.hash;
+    }
+    tx.anchor(new Head(seq, prev));
+    long before = channel.size();
+    long writtenBefore = written;
+    if (!lines.isEmpty()) {
+      try {
+        writeAll(lines);
+        channel.force(false);
+      } catch (IOException e) {
+        // writeAll cut the lines off already when the write itself failed
+        cutOff(before, writtenBefore);
+        throw new UncheckedIOException("cannot write the audit log " + file, e);
+      }
+    }
+    try {
+      tx.commit();
+    } catch (Exception e) {
+      if (!lines.isEmpty()) {
+        cutOff(before, writtenBefore);
+      }
+      throw e;
+    }
+    sequence = seq;
+    lastHash = prev;
+  }
+
+  private record Line(byte[] bytes, String hash) {}
+
+  private Line line(AuditEvent event, long seq, String prev, boolean txn) {
+    ObjectNode line = JSON.createObjectNode();
+    line.put("seq", seq);
+    line.put("time", clock.instant().toString());
+    line.setAll((ObjectNode) JSON.valueToTree(event));
+    if (txn) {
+      line.put("txn", true);
+    }
+    line.put("prev", prev);
+    String hash = Hashes.sha256Hex(canonical(line));
+    line.put("hash", hash);
+    return new Line((canonical(line) + "\n").getBytes(StandardCharsets.UTF_8), hash);
+  }
+
+  /** Writes the lines; on failure cuts the file back to where it was and rethrows. */
+  private void writeAll(List<Line> lines) throws IOException {
+    long before = channel.size();
+    long writtenBefore = written;
+    try {
+      for (Line l : lines) {
+        ByteBuffer buf = ByteBuffer.wrap(l.bytes);
+        while (buf.hasRemaining()) {
+          written += channel.write(buf);
+        }
+      }
+    } catch (IOException e) {
+      cutOff(before, writtenBefore);
+      throw e;
+    }
+  }
+
+  private void cutOff(long size, long writtenBefore) {
+    try {
+      if (channel.size() > size) {
+        channel.truncate(size);
+      }
+      channel.force(false);
+      written = writtenBefore;
+    } catch (IOException e) {
+      damaged = e;
+      LOG.log(
+          System.Logger.Level.ERROR,
+          "audit log: cannot cut off a failed write ("
+              + e.getClass().getName()
+              + "); appends refused until the server restarts");
+    }
+  }
+
+  private void checkUndamaged() {
+    if (damaged != null) {
+      throw new UncheckedIOException(
+          "the audit log " + file + " kept a failed write; restart the server to repair it",
+          damaged);
+    }
   }
 
   private void forceUpTo(long end) {
@@ -140,37 +348,131 @@ public final class AuditLog implements AutoCloseable {
 
   /** Checks every line's hash and link; a missing file is an intact, empty log. */
   public static Verification verify(Path file) throws IOException {
+    return verify(file, Optional.empty());
+  }
+
+  /**
+   * Checks every line's hash and link and, given the head recorded in the request store, that the
+   * log reaches it with the same hash: a log shortened, emptied or deleted after that entry is
+   * broken. A partial last line (a write cut off by a crash, dropped at the next start) is not.
+   */
+  public static Verification verify(Path file, Optional<Head> anchor) throws IOException {
+    return scan(file, anchor).verification;
+  }
+
+  /** What one pass over the file found. */
+  private record Scan(
+      Verification verification,
+      long completeBytes,
+      long tornBytes,
+      Optional<Tail> uncommittedTail,
+      boolean anyTxn) {
+    /** Trailing {@code txn} entries past the anchored head: from {@code offset}, seq first on. */
+    record Tail(long offset, long firstSeq, String prevHash) {}
+  }
+
+  private static Scan scan(Path file, Optional<Head> anchor) throws IOException {
     if (!Files.exists(file)) {
-      return new Verification(0, GENESIS, Optional.empty(), Optional.empty());
+      Verification v = new Verification(0, GENESIS, Optional.empty(), Optional.empty());
+      return new Scan(anchored(v, anchor, Optional.empty()), 0, 0, Optional.empty(), false);
     }
     String prev = GENESIS;
     long n = 0;
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String text;
-      while ((text = in.readLine()) != null) {
+    long offset = 0;
+    Optional<String> hashAtAnchor = Optional.empty();
+    Optional<Scan.Tail> tail = Optional.empty();
+    boolean anyTxn = false;
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+      ByteArrayOutputStream buf = new ByteArrayOutputStream(512);
+      int b;
+      while (true) {
+        buf.reset();
+        boolean newline = false;
+        while ((b = in.read()) != -1) {
+          if (b == '\n') {
+            newline = true;
+            break;
+          }
+          buf.write(b);
+        }
+        if (!newline) {
+          long torn = buf.size();
+          Verification v = new Verification(n, prev, Optional.empty(), Optional.empty());
+          return new Scan(anchored(v, anchor, hashAtAnchor), offset, torn, tail, anyTxn);
+        }
+        long lineStart = offset;
+        offset += buf.size() + 1;
         n++;
+        String text = buf.toString(StandardCharsets.UTF_8);
         ObjectNode line;
         try {
           line = (ObjectNode) JSON.readTree(text);
         } catch (IOException | ClassCastException e) {
-          return broken(n, prev, "not a JSON object");
+          return brokenScan(n, prev, "not a JSON object");
+        }
+        if (line == null) {
+          return brokenScan(n, prev, "not a JSON object");
         }
         String hash = line.path("hash").asText("");
         if (!prev.equals(line.path("prev").asText(""))) {
-          return broken(n, prev, "does not link to the line before it");
+          return brokenScan(n, prev, "does not link to the line before it");
         }
         if (line.path("seq").asLong(-1) != n) {
-          return broken(
+          return brokenScan(
               n, prev, "sequence number is " + line.path("seq").asText() + ", expected " + n);
         }
+        boolean txn = line.path("txn").asBoolean(false);
+        anyTxn |= txn;
         line.remove("hash");
         if (!hash.equals(Hashes.sha256Hex(canonical(line)))) {
-          return broken(n, prev, "content does not match its hash");
+          return brokenScan(n, prev, "content does not match its hash");
+        }
+        if (anchor.isPresent() && n == anchor.get().seq()) {
+          hashAtAnchor = Optional.of(hash);
+        }
+        long anchored = anchor.map(Head::seq).orElse(Long.MAX_VALUE);
+        if (txn && n > anchored) {
+          if (tail.isEmpty()) {
+            tail = Optional.of(new Scan.Tail(lineStart, n, prev));
+          }
+        } else {
+          tail = Optional.empty();
         }
         prev = hash;
       }
     }
-    return new Verification(n, prev, Optional.empty(), Optional.empty());
+  }
+
+  private static Scan brokenScan(long line, String prev, String problem) {
+    return new Scan(broken(line, prev, problem), 0, 0, Optional.empty(), false);
+  }
+
+  private static Verification anchored(
+      Verification v, Optional<Head> anchor, Optional<String> hashAtAnchor) {
+    if (anchor.isEmpty() || anchor.get().seq() == 0) {
+      return v;
+    }
+    Head h = anchor.get();
+    if (v.entries() < h.seq()) {
+      return new Verification(
+          v.entries(),
+          v.lastHash(),
+          Optional.of(v.entries() + 1),
+          Optional.of(
+              "the log ends after "
+                  + v.entries()
+                  + " entries but the request store recorded entry "
+                  + h.seq()
+                  + ": entries were removed or the file was replaced"));
+    }
+    if (!hashAtAnchor.orElse("").equals(h.hash())) {
+      return new Verification(
+          h.seq() - 1,
+          v.lastHash(),
+          Optional.of(h.seq()),
+          Optional.of("entry " + h.seq() + " differs from the one the request store recorded"));
+    }
+    return v;
   }
 
   private static Verification broken(long line, String prev, String problem) {

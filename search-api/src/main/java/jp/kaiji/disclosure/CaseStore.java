@@ -2,27 +2,40 @@ package jp.kaiji.disclosure;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import jp.kaiji.audit.AuditEvent;
+import jp.kaiji.audit.AuditLog;
 
 /**
- * The durable store of disclosure requests over JDBC: an embedded H2 file database by default,
+ * The durable store of disclosure requests over JDBC: an embedded SQLite database by default
+ * (journal in WAL mode, {@code synchronous=FULL}: a commit returns only once it is on disk),
  * PostgreSQL (or any database the migrations run on) through the configured URL. The schema is
  * brought up to date by {@link SchemaMigrations} when the store opens.
  *
  * <p>One connection, used under this object's lock: requests are handled by a few staff, and each
  * change (a status with its history line, a result with its decisions cleared) is one transaction.
+ *
+ * <p>Once {@link #journal journalled}, every change commits together with its audit entries (see
+ * {@link AuditLog#appendCommitted}): the entries are forced to the log and the log's new head is
+ * recorded in the same transaction, before it commits. So after any crash the store and the log
+ * agree: a change acknowledged is in both, one not committed is in neither, and a log cut short
+ * behind the store's recorded head is detected.
  */
-public final class CaseStore implements AutoCloseable {
+public final class CaseStore implements AutoCloseable, AuditLog.Anchor {
   private final Connection c;
   private final ObjectMapper json;
+  private AuditLog journal;
 
   private CaseStore(Connection c, ObjectMapper json) {
     this.c = c;
@@ -35,6 +48,16 @@ public final class CaseStore implements AutoCloseable {
       throws SQLException {
     Connection c = DriverManager.getConnection(url, user, password);
     try {
+      if (url.startsWith("jdbc:sqlite:")) {
+        try (Statement st = c.createStatement()) {
+          // WAL: readers never block the writer; FULL: the WAL is synced at every commit, so an
+          // acknowledged change survives kill -9 and power loss. A second process waits 5 s.
+          st.execute("PRAGMA busy_timeout = 5000");
+          st.execute("PRAGMA journal_mode = WAL");
+          st.execute("PRAGMA synchronous = FULL");
+          st.execute("PRAGMA foreign_keys = ON");
+        }
+      }
       SchemaMigrations.migrate(c, clock);
       c.setAutoCommit(false);
     } catch (SQLException | RuntimeException e) {
@@ -44,18 +67,158 @@ public final class CaseStore implements AutoCloseable {
     return new CaseStore(c, json);
   }
 
-  /** The embedded H2 database in {@code dir} (created when missing). */
+  /** The embedded SQLite database in {@code dir}: {@code requests.db}. */
+  public static String sqliteUrl(Path dir) {
+    return "jdbc:sqlite:" + sqliteFile(dir).toString().replace('\\', '/');
+  }
+
+  /** The file of the embedded database in {@code dir}. */
+  public static Path sqliteFile(Path dir) {
+    return dir.toAbsolutePath().resolve("requests.db");
+  }
+
+  /**
+   * The embedded H2 database in {@code dir} (the default before SQLite; kept for comparison in the
+   * crash test, where it loses acknowledged commits).
+   */
   public static String h2Url(java.nio.file.Path dir) {
     return "jdbc:h2:file:" + dir.toAbsolutePath().resolve("requests").toString().replace('\\', '/');
   }
 
-  /** Stores a new request as received; false when the reference exists already. */
-  public synchronized boolean create(RequestForm form, String actor, String at)
+  /**
+   * The audit head recorded in the database at {@code url}, read without migrating or writing (for
+   * {@code verify-audit}, also while the server runs); empty when none was recorded.
+   */
+  public static Optional<AuditLog.Head> recordedHead(String url, String user, String password)
       throws SQLException {
+    try (Connection db = DriverManager.getConnection(url, user, password);
+        Statement st = db.createStatement()) {
+      try (ResultSet rs = st.executeQuery("SELECT seq, hash FROM audit_anchor WHERE id = 1")) {
+        return rs.next()
+            ? Optional.of(new AuditLog.Head(rs.getLong(1), rs.getString(2)))
+            : Optional.empty();
+      } catch (SQLException e) {
+        // A database from before the anchor (no such table) has recorded nothing.
+        return Optional.empty();
+      }
+    }
+  }
+
+  /** The tables of the schema, parents first. */
+  private static final List<String> TABLES =
+      List.of(
+          "disclosure_request",
+          "request_status_history",
+          "search_snapshot",
+          "record_decision",
+          "redaction",
+          "package_export",
+          "audit_anchor");
+
+  /**
+   * Copies every request of the database at {@code fromUrl} (an earlier Kaiji's H2 file) into the
+   * empty embedded SQLite database of {@code dir}, in one transaction; returns how many requests.
+   * Refuses a target that holds requests already.
+   */
+  public static int importFrom(String fromUrl, Path dir, Clock clock, ObjectMapper json)
+      throws SQLException {
+    try (Connection from = DriverManager.getConnection(fromUrl, "", "");
+        CaseStore to = open(sqliteUrl(dir), "", "", clock, json)) {
+      SchemaMigrations.migrate(from, clock);
+      synchronized (to) {
+        if (to.hasRow("SELECT 1 FROM disclosure_request")) {
+          throw new SQLException(sqliteFile(dir) + " holds requests already; nothing was copied");
+        }
+        int requests = 0;
+        try {
+          for (String table : TABLES) {
+            try (Statement st = from.createStatement();
+                ResultSet rs = st.executeQuery("SELECT * FROM " + table)) {
+              int n = rs.getMetaData().getColumnCount();
+              StringBuilder cols = new StringBuilder();
+              StringBuilder marks = new StringBuilder();
+              for (int i = 1; i <= n; i++) {
+                cols.append(i > 1 ? ", " : "").append(rs.getMetaData().getColumnName(i));
+                marks.append(i > 1 ? ", ?" : "?");
+              }
+              try (PreparedStatement ps =
+                  to.c.prepareStatement(
+                      "INSERT INTO " + table + " (" + cols + ") VALUES (" + marks + ")")) {
+                while (rs.next()) {
+                  for (int i = 1; i <= n; i++) {
+                    ps.setObject(i, rs.getObject(i));
+                  }
+                  ps.executeUpdate();
+                  if (table.equals("disclosure_request")) {
+                    requests++;
+                  }
+                }
+              }
+            }
+          }
+          to.c.commit();
+        } catch (SQLException | RuntimeException e) {
+          to.rollbackQuietly();
+          throw e;
+        }
+        return requests;
+      }
+    }
+  }
+
+  /** From now on every change commits with its audit entries in {@code log}. */
+  public synchronized void journal(AuditLog log) {
+    this.journal = log;
+  }
+
+  @Override
+  public synchronized Optional<AuditLog.Head> head() throws SQLException {
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT seq, hash FROM audit_anchor WHERE id = 1");
+        ResultSet rs = ps.executeQuery()) {
+      Optional<AuditLog.Head> h =
+          rs.next()
+              ? Optional.of(new AuditLog.Head(rs.getLong(1), rs.getString(2)))
+              : Optional.empty();
+      c.commit();
+      return h;
+    }
+  }
+
+  @Override
+  public synchronized void advance(AuditLog.Head head) throws SQLException {
+    try {
+      anchor(head, false);
+      c.commit();
+    } catch (SQLException | RuntimeException e) {
+      rollbackQuietly();
+      throw e;
+    }
+  }
+
+  /** Records {@code head} unless a newer one is recorded; {@code orEqual} for a transaction's. */
+  private void anchor(AuditLog.Head head, boolean orEqual) throws SQLException {
+    int n =
+        update(
+            "UPDATE audit_anchor SET seq = ?, hash = ? WHERE id = 1 AND seq "
+                + (orEqual ? "<=" : "<")
+                + " ?",
+            head.seq(),
+            head.hash(),
+            head.seq());
+    if (n == 0 && !hasRow("SELECT 1 FROM audit_anchor WHERE id = 1")) {
+      update("INSERT INTO audit_anchor (id, seq, hash) VALUES (1, ?, ?)", head.seq(), head.hash());
+    }
+  }
+
+  /** Stores a new request as received; false when the reference exists already. */
+  public synchronized boolean create(
+      RequestForm form, String actor, String at, List<AuditEvent> audited) throws SQLException {
     if (exists(form.reference())) {
       return false;
     }
     return tx(
+        created -> audited,
         () -> {
           update(
               "INSERT INTO disclosure_request (reference, status, received_on, due_on, form, created_at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -127,6 +290,7 @@ public final class CaseStore implements AutoCloseable {
   public synchronized void saveResult(
       String reference, ResultSnapshot result, String actor, String at) throws SQLException {
     tx(
+        none -> List.of(),
         () -> {
           update("DELETE FROM record_decision WHERE reference = ?", reference);
           update("DELETE FROM redaction WHERE reference = ?", reference);
@@ -157,9 +321,10 @@ public final class CaseStore implements AutoCloseable {
   }
 
   /** Records decisions, replacing earlier ones on the same records. */
-  public synchronized void saveDecisions(String reference, List<Decision> decisions)
-      throws SQLException {
+  public synchronized void saveDecisions(
+      String reference, List<Decision> decisions, List<AuditEvent> audited) throws SQLException {
     tx(
+        none -> audited,
         () -> {
           for (Decision d : decisions) {
             update(
@@ -179,8 +344,10 @@ public final class CaseStore implements AutoCloseable {
         });
   }
 
-  public synchronized void addRedaction(String reference, Redaction r) throws SQLException {
+  public synchronized void addRedaction(String reference, Redaction r, List<AuditEvent> audited)
+      throws SQLException {
     tx(
+        none -> audited,
         () -> {
           update(
               "INSERT INTO redaction (reference, seq, record_id, field, span_start, span_end, reason, redacted_by, redacted_at)"
@@ -200,9 +367,16 @@ public final class CaseStore implements AutoCloseable {
 
   /** Moves the request from {@code from} to {@code to}; false when it was not in {@code from}. */
   public synchronized boolean transition(
-      String reference, RequestStatus from, RequestStatus to, String actor, String at, String note)
+      String reference,
+      RequestStatus from,
+      RequestStatus to,
+      String actor,
+      String at,
+      String note,
+      List<AuditEvent> audited)
       throws SQLException {
     return tx(
+        moved -> moved ? audited : List.of(),
         () -> {
           String readyAt = to == RequestStatus.READY ? at : null;
           int n =
@@ -226,9 +400,23 @@ public final class CaseStore implements AutoCloseable {
   }
 
   /** Records a written package and marks the request exported, in one transaction. */
-  public synchronized void recordExport(String reference, PackageExport e) throws SQLException {
-    tx(
+  /**
+   * Marks a ready request exported and records its package, in one transaction; false (and nothing
+   * recorded) when it was no longer ready, e.g. exported meanwhile by a concurrent export.
+   */
+  public synchronized boolean recordExport(
+      String reference, PackageExport e, List<AuditEvent> audited) throws SQLException {
+    return tx(
+        moved -> moved ? audited : List.of(),
         () -> {
+          if (update(
+                  "UPDATE disclosure_request SET status = ? WHERE reference = ? AND status = ?",
+                  RequestStatus.EXPORTED.id(),
+                  reference,
+                  RequestStatus.READY.id())
+              != 1) {
+            return false;
+          }
           update(
               "INSERT INTO package_export (reference, seq, file, sha256, bytes, generation, exported_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
               reference,
@@ -239,31 +427,29 @@ public final class CaseStore implements AutoCloseable {
               e.generation(),
               e.exportedAt(),
               e.actor());
-          if (update(
-                  "UPDATE disclosure_request SET status = ? WHERE reference = ? AND status = ?",
-                  RequestStatus.EXPORTED.id(),
-                  reference,
-                  RequestStatus.READY.id())
-              == 1) {
-            history(
-                reference,
-                RequestStatus.EXPORTED,
-                e.exportedAt(),
-                e.actor(),
-                "exported " + e.sha256());
-          }
-          return null;
+          history(
+              reference,
+              RequestStatus.EXPORTED,
+              e.exportedAt(),
+              e.actor(),
+              "exported " + e.sha256());
+          return true;
         });
   }
 
   private boolean exists(String reference) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT 1 FROM disclosure_request WHERE reference = ?")) {
-      ps.setString(1, reference);
+    boolean found = hasRow("SELECT 1 FROM disclosure_request WHERE reference = ?", reference);
+    c.commit();
+    return found;
+  }
+
+  private boolean hasRow(String sql, Object... args) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        ps.setObject(i + 1, args[i]);
+      }
       try (ResultSet rs = ps.executeQuery()) {
-        boolean found = rs.next();
-        c.commit();
-        return found;
+        return rs.next();
       }
     }
   }
@@ -386,14 +572,57 @@ public final class CaseStore implements AutoCloseable {
     T run() throws SQLException;
   }
 
-  private <T> T tx(Work<T> work) throws SQLException {
+  /**
+   * Runs {@code work} in a transaction and commits it, with the audit entries {@code audited}
+   * derives from its result when journalled. A failure rolls everything back (the log included).
+   */
+  private <T> T tx(Function<T, List<AuditEvent>> audited, Work<T> work) throws SQLException {
     try {
       T t = work.run();
-      c.commit();
+      if (journal == null) {
+        c.commit();
+      } else {
+        journal.appendCommitted(
+            audited.apply(t),
+            new AuditLog.Transaction() {
+              @Override
+              public void anchor(AuditLog.Head head) throws SQLException {
+                CaseStore.this.anchor(head, true);
+              }
+
+              @Override
+              public void commit() throws SQLException {
+                c.commit();
+              }
+            });
+      }
       return t;
     } catch (SQLException | RuntimeException e) {
-      c.rollback();
+      rollbackQuietly();
       throw e;
+    } catch (Exception e) {
+      rollbackQuietly();
+      throw new SQLException("cannot commit with its audit entries", e);
+    }
+  }
+
+  /** Rolls back; after a failed commit (a full disk) the driver may have done so already. */
+  private void rollbackQuietly() {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      // SQLite rolls back by itself on a full disk, and then the driver's ROLLBACK fails before
+      // it opens the next transaction: start one afresh, or the connection stays unusable.
+      try {
+        c.setAutoCommit(true);
+      } catch (SQLException again) {
+        // "no transaction is active": what we are repairing
+      }
+      try {
+        c.setAutoCommit(false);
+      } catch (SQLException again) {
+        // the next statement fails alike and is answered as an error
+      }
     }
   }
 

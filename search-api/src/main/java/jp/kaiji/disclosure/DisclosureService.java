@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import jp.kaiji.audit.AuditEvent;
 import jp.kaiji.audit.AuditLog;
+import jp.kaiji.audit.StorageFull;
 import jp.kaiji.auth.Principal;
 import jp.kaiji.catalog.SourceCatalog;
 import jp.kaiji.schema.RequestIdentity;
@@ -28,6 +29,9 @@ import jp.kaiji.search.SubjectSearchService;
 public final class DisclosureService {
   private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
+  /** The longest reason of a rejection or a redaction (the store's column holds 1,000). */
+  public static final int MAX_REASON_CHARS = 1000;
+
   private final CaseStore store;
   private final SubjectSearchService search;
   private final Supplier<SourceCatalog> catalog;
@@ -39,7 +43,14 @@ public final class DisclosureService {
       String recordId, Decision.Verdict decision, Optional<String> reason) {}
 
   /** A redaction as the reviewer sends it. */
-  public record RedactionInput(String recordId, String field, int start, int end, String reason) {}
+  public record RedactionInput(String recordId, String field, int start, int end, String reason) {
+    public RedactionInput {
+      if (reason != null && reason.length() > MAX_REASON_CHARS) {
+        throw new IllegalArgumentException(
+            "reason must be at most " + MAX_REASON_CHARS + " characters");
+      }
+    }
+  }
 
   /** What one run of the automated export did. */
   public record ExportRun(List<Exported> exported, List<Failed> failed) {}
@@ -60,15 +71,20 @@ public final class DisclosureService {
     this.catalog = catalog;
     this.audit = audit;
     this.clock = clock;
+    // Every change of a request commits with its audit entries: both or neither survive a crash.
+    store.journal(audit);
   }
 
   public DisclosureCase create(Principal who, RequestForm form)
       throws DisclosureException, SQLException {
-    if (!store.create(form, who.name(), now())) {
+    if (!store.create(
+        form,
+        who.name(),
+        now(),
+        List.of(event(who, "request.create", form.reference(), Optional.empty(), 0)))) {
       throw new DisclosureException(
           DisclosureException.Kind.EXISTS, "request " + form.reference() + " exists already");
     }
-    audit(who, "request.create", form.reference(), Optional.empty(), 0);
     return get(form.reference());
   }
 
@@ -152,13 +168,26 @@ public final class DisclosureService {
         throw new IllegalArgumentException(
             "decisions[" + i + "].reason is required to reject a record");
       }
+      if (in.reason().map(String::length).orElse(0) > MAX_REASON_CHARS) {
+        throw new IllegalArgumentException(
+            "decisions[" + i + "].reason must be at most " + MAX_REASON_CHARS + " characters");
+      }
       decisions.add(
           new Decision(in.recordId(), in.decision(), in.reason().orElse(""), who.name(), now()));
     }
-    store.saveDecisions(reference, decisions);
-    for (Decision d : decisions) {
-      audit(who, "record.decision." + d.verdict().id(), reference, Optional.of(d.recordId()), 1);
-    }
+    store.saveDecisions(
+        reference,
+        decisions,
+        decisions.stream()
+            .map(
+                d ->
+                    event(
+                        who,
+                        "record.decision." + d.verdict().id(),
+                        reference,
+                        Optional.of(d.recordId()),
+                        1))
+            .toList());
     return get(reference);
   }
 
@@ -188,8 +217,16 @@ public final class DisclosureService {
       throw new DisclosureException(
           DisclosureException.Kind.INVALID_REDACTION, e.getMessage(), e.field());
     }
-    store.addRedaction(reference, r);
-    audit(who, "record.redaction", reference, Optional.of(in.recordId() + "#" + in.field()), 1);
+    store.addRedaction(
+        reference,
+        r,
+        List.of(
+            event(
+                who,
+                "record.redaction",
+                reference,
+                Optional.of(in.recordId() + "#" + in.field()),
+                1)));
     return r;
   }
 
@@ -207,19 +244,19 @@ public final class DisclosureService {
               + " are undecided: "
               + String.join(", ", undecided.subList(0, Math.min(10, undecided.size()))));
     }
+    long disclosed = c.result().orElseThrow().hits().filter(c::disclosed).count();
     if (!store.transition(
         reference,
         RequestStatus.IN_REVIEW,
         RequestStatus.READY,
         who.name(),
         now(),
-        "review complete")) {
+        "review complete",
+        List.of(event(who, "request.ready", reference, Optional.empty(), (int) disclosed)))) {
       throw new DisclosureException(
           DisclosureException.Kind.INVALID_TRANSITION,
           "request " + reference + " changed meanwhile; reload it");
     }
-    long disclosed = c.result().orElseThrow().hits().filter(c::disclosed).count();
-    audit(who, "request.ready", reference, Optional.empty(), (int) disclosed);
     return get(reference);
   }
 
@@ -235,7 +272,7 @@ public final class DisclosureService {
    * Idempotent: exported requests are not written again, so a second run exports nothing. A request
    * that fails is reported and stays ready; the others still go out.
    */
-  public ExportRun exportReady(Principal who, Path dir) throws SQLException {
+  public synchronized ExportRun exportReady(Principal who, Path dir) throws SQLException {
     List<Exported> done = new ArrayList<>();
     List<Failed> failed = new ArrayList<>();
     for (String reference : store.references(Optional.of(RequestStatus.READY))) {
@@ -246,24 +283,27 @@ public final class DisclosureService {
         DisclosureCase c = get(reference);
         String generation = c.result().orElseThrow().generation();
         String sha = PackageContents.sha256(zip);
-        store.recordExport(
+        if (!store.recordExport(
             reference,
             new PackageExport(
-                target.toAbsolutePath().toString(),
-                sha,
-                zip.length,
-                generation,
-                now(),
-                who.name()));
-        audit(
-            who,
-            "package.export",
-            reference,
-            Optional.of(target.getFileName() + " sha256:" + sha),
-            (int) c.result().orElseThrow().hits().filter(c::disclosed).count());
+                target.toAbsolutePath().toString(), sha, zip.length, generation, now(), who.name()),
+            List.of(
+                event(
+                    who,
+                    "package.export",
+                    reference,
+                    Optional.of(target.getFileName() + " sha256:" + sha),
+                    (int) c.result().orElseThrow().hits().filter(c::disclosed).count())))) {
+          continue; // exported meanwhile by another run: that run recorded and audited it
+        }
         done.add(
             new Exported(reference, target.getFileName().toString(), sha, zip.length, generation));
       } catch (IOException | DisclosureException | RuntimeException e) {
+        if (StorageFull.causedBy(e)) {
+          // A full disk fails every package alike: the caller gets "insufficient storage".
+          throw new java.io.UncheckedIOException(
+              new IOException("no space left for the package of " + reference, e));
+        }
         audit(
             who, "package.export_failed", reference, Optional.of(e.getClass().getSimpleName()), 0);
         // Messages of unexpected exceptions may quote data; the class name suffices to look
@@ -341,9 +381,13 @@ public final class DisclosureService {
 
   private void audit(
       Principal who, String action, String reference, Optional<String> target, int count) {
-    audit.append(
-        new AuditEvent(
-            who.name(), who.role().id(), action, Optional.of(reference), List.of(), target, count));
+    audit.append(event(who, action, reference, target, count));
+  }
+
+  private static AuditEvent event(
+      Principal who, String action, String reference, Optional<String> target, int count) {
+    return new AuditEvent(
+        who.name(), who.role().id(), action, Optional.of(reference), List.of(), target, count);
   }
 
   private String now() {

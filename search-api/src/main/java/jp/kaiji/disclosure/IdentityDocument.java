@@ -34,12 +34,19 @@ public record IdentityDocument(DocumentKind kind, Boolean photo, Optional<String
     private Dates() {}
 
     static LocalDate parse(String field, String value) {
+      LocalDate d;
       try {
-        return LocalDate.parse(value);
+        d = LocalDate.parse(value);
       } catch (DateTimeParseException e) {
         throw new IllegalArgumentException(
             field + " must be an ISO date (YYYY-MM-DD), got '" + value + "'");
       }
+      // Years 0001-9999 only: -0001-01-01 and +10000-01-01 parse, but are no date of a form.
+      if (d.getYear() < 1 || d.getYear() > 9999) {
+        throw new IllegalArgumentException(
+            field + " must be a date in the years 0001-9999, got '" + value + "'");
+      }
+      return d;
     }
   }
 }

@@ -68,8 +68,33 @@ public final class PackageArchive {
         throw new IOException(
             "the package directory " + dir + " cannot replace files atomically", e);
       }
+      // The rename is durable only once the directory is: before the export is recorded.
+      try (var d = java.nio.channels.FileChannel.open(dir, java.nio.file.StandardOpenOption.READ)) {
+        d.force(true);
+      } catch (IOException e) {
+        // Not every file system lets a directory be opened; the move itself succeeded.
+      }
     } finally {
       Files.deleteIfExists(tmp);
     }
+  }
+
+  /**
+   * Deletes the temporary files ({@code .<reference>.zip…tmp}) an export cut off by a crash left in
+   * {@code dir}; returns how many. Run at start, before anything exports.
+   */
+  public static int deleteTemporaries(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return 0;
+    }
+    int n = 0;
+    try (var files = Files.newDirectoryStream(dir, ".*.tmp")) {
+      for (Path f : files) {
+        if (Files.isRegularFile(f) && Files.deleteIfExists(f)) {
+          n++;
+        }
+      }
+    }
+    return n;
   }
 }

@@ -22,11 +22,31 @@ public final class Authenticate implements HttpHandler {
   private final Set<Role> allowed;
   private final String action;
   private final HttpHandler next;
+  private final FailedAuthentications failures;
 
   /**
    * @param action what the guarded handler does, for the 403 message (e.g. "search subjects")
    */
   public Authenticate(TokenRegistry tokens, Set<Role> allowed, String action, HttpHandler next) {
+    this(
+        tokens,
+        allowed,
+        action,
+        next,
+        new FailedAuthentications(
+            FailedAuthentications.DEFAULT_PER_MINUTE, java.time.Clock.systemUTC()));
+  }
+
+  /**
+   * @param failures the failed authentications per client, shared by every route
+   */
+  public Authenticate(
+      TokenRegistry tokens,
+      Set<Role> allowed,
+      String action,
+      HttpHandler next,
+      FailedAuthentications failures) {
+    this.failures = Objects.requireNonNull(failures, "failures");
     this.tokens = Objects.requireNonNull(tokens, "tokens");
     this.allowed = Set.copyOf(allowed);
     this.action = Objects.requireNonNull(action, "action");
@@ -42,15 +62,31 @@ public final class Authenticate implements HttpHandler {
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       throw ErrorCode.UNAUTHENTICATED.exception();
     }
-    Principal principal =
-        tokens
-            .authenticate(header.substring(7).strip())
-            .orElseThrow(ErrorCode.UNAUTHENTICATED::exception);
+    String client = client(exchange);
+    long wait = failures.blockedFor(client);
+    if (wait > 0) {
+      exchange.getResponseHeaders().put(Headers.RETRY_AFTER, Long.toString(wait));
+      throw ErrorCode.TOO_MANY_FAILED_AUTHENTICATIONS.exception(wait);
+    }
+    var found = tokens.authenticate(header.substring(7).strip());
+    if (found.isEmpty()) {
+      failures.failed(client);
+      throw ErrorCode.UNAUTHENTICATED.exception();
+    }
+    Principal principal = found.get();
     if (!allowed.contains(principal.role())) {
       throw ErrorCode.FORBIDDEN.exception(principal.role().id(), action);
     }
     exchange.putAttachment(PRINCIPAL, principal);
     next.handleRequest(exchange);
+  }
+
+  /** The client's address (the peer's; a proxy in front should be given its own limit). */
+  private static String client(HttpServerExchange exchange) {
+    var peer = exchange.getSourceAddress();
+    return peer == null || peer.getAddress() == null
+        ? "unknown"
+        : peer.getAddress().getHostAddress();
   }
 
   /** The caller authenticated for this exchange. */

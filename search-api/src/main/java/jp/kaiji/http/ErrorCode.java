@@ -15,9 +15,13 @@ public enum ErrorCode {
       400,
       "KJ-400-04",
       "give at least one identifier (name, reading, birthDate, addresses, phones, emails)"),
-  BAD_PARAMETER(400, "KJ-400-05", "query parameter '%s' is invalid: %s"),
+  BAD_PARAMETER(400, "KJ-400-05", "parameter '%s' is invalid: %s"),
   NOT_IN_RESULT(400, "KJ-400-06", "%s"),
   INVALID_REDACTION(400, "KJ-400-07", "%s"),
+  UNREADABLE_BODY(
+      400,
+      "KJ-400-08",
+      "the body could not be read: it ended before its Content-Length or its chunks are broken"),
   UNAUTHENTICATED(401, "KJ-401-01", "a valid bearer token is required"),
   FORBIDDEN(403, "KJ-403-01", "role %s may not %s"),
   NOT_FOUND(404, "KJ-404-01", "no %s"),
@@ -30,7 +34,15 @@ public enum ErrorCode {
   INVALID_CATALOG(422, "KJ-422-01", "the source catalogue cannot be used: %s"),
   UNSUPPORTED_MEDIA_TYPE(415, "KJ-415-01", "send the body as application/json"),
   PAYLOAD_TOO_LARGE(413, "KJ-413-01", "the body is larger than %s bytes"),
+  TOO_MANY_FAILED_AUTHENTICATIONS(
+      429,
+      "KJ-429-01",
+      "too many failed authentications from this client; try again in %s seconds"),
   NO_INDEX(503, "KJ-503-01", "no index generation is serving yet: run a rebuild"),
+  INSUFFICIENT_STORAGE(
+      507,
+      "KJ-507-01",
+      "the server's disk is full: the action was not stored; try again once space is freed"),
   INTERNAL(500, "KJ-500-01", "internal error (reference %s); the server log has the details");
 
   private final int status;

@@ -30,6 +30,13 @@ public final class ErrorHandler implements HttpHandler {
     } catch (ApiException e) {
       send(exchange, e);
     } catch (Exception e) {
+      if (jp.kaiji.audit.StorageFull.causedBy(e)) {
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "request on " + exchange.getRequestPath() + " refused: the disk is full");
+        send(exchange, ErrorCode.INSUFFICIENT_STORAGE.exception());
+        return;
+      }
       String reference = UUID.randomUUID().toString().substring(0, 8);
       // The exception type and the stack suffice to debug; messages may quote personal data.
       LOG.log(

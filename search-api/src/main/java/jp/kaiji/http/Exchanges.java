@@ -19,7 +19,11 @@ import java.util.stream.Collectors;
 
 /** Reading JSON bodies and writing JSON answers, with the API's error rules. */
 public final class Exchanges {
-  /** Request bodies are small forms; anything bigger is a mistake or an attack. */
+  /**
+   * Request bodies are small forms; anything bigger is a mistake or an attack: 413 (KJ-413-01),
+   * decided from the Content-Length before reading when one is given, else after reading one byte
+   * more than the limit. Documented in the README's "Limits".
+   */
   public static final int MAX_BODY_BYTES = 64 * 1024;
 
   private final ObjectMapper json;
@@ -39,19 +43,36 @@ public final class Exchanges {
         || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
       throw ErrorCode.UNSUPPORTED_MEDIA_TYPE.exception();
     }
+    String length = exchange.getRequestHeaders().getFirst(Headers.CONTENT_LENGTH);
+    if (length != null) {
+      long declared;
+      try {
+        declared = Long.parseLong(length.strip());
+      } catch (NumberFormatException e) {
+        throw ErrorCode.BAD_PARAMETER.exception("Content-Length", "not a number");
+      }
+      if (declared > MAX_BODY_BYTES) {
+        throw ErrorCode.PAYLOAD_TOO_LARGE.exception(MAX_BODY_BYTES);
+      }
+    }
     byte[] body;
     try {
       exchange.startBlocking();
       InputStream in = exchange.getInputStream();
       body = in.readNBytes(MAX_BODY_BYTES + 1);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // The client ended the body before its Content-Length, or sent broken chunks.
+      throw ErrorCode.UNREADABLE_BODY.exception();
     }
     if (body.length > MAX_BODY_BYTES) {
       throw ErrorCode.PAYLOAD_TOO_LARGE.exception(MAX_BODY_BYTES);
     }
     try {
-      return json.readValue(body, type);
+      T value = json.readValue(body, type);
+      if (value == null) {
+        throw ErrorCode.MALFORMED_JSON.exception("expected a JSON object");
+      }
+      return value;
     } catch (UnrecognizedPropertyException e) {
       throw ErrorCode.UNKNOWN_FIELD.exception(path(e));
     } catch (ValueInstantiationException e) {
@@ -119,6 +140,10 @@ public final class Exchanges {
     if (values == null || values.isEmpty()) {
       throw new IllegalStateException("route has no parameter " + name);
     }
-    return java.net.URLDecoder.decode(values.getFirst(), StandardCharsets.UTF_8);
+    try {
+      return java.net.URLDecoder.decode(values.getFirst(), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw ErrorCode.BAD_PARAMETER.exception(name, "not a valid percent-encoded path segment");
+    }
   }
 }

@@ -25,6 +25,7 @@ import jp.kaiji.console.Console;
 import jp.kaiji.console.ConsoleServices;
 import jp.kaiji.disclosure.CaseStore;
 import jp.kaiji.disclosure.DisclosureService;
+import jp.kaiji.disclosure.PackageArchive;
 import jp.kaiji.http.Exchanges;
 import jp.kaiji.http.Json;
 import jp.kaiji.http.admin.AdminHandlers;
@@ -43,25 +44,50 @@ public final class KaijiApplication implements AutoCloseable {
   /** The environment variable that may hold the audit salt (hex); else a salt file is made once. */
   public static final String AUDIT_SALT_ENV = "KAIJI_AUDIT_SALT";
 
-  private final IndexGenerations generations;
-  private final LuceneSubjectIndex index;
-  private final AuditLog audit;
-  private final IndexAdmin admin;
-  private final SubjectSearchService search;
+  // Assembled once by the constructor (assemble), never changed afterwards.
+  private IndexGenerations generations;
+  private LuceneSubjectIndex index;
+  private AuditLog audit;
+  private IndexAdmin admin;
+  private SubjectSearchService search;
   private final CaseStore cases;
-  private final DisclosureService disclosure;
-  private final KaijiServer server;
+  private DisclosureService disclosure;
+  private KaijiServer server;
+  private final java.nio.channels.FileChannel lock;
 
   public KaijiApplication(ServerConfig config, Clock clock)
       throws IOException, GeneralSecurityException {
-    config.checkListenerSafety();
+    // One Kaiji per data directory: a second one stops here, before it touches the request
+    // database or the audit log. The lock dies with the process, kill -9 included.
+    this(config, clock, lockDataDir(config));
+  }
+
+  private KaijiApplication(ServerConfig config, Clock clock, java.nio.channels.FileChannel lock)
+      throws IOException, GeneralSecurityException {
+    this.lock = lock;
+    CaseStore opened = null;
+    try {
+      opened = openCases(config, clock);
+      this.cases = opened;
+      assemble(config, clock);
+    } catch (IOException | GeneralSecurityException | RuntimeException e) {
+      try {
+        if (opened != null) {
+          opened.close();
+        }
+      } catch (java.sql.SQLException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      lock.close();
+      throw e;
+    }
+  }
+
+  private void assemble(ServerConfig config, Clock clock)
+      throws IOException, GeneralSecurityException {
     // The catalogue that describes the serving generation: read again whenever a rebuild or
     // rollback switches generations, so that a source the admin added is grouped and counted.
     AtomicReference<CatalogFile> catalog = new AtomicReference<>(loadCatalog(config.catalog()));
-    Files.createDirectories(config.dataDir());
-    // The request database first: an embedded H2 file admits one process, so a second Kaiji on
-    // the same data directory stops here, before it touches the audit log.
-    this.cases = openCases(config, clock);
     this.generations = new IndexGenerations(config.dataDir().resolve("index"));
     this.index = new LuceneSubjectIndex(generations);
     generations.addListener(
@@ -79,7 +105,15 @@ public final class KaijiApplication implements AutoCloseable {
           }
         });
     Supplier<SourceCatalog> servingCatalog = () -> catalog.get().catalog();
-    this.audit = AuditLog.open(config.dataDir().resolve("audit.log"), clock);
+    // The audit log must reach the head the request store recorded: a log cut short or emptied is
+    // refused here; entries of a store transaction that never committed are dropped.
+    this.audit = AuditLog.open(config.dataDir().resolve("audit.log"), clock, Optional.of(cases));
+    int temporaries = PackageArchive.deleteTemporaries(packagesDir(config));
+    if (temporaries > 0) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "deleted " + temporaries + " temporary package file(s) left by an interrupted export");
+    }
     IdentifierHasher hasher = new IdentifierHasher(auditSalt(config.dataDir()));
     Exchanges exchanges = new Exchanges(Json.mapper());
     this.search =
@@ -147,7 +181,19 @@ public final class KaijiApplication implements AutoCloseable {
         config
             .database()
             .map(ServerConfig.Database::url)
-            .orElseGet(() -> CaseStore.h2Url(config.dataDir()));
+            .orElseGet(() -> CaseStore.sqliteUrl(config.dataDir()));
+    if (config.database().isEmpty()
+        && !Files.exists(CaseStore.sqliteFile(config.dataDir()))
+        && Files.exists(config.dataDir().resolve("requests.mv.db"))) {
+      throw new IOException(
+          "the data directory "
+              + config.dataDir()
+              + " holds requests in an H2 database (requests.mv.db) of an earlier Kaiji, which now"
+              + " stores them in SQLite (requests.db); move them with ./kaiji server migrate-store"
+              + " --data "
+              + config.dataDir()
+              + " (or configure database.url jdbc:h2:file:.../requests to keep H2)");
+    }
     String user = config.database().flatMap(ServerConfig.Database::user).orElse("");
     String password =
         config
@@ -165,6 +211,33 @@ public final class KaijiApplication implements AutoCloseable {
               + e.getMessage(),
           e);
     }
+  }
+
+  private static java.nio.channels.FileChannel lockDataDir(ServerConfig config) throws IOException {
+    config.checkListenerSafety();
+    Path dataDir = config.dataDir();
+    Files.createDirectories(dataDir);
+    java.nio.channels.FileChannel ch =
+        java.nio.channels.FileChannel.open(
+            dataDir.resolve("kaiji.lock"),
+            java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.WRITE);
+    try {
+      java.nio.channels.FileLock held;
+      try {
+        held = ch.tryLock();
+      } catch (java.nio.channels.OverlappingFileLockException e) {
+        held = null; // this very process holds it
+      }
+      if (held == null) {
+        throw new IOException(
+            "another Kaiji is using the data directory " + dataDir + " (kaiji.lock is held)");
+      }
+    } catch (IOException | RuntimeException e) {
+      ch.close();
+      throw e;
+    }
+    return ch;
   }
 
   private static CatalogFile loadCatalog(Path file) {
@@ -232,6 +305,8 @@ public final class KaijiApplication implements AutoCloseable {
       cases.close();
     } catch (java.sql.SQLException e) {
       throw new IOException("cannot close the request database", e);
+    } finally {
+      lock.close();
     }
   }
 }

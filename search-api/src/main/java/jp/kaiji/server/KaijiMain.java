@@ -19,6 +19,7 @@ import jp.kaiji.audit.AuditLog;
 import jp.kaiji.auth.Role;
 import jp.kaiji.auth.TokenRegistry;
 import jp.kaiji.auth.TokenRegistry.TokenEntry;
+import jp.kaiji.disclosure.CaseStore;
 import jp.kaiji.indexer.RebuildJob;
 import jp.kaiji.normalize.Hashes;
 import picocli.CommandLine;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Option;
       KaijiMain.Demo.class,
       KaijiMain.Export.class,
       KaijiMain.VerifyAudit.class,
+      KaijiMain.MigrateStore.class,
       KaijiMain.NewToken.class
     },
     description = "Kaiji search API.")
@@ -243,17 +245,64 @@ public final class KaijiMain {
 
   @Command(
       name = "verify-audit",
-      description = "Check the audit log's hash chain; exit 1 where it is broken.")
+      description =
+          "Check the audit log's hash chain and that it reaches the head the request store"
+              + " recorded (so a log cut short, emptied or deleted is found); exit 1 where it is"
+              + " broken.")
   static final class VerifyAudit implements Callable<Integer> {
-    @Option(names = "--log", required = true, description = "the audit log file")
+    @Option(
+        names = "--log",
+        description = "the audit log file (default: audit.log in the configuration's dataDir)")
     Path log;
+
+    @Option(
+        names = "--config",
+        description =
+            "the server configuration, to find the request store (else requests.db beside the"
+                + " log)")
+    Path config;
 
     @Override
     public Integer call() throws Exception {
-      AuditLog.Verification v = AuditLog.verify(log);
+      Optional<ServerConfig> c =
+          config == null ? Optional.empty() : Optional.of(ServerConfig.load(config));
+      if (log == null) {
+        if (c.isEmpty()) {
+          System.err.println("give --log FILE or --config FILE");
+          return 2;
+        }
+        log = c.get().dataDir().resolve("audit.log");
+      }
+      Optional<AuditLog.Head> head = Optional.empty();
+      String store = null;
+      if (c.isPresent() && c.get().database().isPresent()) {
+        ServerConfig.Database d = c.get().database().get();
+        store = d.url();
+        head =
+            CaseStore.recordedHead(
+                d.url(), d.user().orElse(""), d.passwordEnv().map(System::getenv).orElse(""));
+      } else {
+        Path dir = c.map(ServerConfig::dataDir).orElse(log.toAbsolutePath().getParent());
+        Path db = CaseStore.sqliteFile(dir);
+        if (Files.exists(db)) {
+          store = db.toString();
+          head = CaseStore.recordedHead(CaseStore.sqliteUrl(dir), "", "");
+        }
+      }
+      if (store == null) {
+        System.err.println(
+            "warning: no request store found beside the log; only the chain was checked (a log"
+                + " cut short at its end cannot be told from a shorter one)");
+      }
+      AuditLog.Verification v = AuditLog.verify(log, head);
       if (v.intact()) {
         System.out.println(
-            "audit log intact: " + v.entries() + " entries, last hash " + v.lastHash());
+            "audit log intact: "
+                + v.entries()
+                + " entries, last hash "
+                + v.lastHash()
+                + head.map(h -> "; reaches entry " + h.seq() + " recorded in the request store")
+                    .orElse(""));
         return 0;
       }
       System.err.println(
@@ -265,6 +314,37 @@ public final class KaijiMain {
               + v.entries()
               + " entries intact before it)");
       return 1;
+    }
+  }
+
+  @Command(
+      name = "migrate-store",
+      description =
+          "Move the requests of an earlier Kaiji's H2 database (DATA/requests.mv.db) into the"
+              + " embedded SQLite store (DATA/requests.db); the H2 file is kept, renamed"
+              + " requests.mv.db.migrated. Run with the server stopped.")
+  static final class MigrateStore implements Callable<Integer> {
+    @Option(names = "--data", required = true, description = "the server's data directory")
+    Path data;
+
+    @Override
+    public Integer call() throws Exception {
+      Path h2 = data.resolve("requests.mv.db");
+      if (!Files.exists(h2)) {
+        System.err.println("no H2 request database " + h2);
+        return 1;
+      }
+      int n =
+          CaseStore.importFrom(
+              CaseStore.h2Url(data), data, Clock.systemUTC(), jp.kaiji.http.Json.mapper());
+      Files.move(h2, data.resolve("requests.mv.db.migrated"));
+      System.out.println(
+          "kaiji: moved "
+              + n
+              + " request(s) into "
+              + CaseStore.sqliteFile(data)
+              + "; the H2 file is kept as requests.mv.db.migrated");
+      return 0;
     }
   }
 

@@ -15,6 +15,7 @@ import jp.kaiji.http.Authenticate;
 import jp.kaiji.http.ErrorCode;
 import jp.kaiji.http.ErrorHandler;
 import jp.kaiji.http.Exchanges;
+import jp.kaiji.http.FailedAuthentications;
 import jp.kaiji.http.HealthHandler;
 import jp.kaiji.http.OpenApiHandler;
 import jp.kaiji.http.RecordHandler;
@@ -67,6 +68,12 @@ public final class KaijiServer implements AutoCloseable {
       HttpHandler console) {
     Objects.requireNonNull(config, "config");
     config.checkListenerSafety();
+    FailedAuthentications failures =
+        new FailedAuthentications(
+            config
+                .failedAuthenticationsPerMinute()
+                .orElse(FailedAuthentications.DEFAULT_PER_MINUTE),
+            java.time.Clock.systemUTC());
     RoutingHandler routes =
         Handlers.routing()
             .get("/health", new HealthHandler(index, exchanges))
@@ -74,51 +81,63 @@ public final class KaijiServer implements AutoCloseable {
             .post(
                 "/api/subject-search",
                 guard(
+                    failures,
                     tokens,
                     Role.STAFF,
                     "search subjects",
                     new SubjectSearchHandler(search, exchanges)))
             .get(
                 "/api/records/{source}/{key}",
-                guard(tokens, Role.STAFF, "view records", new RecordHandler(search, exchanges)))
+                guard(
+                    failures,
+                    tokens,
+                    Role.STAFF,
+                    "view records",
+                    new RecordHandler(search, exchanges)))
             .post(
                 "/api/admin/rebuilds",
-                guard(tokens, Role.ADMIN, "start rebuilds", admin.startRebuild()))
+                guard(failures, tokens, Role.ADMIN, "start rebuilds", admin.startRebuild()))
             .get(
                 "/api/admin/rebuilds/{id}",
-                guard(tokens, Role.ADMIN, "watch rebuilds", admin.rebuildStatus()))
+                guard(failures, tokens, Role.ADMIN, "watch rebuilds", admin.rebuildStatus()))
             .get(
                 "/api/admin/index",
-                guard(tokens, Role.ADMIN, "read index status", admin.indexStatus()))
+                guard(failures, tokens, Role.ADMIN, "read index status", admin.indexStatus()))
             .post(
                 "/api/admin/rollback",
-                guard(tokens, Role.ADMIN, "roll back generations", admin.rollback()))
+                guard(failures, tokens, Role.ADMIN, "roll back generations", admin.rollback()))
             .post(
-                "/api/requests", guard(tokens, Role.STAFF, "register requests", requests.create()))
-            .get("/api/requests", guard(tokens, Role.STAFF, "list requests", requests.list()))
-            .get("/api/requests/{ref}", guard(tokens, Role.STAFF, "view requests", requests.view()))
+                "/api/requests",
+                guard(failures, tokens, Role.STAFF, "register requests", requests.create()))
+            .get(
+                "/api/requests",
+                guard(failures, tokens, Role.STAFF, "list requests", requests.list()))
+            .get(
+                "/api/requests/{ref}",
+                guard(failures, tokens, Role.STAFF, "view requests", requests.view()))
             .post(
                 "/api/requests/{ref}/search",
-                guard(tokens, Role.STAFF, "search for requests", requests.search()))
+                guard(failures, tokens, Role.STAFF, "search for requests", requests.search()))
             .post(
                 "/api/requests/{ref}/decisions",
-                guard(tokens, Role.STAFF, "decide on records", requests.decide()))
+                guard(failures, tokens, Role.STAFF, "decide on records", requests.decide()))
             .post(
                 "/api/requests/{ref}/redactions",
-                guard(tokens, Role.STAFF, "redact records", requests.redact()))
+                guard(failures, tokens, Role.STAFF, "redact records", requests.redact()))
             .post(
                 "/api/requests/{ref}/ready",
-                guard(tokens, Role.STAFF, "close reviews", requests.ready()))
+                guard(failures, tokens, Role.STAFF, "close reviews", requests.ready()))
             .get(
                 "/api/requests/{ref}/package",
                 new Authenticate(
                     tokens,
                     Set.of(Role.STAFF, Role.EXPORTER),
                     "download packages",
-                    requests.download()))
+                    requests.download(),
+                    failures))
             .post(
                 "/api/exports",
-                guard(tokens, Role.EXPORTER, "export packages", requests.exportReady()))
+                guard(failures, tokens, Role.EXPORTER, "export packages", requests.exportReady()))
             .setFallbackHandler(
                 exchange -> {
                   throw ErrorCode.NOT_FOUND.exception(
@@ -147,8 +166,12 @@ public final class KaijiServer implements AutoCloseable {
   }
 
   private static HttpHandler guard(
-      TokenRegistry tokens, Role role, String action, HttpHandler next) {
-    return new Authenticate(tokens, Set.of(role), action, next);
+      FailedAuthentications failures,
+      TokenRegistry tokens,
+      Role role,
+      String action,
+      HttpHandler next) {
+    return new Authenticate(tokens, Set.of(role), action, next, failures);
   }
 
   public KaijiServer start() {

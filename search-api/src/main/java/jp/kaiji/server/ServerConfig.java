@@ -24,8 +24,10 @@ import jp.kaiji.auth.TokenRegistry.TokenEntry;
  * @param catalog the source catalogue file
  * @param dataDir where index generations, the audit log and the audit salt live
  * @param tokens the accepted bearer tokens, hashed
- * @param database where disclosure requests are stored; an embedded H2 file database in {@code
- *     dataDir/requests} when absent
+ * @param database where disclosure requests are stored; an embedded SQLite database {@code
+ *     dataDir/requests.db} when absent
+ * @param failedAuthenticationsPerMinute unknown tokens one client address may present per minute
+ *     before its requests are answered 429 for the rest of that minute (default 20)
  */
 public record ServerConfig(
     String host,
@@ -35,7 +37,30 @@ public record ServerConfig(
     Path catalog,
     Path dataDir,
     List<TokenEntry> tokens,
-    Optional<Database> database) {
+    Optional<Database> database,
+    Optional<Integer> failedAuthenticationsPerMinute) {
+
+  /** A configuration with the default limit of failed authentications. */
+  public ServerConfig(
+      String host,
+      int port,
+      boolean allowPlainHttpOnNonLoopback,
+      Optional<Tls> tls,
+      Path catalog,
+      Path dataDir,
+      List<TokenEntry> tokens,
+      Optional<Database> database) {
+    this(
+        host,
+        port,
+        allowPlainHttpOnNonLoopback,
+        tls,
+        catalog,
+        dataDir,
+        tokens,
+        database,
+        Optional.empty());
+  }
 
   /** A configuration with the embedded request database. */
   public ServerConfig(
@@ -59,6 +84,25 @@ public record ServerConfig(
     Objects.requireNonNull(dataDir, "dataDir");
     tokens = tokens == null ? List.of() : List.copyOf(tokens);
     database = database == null ? Optional.empty() : database;
+    failedAuthenticationsPerMinute =
+        failedAuthenticationsPerMinute == null ? Optional.empty() : failedAuthenticationsPerMinute;
+    if (failedAuthenticationsPerMinute.orElse(1) < 1) {
+      throw new IllegalArgumentException("failedAuthenticationsPerMinute must be at least 1");
+    }
+  }
+
+  /** This configuration with another limit of failed authentications per client and minute. */
+  public ServerConfig withFailedAuthenticationsPerMinute(int limit) {
+    return new ServerConfig(
+        host,
+        port,
+        allowPlainHttpOnNonLoopback,
+        tls,
+        catalog,
+        dataDir,
+        tokens,
+        database,
+        Optional.of(limit));
   }
 
   /**
@@ -120,7 +164,8 @@ public record ServerConfig(
         base.resolve(c.catalog),
         base.resolve(c.dataDir),
         c.tokens,
-        c.database);
+        c.database,
+        c.failedAuthenticationsPerMinute);
   }
 
   /** Refuses plain HTTP on a non-loopback address unless explicitly allowed. */

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The request store on a real H2 file database: migrations from empty, restarts, refused schemas,
- * round trips.
+ * The request store on a real SQLite file database: migrations from empty, restarts, refused
+ * schemas, round trips.
  */
 class CaseStoreTest {
   static final Clock CLOCK = Clock.fixed(Instant.parse("2025-04-01T01:02:03Z"), ZoneOffset.UTC);
@@ -51,23 +51,27 @@ class CaseStoreTest {
 
   CaseStore open() throws SQLException {
     return CaseStore.open(
-        CaseStore.h2Url(dir), "", "", CLOCK, new ObjectMapper().registerModule(new Jdk8Module()));
+        CaseStore.sqliteUrl(dir),
+        "",
+        "",
+        CLOCK,
+        new ObjectMapper().registerModule(new Jdk8Module()));
   }
 
   @Test
   void migrationsRunOnAnEmptyDatabaseAndNotAgain() throws Exception {
-    try (Connection c = DriverManager.getConnection(CaseStore.h2Url(dir), "", "")) {
-      assertThat(SchemaMigrations.migrate(c, CLOCK)).containsExactly(1, 2, 3);
+    try (Connection c = DriverManager.getConnection(CaseStore.sqliteUrl(dir), "", "")) {
+      assertThat(SchemaMigrations.migrate(c, CLOCK)).containsExactly(1, 2, 3, 4);
       assertThat(SchemaMigrations.migrate(c, CLOCK)).isEmpty();
     }
-    try (Connection c = DriverManager.getConnection(CaseStore.h2Url(dir), "", "")) {
+    try (Connection c = DriverManager.getConnection(CaseStore.sqliteUrl(dir), "", "")) {
       assertThat(SchemaMigrations.migrate(c, CLOCK)).isEmpty();
     }
   }
 
   @Test
   void aChangedOrUnknownMigrationIsRefused() throws Exception {
-    try (Connection c = DriverManager.getConnection(CaseStore.h2Url(dir), "", "")) {
+    try (Connection c = DriverManager.getConnection(CaseStore.sqliteUrl(dir), "", "")) {
       SchemaMigrations.migrate(c, CLOCK);
       try (Statement st = c.createStatement()) {
         st.executeUpdate("UPDATE schema_version SET sha256 = 'x' WHERE version = 2");
@@ -99,14 +103,22 @@ class CaseStoreTest {
   @Test
   void aRequestAndItsHistorySurviveARestart() throws Exception {
     try (CaseStore store = open()) {
-      assertThat(store.create(form("R-1"), "suzuki", "2025-04-01T01:00:00Z")).isTrue();
-      assertThat(store.create(form("R-1"), "suzuki", "2025-04-01T01:00:00Z")).isFalse();
+      assertThat(store.create(form("R-1"), "suzuki", "2025-04-01T01:00:00Z", List.of())).isTrue();
+      assertThat(store.create(form("R-1"), "suzuki", "2025-04-01T01:00:00Z", List.of())).isFalse();
       assertThat(
               store.transition(
-                  "R-1", RequestStatus.IN_REVIEW, RequestStatus.READY, "suzuki", "t", "n"))
+                  "R-1",
+                  RequestStatus.IN_REVIEW,
+                  RequestStatus.READY,
+                  "suzuki",
+                  "t",
+                  "n",
+                  List.of()))
           .isFalse();
       store.saveDecisions(
-          "R-1", List.of(new Decision("a/1", Decision.Verdict.REJECT, "双子の兄", "suzuki", "t")));
+          "R-1",
+          List.of(new Decision("a/1", Decision.Verdict.REJECT, "双子の兄", "suzuki", "t")),
+          List.of());
     }
     try (CaseStore store = open()) {
       DisclosureCase c = store.find("R-1").orElseThrow();

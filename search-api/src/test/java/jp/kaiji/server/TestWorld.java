@@ -49,11 +49,54 @@ final class TestWorld implements AutoCloseable {
    * @param extraFiles their files, relative path → content
    */
   TestWorld(Path dir, String extraSources, Map<String, String> extraFiles) throws Exception {
+    this(dir, extraSources, extraFiles, c -> c);
+  }
+
+  /**
+   * @param adjust changes the configuration before the server starts
+   */
+  TestWorld(
+      Path dir,
+      String extraSources,
+      Map<String, String> extraFiles,
+      java.util.function.UnaryOperator<ServerConfig> adjust)
+      throws Exception {
     this.dir = dir;
+    writeSources(dir, extraSources, extraFiles);
+    ServerConfig plain =
+        new ServerConfig(
+            "127.0.0.1",
+            0,
+            false,
+            Optional.empty(),
+            dir.resolve("catalog.json"),
+            dir.resolve("data"),
+            tokenEntries());
+    config = adjust.apply(plain);
+    app = new KaijiApplication(config, Clock.systemUTC());
+    rebuildAndWait();
+    app.start();
+    base = "http://127.0.0.1:" + app.port();
+  }
+
+  /** The configured tokens, hashed. */
+  static List<TokenEntry> tokenEntries() {
+    return TOKENS.entrySet().stream()
+        .map(
+            e ->
+                new TokenEntry(
+                    "test-" + e.getKey().id(), e.getKey(), Hashes.sha256Hex(e.getValue())))
+        .toList();
+  }
+
+  /** Writes the world's source files and {@code catalog.json} into {@code dir}. */
+  static void writeSources(Path dir, String extraSources, Map<String, String> extraFiles)
+      throws IOException {
     for (Map.Entry<String, String> f : extraFiles.entrySet()) {
-      write(f.getKey(), f.getValue());
+      write(dir, f.getKey(), f.getValue());
     }
     write(
+        dir,
         "shop/customers.csv",
         "顧客番号,氏名,フリガナ,生年月日,郵便番号,住所,電話番号,携帯番号,メールアドレス\n"
             + "C001,山田 太郎,ﾔﾏﾀﾞ ﾀﾛｳ,昭和50年3月5日,541-0052,大阪府大阪市中央区安土町三丁目5番13号,06-4400-1876,090-1234-5678,Taro.Yamada@Example.jp\n"
@@ -63,18 +106,22 @@ final class TestWorld implements AutoCloseable {
             + "C005,鈴木 一郎,スズキ イチロウ,1960-01-01,100-0005,東京都千代田区丸の内1-1-1,,090-1234-5678,\n"
             + "C006,髙橋 さくら,タカハシ サクラ,1990-04-01,,,,,\n");
     write(
+        dir,
         "shop/orders.csv",
         "注文番号,顧客番号,商品,金額\n" + "O1,C001,腕時計,12000\n" + "O2,C001,指輪,3000\n" + "O3,C002,バッグ,8000\n");
     write(
+        dir,
         "shop/shipments.csv",
         "伝票番号,注文番号,届け先氏名,届け先住所\n"
             + "S1,O1,山田 太郎,大阪府大阪市中央区安土町3-5-13\n"
             + "S2,O2,山田 花子,大阪府大阪市中央区安土町3-5-13\n");
     write(
+        dir,
         "cs/calls.jsonl",
         "{\"call_id\":\"K1\",\"caller\":\"+81 90 1234 5678\",\"started\":\"2025-01-10\"}\n"
             + "{\"call_id\":\"K2\",\"caller\":\"080-2222-3333\",\"started\":\"2025-01-11\"}\n");
     write(
+        dir,
         "catalog.json",
         String.format(
             Locale.ROOT,
@@ -108,27 +155,7 @@ final class TestWorld implements AutoCloseable {
         }
         """,
             extraSources));
-    write("cs/empty.jsonl", "");
-    List<TokenEntry> tokens =
-        TOKENS.entrySet().stream()
-            .map(
-                e ->
-                    new TokenEntry(
-                        "test-" + e.getKey().id(), e.getKey(), Hashes.sha256Hex(e.getValue())))
-            .toList();
-    config =
-        new ServerConfig(
-            "127.0.0.1",
-            0,
-            false,
-            Optional.empty(),
-            dir.resolve("catalog.json"),
-            dir.resolve("data"),
-            tokens);
-    app = new KaijiApplication(config, Clock.systemUTC());
-    rebuildAndWait();
-    app.start();
-    base = "http://127.0.0.1:" + app.port();
+    write(dir, "cs/empty.jsonl", "");
   }
 
   final HttpClient http = HttpClient.newHttpClient();
@@ -156,6 +183,32 @@ final class TestWorld implements AutoCloseable {
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A client of a server started elsewhere on a loopback port (e.g. after a restart). */
+  record ServerAt(int port) {
+    HttpResponse<String> get(String path, Role role) throws Exception {
+      return send("GET", path, role, null);
+    }
+
+    HttpResponse<String> post(String path, Role role, String body) throws Exception {
+      return send("POST", path, role, body);
+    }
+
+    HttpResponse<String> send(String method, String path, Role role, String body) throws Exception {
+      HttpRequest.Builder b =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+              .header("Content-Type", "application/json")
+              .header("Authorization", "Bearer " + TOKENS.get(role));
+      b.method(
+          method,
+          body == null
+              ? HttpRequest.BodyPublishers.noBody()
+              : HttpRequest.BodyPublishers.ofString(body));
+      try (HttpClient client = HttpClient.newHttpClient()) {
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      }
+    }
+  }
+
   RebuildJob.Progress rebuildAndWait() throws Exception {
     String job = app.admin().startRebuild();
     for (int i = 0; i < 600; i++) {
@@ -172,6 +225,10 @@ final class TestWorld implements AutoCloseable {
   }
 
   void write(String relative, String content) throws IOException {
+    write(dir, relative, content);
+  }
+
+  static void write(Path dir, String relative, String content) throws IOException {
     Path p = dir.resolve(relative);
     Files.createDirectories(p.getParent());
     Files.writeString(p, content, StandardCharsets.UTF_8);
