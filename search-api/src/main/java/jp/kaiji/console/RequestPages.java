@@ -7,7 +7,6 @@ import io.undertow.util.HttpString;
 import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +16,11 @@ import jp.kaiji.disclosure.Decision;
 import jp.kaiji.disclosure.DisclosureCase;
 import jp.kaiji.disclosure.DisclosureException;
 import jp.kaiji.disclosure.DisclosureService;
-import jp.kaiji.disclosure.PackageContents;
 import jp.kaiji.disclosure.Redaction;
 import jp.kaiji.disclosure.RequestChecks;
 import jp.kaiji.disclosure.RequestStatus;
 import jp.kaiji.disclosure.ResultSnapshot;
-import jp.kaiji.match.RequestIdentity;
-import jp.kaiji.search.SubjectSearchService;
+import jp.kaiji.service.SearchFailure;
 
 /**
  * The disclosure request pages: the list by due date, one request with its form, checks and fee,
@@ -484,14 +481,9 @@ final class RequestPages {
     } catch (DisclosureException | IllegalArgumentException e) {
       view(r, 409, Optional.of(e.getMessage()));
       return;
-    } catch (RequestIdentity.InvalidIdentifier e) {
-      view(r, 400, Optional.of(r.m.t("search.invalid", e.field(), e.getMessage())));
-      return;
-    } catch (SubjectSearchService.NoIndexException e) {
-      view(r, 409, Optional.of(r.m.t("search.noindex")));
-      return;
-    } catch (SubjectSearchService.EmptySearchException e) {
-      view(r, 400, Optional.of(r.m.t("search.empty")));
+    } catch (SearchFailure e) {
+      ConsoleRequest.SearchProblem p = r.problem(e);
+      view(r, p.status(), Optional.of(p.message()));
       return;
     }
     r.redirect("/console/requests/" + url(ref) + "?notice=searched#review");
@@ -609,18 +601,9 @@ final class RequestPages {
     r.exchange.getResponseSender().send(ByteBuffer.wrap(html));
   }
 
-  /**
-   * The exported archive (checked against its SHA-256), or, while ready, the same bytes rendered.
-   */
+  /** The package by {@link DisclosureService#packageBytes}'s one rule, as the API serves it. */
   private byte[] packageBytes(ConsoleRequest r, String ref, String action) throws Exception {
-    DisclosureCase c = disclosure.view(r.who(), ref);
-    if (c.status() == RequestStatus.EXPORTED) {
-      return Files.readAllBytes(disclosure.packageFile(r.who(), ref));
-    }
-    byte[] zip = disclosure.renderPackage(ref);
-    console.audit(
-        r.who(), action, Optional.of(ref), Optional.of("sha256:" + PackageContents.sha256(zip)), 1);
-    return zip;
+    return disclosure.packageBytes(r.who(), ref, action);
   }
 
   private static String kind(Messages m, DisclosureCase c) {

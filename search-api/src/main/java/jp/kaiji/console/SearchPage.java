@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import jp.kaiji.match.RequestIdentity;
 import jp.kaiji.query.SubjectQuery;
 import jp.kaiji.search.SearchRequest;
 import jp.kaiji.search.SubjectSearchResult;
 import jp.kaiji.search.SubjectSearchService;
+import jp.kaiji.service.SearchFailure;
 
 /**
  * The subject search page for staff: the form's identifiers in, every record of the person out,
@@ -37,9 +37,11 @@ final class SearchPage {
     Optional<String> reference = r.param("requestReference").map(String::strip);
     SubjectQuery query = query(r);
     String error;
+    int status = 400;
     try {
       SubjectSearchResult result =
-          console.services.search().search(r.who(), new SearchRequest(reference, query));
+          SearchFailure.run(
+              () -> console.services.search().search(r.who(), new SearchRequest(reference, query)));
       String body =
           form(r, Optional.empty())
               + "<section id=\"results\">"
@@ -47,17 +49,16 @@ final class SearchPage {
               + "</section>";
       r.html(200, Layout.page(r, r.m.t("search.title"), console.current(), body));
       return;
-    } catch (RequestIdentity.InvalidIdentifier e) {
-      error = r.m.t("search.invalid", e.field(), e.getMessage());
-    } catch (SubjectSearchService.EmptySearchException e) {
-      error = r.m.t("search.empty");
-    } catch (SubjectSearchService.NoIndexException e) {
-      error = r.m.t("search.noindex");
+    } catch (SearchFailure e) {
+      ConsoleRequest.SearchProblem p = r.problem(e);
+      status = p.status();
+      error = p.message();
     } catch (IllegalArgumentException e) {
       error = e.getMessage();
     }
     r.html(
-        400, Layout.page(r, r.m.t("search.title"), console.current(), form(r, Optional.of(error))));
+        status,
+        Layout.page(r, r.m.t("search.title"), console.current(), form(r, Optional.of(error))));
   }
 
   /** The form's fields as a subject query: multi-value fields hold one value per line. */

@@ -74,6 +74,12 @@ final class SignIn {
     console.sessions.remove(s.id());
     Cookie gone = Console.cookie(r.exchange, Console.COOKIE, "").setMaxAge(0);
     r.exchange.setResponseCookie(gone);
+    // The browser forgets what the session left behind: cached pages of records, cookies, storage.
+    r.exchange
+        .getResponseHeaders()
+        .put(
+            io.undertow.util.HttpString.tryFromString("Clear-Site-Data"),
+            "\"cache\", \"cookies\", \"storage\"");
     console.audit(s.principal(), "console.signout", Optional.empty(), Optional.empty(), 0);
     r.redirect("/console/login");
   }

@@ -15,9 +15,10 @@ import jp.kaiji.audit.AuditEvent;
 import jp.kaiji.audit.AuditLog;
 import jp.kaiji.auth.Principal;
 import jp.kaiji.catalog.SourceCatalog;
-import jp.kaiji.match.RequestIdentity;
 import jp.kaiji.search.SearchRequest;
+import jp.kaiji.search.SubjectSearchResult;
 import jp.kaiji.search.SubjectSearchService;
+import jp.kaiji.service.SearchFailure;
 
 /**
  * Disclosure requests from receipt to exported package: create, search (linked to the request and
@@ -62,9 +63,8 @@ public final class DisclosureService {
     this.clock = clock;
   }
 
-  public DisclosureCase create(Principal who, RequestForm form)
-      throws DisclosureException, SQLException {
-    if (!store.create(form, who.name(), now())) {
+  public DisclosureCase create(Principal who, RequestForm form) throws DisclosureException {
+    if (!db(() -> store.create(form, who.name(), now()))) {
       throw new DisclosureException(
           DisclosureException.Kind.EXISTS, "request " + form.reference() + " exists already");
     }
@@ -72,8 +72,7 @@ public final class DisclosureService {
     return get(form.reference());
   }
 
-  public DisclosureCase view(Principal who, String reference)
-      throws DisclosureException, SQLException {
+  public DisclosureCase view(Principal who, String reference) throws DisclosureException {
     DisclosureCase c = get(reference);
     audit(
         who,
@@ -88,11 +87,10 @@ public final class DisclosureService {
    * Requests (of one status, if given) by due date; never personal data beyond what staff see
    * anyway.
    */
-  public List<DisclosureCase> list(Principal who, Optional<RequestStatus> status)
-      throws SQLException {
+  public List<DisclosureCase> list(Principal who, Optional<RequestStatus> status) {
     List<DisclosureCase> out = new ArrayList<>();
-    for (String ref : store.references(status)) {
-      store.find(ref).ifPresent(out::add);
+    for (String ref : db(() -> store.references(status))) {
+      db(() -> store.find(ref)).ifPresent(out::add);
     }
     audit.append(
         new AuditEvent(
@@ -113,25 +111,28 @@ public final class DisclosureService {
 
   /**
    * Runs the subject search with the request's identifiers and stores the result on it; earlier
-   * decisions are cleared.
+   * decisions are cleared. Answers what the search found, in the same shape as a search without a
+   * request; the stored {@link ResultSnapshot} keeps what the review and the package need.
    */
-  public ResultSnapshot search(Principal who, String reference)
-      throws DisclosureException,
-          SQLException,
-          RequestIdentity.InvalidIdentifier,
-          SubjectSearchService.NoIndexException,
-          SubjectSearchService.EmptySearchException {
+  public SubjectSearchResult search(Principal who, String reference)
+      throws DisclosureException, SearchFailure {
     DisclosureCase c = get(reference);
     requireStatus(c, "search", RequestStatus.RECEIVED, RequestStatus.IN_REVIEW);
-    ResultSnapshot result =
-        ResultSnapshot.of(
-            search.search(who, new SearchRequest(Optional.of(reference), c.form().subject())));
-    store.saveResult(reference, result, who.name(), now());
-    return result;
+    SubjectSearchResult found =
+        SearchFailure.run(
+            () ->
+                search.search(who, new SearchRequest(Optional.of(reference), c.form().subject())));
+    ResultSnapshot result = ResultSnapshot.of(found);
+    db(
+        () -> {
+          store.saveResult(reference, result, who.name(), now());
+          return null;
+        });
+    return found;
   }
 
   public DisclosureCase decide(Principal who, String reference, List<DecisionInput> inputs)
-      throws DisclosureException, SQLException {
+      throws DisclosureException {
     DisclosureCase c = get(reference);
     requireStatus(c, "decide on records", RequestStatus.IN_REVIEW);
     ResultSnapshot result = c.result().orElseThrow();
@@ -155,7 +156,11 @@ public final class DisclosureService {
       decisions.add(
           new Decision(in.recordId(), in.decision(), in.reason().orElse(""), who.name(), now()));
     }
-    store.saveDecisions(reference, decisions);
+    db(
+        () -> {
+          store.saveDecisions(reference, decisions);
+          return null;
+        });
     for (Decision d : decisions) {
       audit(who, "record.decision." + d.verdict().id(), reference, Optional.of(d.recordId()), 1);
     }
@@ -163,7 +168,7 @@ public final class DisclosureService {
   }
 
   public Redaction redact(Principal who, String reference, RedactionInput in)
-      throws DisclosureException, SQLException {
+      throws DisclosureException {
     DisclosureCase c = get(reference);
     requireStatus(c, "redact records", RequestStatus.IN_REVIEW);
     ResultSnapshot.Hit hit =
@@ -188,13 +193,16 @@ public final class DisclosureService {
       throw new DisclosureException(
           DisclosureException.Kind.INVALID_REDACTION, e.getMessage(), e.field());
     }
-    store.addRedaction(reference, r);
+    db(
+        () -> {
+          store.addRedaction(reference, r);
+          return null;
+        });
     audit(who, "record.redaction", reference, Optional.of(in.recordId() + "#" + in.field()), 1);
     return r;
   }
 
-  public DisclosureCase markReady(Principal who, String reference)
-      throws DisclosureException, SQLException {
+  public DisclosureCase markReady(Principal who, String reference) throws DisclosureException {
     DisclosureCase c = get(reference);
     requireStatus(c, "be marked ready", RequestStatus.IN_REVIEW);
     List<String> undecided = c.undecided();
@@ -207,13 +215,15 @@ public final class DisclosureService {
               + " are undecided: "
               + String.join(", ", undecided.subList(0, Math.min(10, undecided.size()))));
     }
-    if (!store.transition(
-        reference,
-        RequestStatus.IN_REVIEW,
-        RequestStatus.READY,
-        who.name(),
-        now(),
-        "review complete")) {
+    if (!db(
+        () ->
+            store.transition(
+                reference,
+                RequestStatus.IN_REVIEW,
+                RequestStatus.READY,
+                who.name(),
+                now(),
+                "review complete"))) {
       throw new DisclosureException(
           DisclosureException.Kind.INVALID_TRANSITION,
           "request " + reference + " changed meanwhile; reload it");
@@ -224,7 +234,7 @@ public final class DisclosureService {
   }
 
   /** The package's archive bytes, rebuilt from the stored request (ready or exported). */
-  public byte[] renderPackage(String reference) throws DisclosureException, SQLException {
+  public byte[] renderPackage(String reference) throws DisclosureException {
     DisclosureCase c = get(reference);
     requireStatus(c, "have a package", RequestStatus.READY, RequestStatus.EXPORTED);
     return PackageArchive.zip(PackageContents.build(c, catalog.get()), c.readyAt().orElseThrow());
@@ -235,10 +245,10 @@ public final class DisclosureService {
    * Idempotent: exported requests are not written again, so a second run exports nothing. A request
    * that fails is reported and stays ready; the others still go out.
    */
-  public ExportRun exportReady(Principal who, Path dir) throws SQLException {
+  public ExportRun exportReady(Principal who, Path dir) {
     List<Exported> done = new ArrayList<>();
     List<Failed> failed = new ArrayList<>();
-    for (String reference : store.references(Optional.of(RequestStatus.READY))) {
+    for (String reference : db(() -> store.references(Optional.of(RequestStatus.READY)))) {
       Path target = dir.resolve(reference + ".zip");
       try {
         byte[] zip = renderPackage(reference);
@@ -246,15 +256,14 @@ public final class DisclosureService {
         DisclosureCase c = get(reference);
         String generation = c.result().orElseThrow().generation();
         String sha = PackageContents.sha256(zip);
-        store.recordExport(
-            reference,
+        PackageExport export =
             new PackageExport(
-                target.toAbsolutePath().toString(),
-                sha,
-                zip.length,
-                generation,
-                now(),
-                who.name()));
+                target.toAbsolutePath().toString(), sha, zip.length, generation, now(), who.name());
+        db(
+            () -> {
+              store.recordExport(reference, export);
+              return null;
+            });
         audit(
             who,
             "package.export",
@@ -284,11 +293,35 @@ public final class DisclosureService {
     return new ExportRun(done, failed);
   }
 
-  /** The request's latest exported archive, checked against its recorded SHA-256. */
-  public Path packageFile(Principal who, String reference)
-      throws DisclosureException, SQLException, IOException {
+  /**
+   * The package's bytes for download, one rule for the API and the console: once exported, the
+   * archive written by the export (checked against its recorded SHA-256); while ready, the same
+   * bytes rendered from the stored request, which the export will write unchanged (the package's
+   * time is when the request was marked ready). Either way the download is audited with the
+   * archive's SHA-256, so what left the building can be matched to what was exported.
+   *
+   * @param action the audit action, {@code package.download} or {@code package.preview}
+   */
+  public byte[] packageBytes(Principal who, String reference, String action)
+      throws DisclosureException, IOException {
     DisclosureCase c = get(reference);
-    requireStatus(c, "have a package to download", RequestStatus.EXPORTED);
+    requireStatus(c, "have a package to download", RequestStatus.READY, RequestStatus.EXPORTED);
+    byte[] zip;
+    String target;
+    if (c.status() == RequestStatus.EXPORTED) {
+      Path file = exportedFile(c);
+      zip = Files.readAllBytes(file);
+      target = file.getFileName().toString();
+    } else {
+      zip = PackageArchive.zip(PackageContents.build(c, catalog.get()), c.readyAt().orElseThrow());
+      target = reference + ".zip (ready, not yet exported)";
+    }
+    audit(
+        who, action, reference, Optional.of(target + " sha256:" + PackageContents.sha256(zip)), 1);
+    return zip;
+  }
+
+  private Path exportedFile(DisclosureCase c) throws DisclosureException, IOException {
     PackageExport e = c.exports().getLast();
     Path file = Path.of(e.file());
     if (!Files.isRegularFile(file)
@@ -296,17 +329,33 @@ public final class DisclosureService {
       throw new DisclosureException(
           DisclosureException.Kind.PACKAGE_MISSING,
           "the exported package of "
-              + reference
+              + c.reference()
               + " is missing or no longer matches its SHA-256 "
               + e.sha256());
     }
-    audit(who, "package.download", reference, Optional.of(file.getFileName().toString()), 1);
     return file;
   }
 
-  private DisclosureCase get(String reference) throws DisclosureException, SQLException {
-    return store
-        .find(reference)
+  /** A call into the request store. */
+  @FunctionalInterface
+  private interface StoreCall<T> {
+    T run() throws SQLException;
+  }
+
+  /**
+   * Runs a store call; a database failure is not the caller's to handle, so it leaves as an
+   * unchecked {@link StoreFailure} (the API answers it as an internal error with a reference).
+   */
+  private static <T> T db(StoreCall<T> call) {
+    try {
+      return call.run();
+    } catch (SQLException e) {
+      throw new StoreFailure(e);
+    }
+  }
+
+  private DisclosureCase get(String reference) throws DisclosureException {
+    return db(() -> store.find(reference))
         .orElseThrow(
             () ->
                 new DisclosureException(

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import jp.kaiji.auth.Role;
+import jp.kaiji.http.ApiAnswers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +36,7 @@ class ConsoleBrowserIT {
   Browser browser;
   org.openqa.selenium.chrome.ChromeDriver driver;
   final HttpClient http =
-      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+      ApiAnswers.client(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER));
 
   @BeforeAll
   void start() throws Exception {
