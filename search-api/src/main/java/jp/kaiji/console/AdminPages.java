@@ -101,7 +101,9 @@ final class AdminPages {
         .append(esc(m.t("col.generation")))
         .append("</th><th>")
         .append(esc(m.t("col.builtAt")))
-        .append("</th><th></th></tr></thead><tbody>");
+        .append("</th><th>")
+        .append(esc(m.t("col.state")))
+        .append("</th></tr></thead><tbody>");
     for (GenerationInfo g : admin.generations()) {
       boolean serving = current.map(c -> c.id().equals(g.id())).orElse(false);
       b.append("<tr")

@@ -69,9 +69,12 @@ final class Layout {
                     .append(esc(m.t("nav.signout")))
                     .append("</button></form>"));
     h.append("</header>");
-    h.append("<p class=\"generation\" id=\"generation\">")
+    // In a landmark of its own, so that screen-reader users find it among the page's regions.
+    h.append("<aside class=\"generation-bar\" aria-label=\"")
+        .append(esc(m.t("generation.label")))
+        .append("\"><p class=\"generation\" id=\"generation\">")
         .append(esc(generationLine(m, serving)))
-        .append("</p>");
+        .append("</p></aside>");
     h.append("<main id=\"main\"><h1>")
         .append(esc(title))
         .append("</h1>")

@@ -83,7 +83,7 @@ final class RegisterPage {
             f.input("dueOn", m.t("req.due"), "date", today.plusDays(DEFAULT_DUE_DAYS).toString()))
         .append("</div></fieldset>");
 
-    b.append("<fieldset><legend>")
+    b.append("<fieldset><legend id=\"legend-requesterKind\">")
         .append(esc(m.t("req.kind")))
         .append("</legend>")
         .append(
@@ -172,7 +172,7 @@ final class RegisterPage {
     b.append("</div>")
         .append(f.error("actions"))
         .append(f.checkbox("feePaid", m.t("reg.feePaid", RequestedAction.FEE_YEN), false))
-        .append("<p class=\"field-label\">")
+        .append("<p class=\"field-label\" id=\"label-delivery\">")
         .append(esc(m.t("req.delivery")))
         .append("</p>")
         .append(
@@ -304,7 +304,12 @@ final class RegisterPage {
         java.util.function.Function<E, String> id) {
       String chosen = posted ? r.param(name).orElse("") : id.apply(initial);
       StringBuilder b =
-          new StringBuilder("<div class=\"choices\" id=\"f-" + name + "\" role=\"radiogroup\">");
+          new StringBuilder(
+              "<div class=\"choices\" id=\"f-"
+                  + name
+                  + "\" role=\"radiogroup\" aria-labelledby=\""
+                  + (name.equals("delivery") ? "label-delivery" : "legend-" + name)
+                  + "\">");
       for (E v : values) {
         String i = id.apply(v);
         b.append("<label><input type=\"radio\" name=\"")

@@ -197,7 +197,7 @@ final class RequestPages {
     s.name().ifPresent(v -> b.append(kv(m.t("field.name"), v)));
     s.reading().ifPresent(v -> b.append(kv(m.t("field.reading"), v)));
     if (!s.formerNames().isEmpty()) {
-      b.append(kv(m.t("field.formerNames"), String.join(" / ", s.formerNames())));
+      b.append(kv(m.t("show.formerNames"), String.join(" / ", s.formerNames())));
     }
     s.birthDate().ifPresent(v -> b.append(kv(m.t("field.birthDate"), v)));
     s.addresses()
@@ -205,13 +205,13 @@ final class RequestPages {
             a ->
                 b.append(
                     kv(
-                        m.t("field.addresses"),
+                        m.t("show.addresses"),
                         a.postcode().map(p -> "〒" + p + " ").orElse("") + a.address())));
     if (!s.phones().isEmpty()) {
-      b.append(kv(m.t("field.phones"), String.join(" / ", s.phones())));
+      b.append(kv(m.t("show.phones"), String.join(" / ", s.phones())));
     }
     if (!s.emails().isEmpty()) {
-      b.append(kv(m.t("field.emails"), String.join(" / ", s.emails())));
+      b.append(kv(m.t("show.emails"), String.join(" / ", s.emails())));
     }
     b.append("</dl><h2>").append(esc(m.t("req.checks"))).append("</h2><ul id=\"checks\">");
     f.documents()
