@@ -1,6 +1,6 @@
 package jp.kaiji.console;
 
-import static jp.kaiji.console.Html.esc;
+import static jp.kaiji.console.Fragments.esc;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
@@ -38,7 +38,7 @@ final class AdminPages {
                     .append("</p>"));
     b.append(
             "<div class=\"actions\"><form method=\"post\" action=\"/console/admin/rebuilds\" class=\"inline\">")
-        .append(Html.csrfField(r.signedIn()))
+        .append(Fragments.csrfField(r.signedIn()))
         .append("<button type=\"submit\" id=\"start-rebuild\">")
         .append(esc(m.t("admin.rebuild")))
         .append("</button></form>")
@@ -46,7 +46,7 @@ final class AdminPages {
             "<form method=\"post\" action=\"/console/admin/rollback\" class=\"inline\" data-confirm=\"")
         .append(esc(m.t("admin.rollback.confirm")))
         .append("\">")
-        .append(Html.csrfField(r.signedIn()))
+        .append(Fragments.csrfField(r.signedIn()))
         .append("<button type=\"submit\" id=\"rollback\" class=\"secondary\">")
         .append(esc(m.t("admin.rollback")))
         .append("</button></form></div>");

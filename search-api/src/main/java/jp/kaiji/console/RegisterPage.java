@@ -1,6 +1,6 @@
 package jp.kaiji.console;
 
-import static jp.kaiji.console.Html.esc;
+import static jp.kaiji.console.Fragments.esc;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +72,7 @@ final class RegisterPage {
     b.append("<p class=\"hint\">").append(esc(m.t("reg.hint"))).append("</p>");
     b.append(
             "<form method=\"post\" action=\"/console/requests/new\" class=\"register\" id=\"register-form\" novalidate>")
-        .append(Html.csrfField(r.signedIn()));
+        .append(Fragments.csrfField(r.signedIn()));
 
     b.append("<fieldset><legend>")
         .append(esc(m.t("reg.receipt")))

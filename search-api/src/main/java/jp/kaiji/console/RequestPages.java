@@ -1,6 +1,6 @@
 package jp.kaiji.console;
 
-import static jp.kaiji.console.Html.esc;
+import static jp.kaiji.console.Fragments.esc;
 
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
@@ -20,6 +20,7 @@ import jp.kaiji.disclosure.Redaction;
 import jp.kaiji.disclosure.RequestChecks;
 import jp.kaiji.disclosure.RequestStatus;
 import jp.kaiji.disclosure.ResultSnapshot;
+import jp.kaiji.html.Html;
 import jp.kaiji.service.SearchFailure;
 
 /**
@@ -242,7 +243,7 @@ final class RequestPages {
       b.append("<form method=\"post\" action=\"")
           .append(base)
           .append("/search\" class=\"inline\">")
-          .append(Html.csrfField(r.signedIn()))
+          .append(Fragments.csrfField(r.signedIn()))
           .append("<button type=\"submit\" id=\"run-search\">")
           .append(esc(m.t(c.result().isPresent() ? "req.research" : "req.search")))
           .append("</button></form>");
@@ -321,7 +322,7 @@ final class RequestPages {
                   lines,
                   hit.original(),
                   Optional.ofNullable(defs.get(source.source())),
-                  controls));
+                  new Html().raw(controls)));
         }
         b.append("</section>");
       }
@@ -373,7 +374,7 @@ final class RequestPages {
     if (!reviewing) {
       return b.toString();
     }
-    String csrf = Html.csrfField(r.signedIn());
+    String csrf = Fragments.csrfField(r.signedIn()).toString();
     String rid = esc(hit.id());
     b.append("<form method=\"post\" action=\"")
         .append(base)
@@ -441,7 +442,7 @@ final class RequestPages {
       b.append("<form method=\"post\" action=\"")
           .append(base)
           .append("/ready\">")
-          .append(Html.csrfField(r.signedIn()))
+          .append(Fragments.csrfField(r.signedIn()))
           .append("<button type=\"submit\" id=\"export\"")
           .append(all ? "" : " disabled")
           .append(">")

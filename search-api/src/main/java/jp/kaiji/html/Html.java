@@ -27,15 +27,6 @@ public final class Html {
     this.out = new StringBuilder(256);
   }
 
-  /** A fragment holding {@code value}, escaped. */
-  public static Html text(Object value, Object... more) {
-    Html h = new Html().text(value);
-    for (Object m : more) {
-      h.text(m);
-    }
-    return h;
-  }
-
   /** Appends {@code value} (its {@code String.valueOf}) as text: escaped. */
   public Html text(Object value) {
     escapeInto(out, String.valueOf(value));
