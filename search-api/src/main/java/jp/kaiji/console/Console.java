@@ -98,9 +98,13 @@ public final class Console {
               requestsEnabled = true;
             });
     routes.setFallbackHandler(
-        wrap(Set.of(), r -> r.html(404, Layout.page(r, r.m.t("error.notfound"), current(), ""))));
+        wrap(
+            Set.of(),
+            r -> r.html(404, Layout.page(r, r.m.t("error.notfound"), current(), new Html()))));
     routes.setInvalidMethodHandler(
-        wrap(Set.of(), r -> r.html(405, Layout.page(r, r.m.t("error.method"), current(), ""))));
+        wrap(
+            Set.of(),
+            r -> r.html(405, Layout.page(r, r.m.t("error.method"), current(), new Html()))));
   }
 
   /** The handler to mount under {@code /console}. */

@@ -13,12 +13,4 @@ final class Fragments {
   static Html csrfField(ConsoleSession session) {
     return new Html().empty("input", "type", "hidden", "name", "csrf", "value", session.csrf());
   }
-
-  /**
-   * Escapes text for pages still assembled by concatenation ({@link AdminPages}, {@link
-   * RegisterPage}, {@link RequestPages}, {@link ResultView}); new markup uses {@link Html}.
-   */
-  static String esc(Object value) {
-    return Html.escape(value);
-  }
 }

@@ -76,15 +76,6 @@ final class Layout {
     return h.toString();
   }
 
-  /**
-   * The same for a page whose body is still assembled by concatenation with {@link Fragments#esc}
-   * ({@link AdminPages}, {@link RegisterPage}, {@link RequestPages}, {@link ResultView}).
-   */
-  static String page(
-      ConsoleRequest r, String title, Optional<GenerationInfo> serving, String escapedBody) {
-    return page(r, title, serving, new Html().raw(escapedBody));
-  }
-
   static String generationLine(Messages m, Optional<GenerationInfo> g) {
     return g.map(x -> m.t("generation.serving", x.id(), x.builtAt()))
         .orElse(m.t("generation.none"));

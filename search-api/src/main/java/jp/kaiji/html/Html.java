@@ -82,6 +82,9 @@ public final class Html {
    * #raw}.
    */
   public Html attr(String name, Object value) {
+    if (value == null) {
+      return this;
+    }
     out.append(' ').append(name(name)).append("=\"");
     escapeInto(out, String.valueOf(value));
     out.append('"');
