@@ -161,6 +161,14 @@ class ConsoleBrowserIT {
     assertThat(searched).hasSize(16);
     assertThat(driver.findElements(By.cssSelector("#sources-searched tr.zero"))).isNotEmpty();
     browser.screenshot("search-results");
+    // A search that cannot run answers the form again with the error beside it.
+    driver.get(world.base + "/console/search");
+    driver.findElement(By.id("f-birthDate")).sendKeys("昭和50年2月30日");
+    navigate(driver.findElement(By.id("search-submit")));
+    assertThat(driver.findElement(By.id("search-error")).getText()).contains("birthDate");
+    browser.axe("search-error");
+    driver.get(world.base + "/console/nothing-here");
+    browser.axe("not-found");
 
     String audit = Files.readString(dir.resolve("data/audit.log"));
     assertThat(audit)
@@ -491,6 +499,7 @@ class ConsoleBrowserIT {
           driver.findElement(
               By.cssSelector("article[data-record='" + second + "'] button.reject")));
       assertThat(driver.findElement(By.id("request-error")).getText()).contains("理由");
+      browser.axe("request-refused");
     }
     // Accept every record still undecided.
     while (true) {
@@ -537,6 +546,9 @@ class ConsoleBrowserIT {
     navigate(driver.findElement(By.id("export")));
     waiting().until(d -> !d.findElements(By.id("download")).isEmpty());
     browser.screenshot("request-package");
+    driver.get(driver.getCurrentUrl().replaceFirst("\\?.*", "") + "?lang=en");
+    browser.axe("request-package-en");
+    driver.get(driver.getCurrentUrl().replaceFirst("\\?.*", "") + "?lang=ja");
     String cookie =
         Console.COOKIE + "=" + driver.manage().getCookieNamed(Console.COOKIE).getValue();
     HttpResponse<byte[]> zip =
