@@ -1,12 +1,11 @@
 package jp.kaiji.console;
 
-import static jp.kaiji.console.Html.esc;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.kaiji.html.Html;
 import jp.kaiji.indexer.IndexAdmin;
 import jp.kaiji.indexer.RebuildJob;
 import jp.kaiji.indexer.SourceProgress;
@@ -29,93 +28,93 @@ final class AdminPages {
     Messages m = r.m;
     IndexAdmin admin = console.services.admin();
     Optional<GenerationInfo> current = admin.current();
-    StringBuilder b = new StringBuilder();
+    Html b = new Html();
     r.param("notice")
         .ifPresent(
             n ->
-                b.append("<p class=\"notice\" id=\"notice\" role=\"status\">")
-                    .append(esc(m.t("admin.notice." + n)))
-                    .append("</p>"));
-    b.append(
+                b.raw("<p class=\"notice\" id=\"notice\" role=\"status\">")
+                    .text(m.t("admin.notice." + n))
+                    .raw("</p>"));
+    b.raw(
             "<div class=\"actions\"><form method=\"post\" action=\"/console/admin/rebuilds\" class=\"inline\">")
-        .append(Html.csrfField(r.signedIn()))
-        .append("<button type=\"submit\" id=\"start-rebuild\">")
-        .append(esc(m.t("admin.rebuild")))
-        .append("</button></form>")
-        .append(
+        .add(Fragments.csrfField(r.signedIn()))
+        .raw("<button type=\"submit\" id=\"start-rebuild\">")
+        .text(m.t("admin.rebuild"))
+        .raw("</button></form>")
+        .raw(
             "<form method=\"post\" action=\"/console/admin/rollback\" class=\"inline\" data-confirm=\"")
-        .append(esc(m.t("admin.rollback.confirm")))
-        .append("\">")
-        .append(Html.csrfField(r.signedIn()))
-        .append("<button type=\"submit\" id=\"rollback\" class=\"secondary\">")
-        .append(esc(m.t("admin.rollback")))
-        .append("</button></form></div>");
-    b.append("<h2>").append(esc(m.t("admin.sources"))).append("</h2>");
+        .text(m.t("admin.rollback.confirm"))
+        .raw("\">")
+        .add(Fragments.csrfField(r.signedIn()))
+        .raw("<button type=\"submit\" id=\"rollback\" class=\"secondary\">")
+        .text(m.t("admin.rollback"))
+        .raw("</button></form></div>");
+    b.raw("<h2>").text(m.t("admin.sources")).raw("</h2>");
     if (current.isEmpty()) {
-      b.append("<p>").append(esc(m.t("generation.none"))).append("</p>");
+      b.raw("<p>").text(m.t("generation.none")).raw("</p>");
     } else {
-      b.append("<table id=\"admin-sources\"><thead><tr><th>")
-          .append(esc(m.t("col.source")))
-          .append("</th><th>")
-          .append(esc(m.t("col.company")))
-          .append("</th><th class=\"num\">")
-          .append(esc(m.t("col.rowsRead")))
-          .append("</th><th class=\"num\">")
-          .append(esc(m.t("col.indexed")))
-          .append("</th><th class=\"num\">")
-          .append(esc(m.t("col.quarantined")))
-          .append("</th><th>")
-          .append(esc(m.t("col.reasons")))
-          .append("</th><th>")
-          .append(esc(m.t("col.lastBuild")))
-          .append("</th></tr></thead><tbody>");
+      b.raw("<table id=\"admin-sources\"><thead><tr><th>")
+          .text(m.t("col.source"))
+          .raw("</th><th>")
+          .text(m.t("col.company"))
+          .raw("</th><th class=\"num\">")
+          .text(m.t("col.rowsRead"))
+          .raw("</th><th class=\"num\">")
+          .text(m.t("col.indexed"))
+          .raw("</th><th class=\"num\">")
+          .text(m.t("col.quarantined"))
+          .raw("</th><th>")
+          .text(m.t("col.reasons"))
+          .raw("</th><th>")
+          .text(m.t("col.lastBuild"))
+          .raw("</th></tr></thead><tbody>");
       List<SourceStats> stats =
           current.get().sources().values().stream()
               .sorted(java.util.Comparator.comparing(SourceStats::source))
               .toList();
       for (SourceStats s : stats) {
         Map<String, Long> reasons = QuarantineSummary.of(current.get(), s.source());
-        b.append("<tr data-source=\"")
-            .append(esc(s.source()))
-            .append("\"><td>")
-            .append(esc(s.source()))
-            .append("</td><td>")
-            .append(esc(s.company()))
-            .append("</td><td class=\"num\">")
-            .append(s.rowsRead())
-            .append("</td><td class=\"num\">")
-            .append(s.indexed())
-            .append("</td><td class=\"num quarantined\">")
-            .append(s.quarantined())
-            .append("</td><td class=\"reasons\">");
-        reasons.forEach(
-            (code, n) ->
-                b.append("<code>").append(esc(code)).append("</code> ×").append(n).append(" "));
-        b.append("</td><td>").append(esc(s.lastBuild())).append("</td></tr>");
+        b.raw("<tr data-source=\"")
+            .text(s.source())
+            .raw("\"><td>")
+            .text(s.source())
+            .raw("</td><td>")
+            .text(s.company())
+            .raw("</td><td class=\"num\">")
+            .text(s.rowsRead())
+            .raw("</td><td class=\"num\">")
+            .text(s.indexed())
+            .raw("</td><td class=\"num quarantined\">")
+            .text(s.quarantined())
+            .raw("</td><td class=\"reasons\">");
+        reasons.forEach((code, n) -> b.raw("<code>").text(code).raw("</code> ×").text(n).raw(" "));
+        b.raw("</td><td>").text(s.lastBuild()).raw("</td></tr>");
       }
-      b.append("</tbody></table>");
+      b.raw("</tbody></table>");
     }
-    b.append("<h2>")
-        .append(esc(m.t("admin.generations")))
-        .append("</h2><table id=\"generations\"><thead><tr><th>")
-        .append(esc(m.t("col.generation")))
-        .append("</th><th>")
-        .append(esc(m.t("col.builtAt")))
-        .append("</th><th></th></tr></thead><tbody>");
+    b.raw("<h2>")
+        .text(m.t("admin.generations"))
+        .raw("</h2><table id=\"generations\"><thead><tr><th>")
+        .text(m.t("col.generation"))
+        .raw("</th><th>")
+        .text(m.t("col.builtAt"))
+        .raw("</th><th>")
+        .text(m.t("col.state"))
+        .raw("</th></tr></thead><tbody>");
     for (GenerationInfo g : admin.generations()) {
       boolean serving = current.map(c -> c.id().equals(g.id())).orElse(false);
-      b.append("<tr")
-          .append(serving ? " class=\"serving\"" : "")
-          .append("><td>")
-          .append(esc(g.id()))
-          .append("</td><td>")
-          .append(esc(g.builtAt()))
-          .append("</td><td>")
-          .append(serving ? "<span class=\"badge\">" + esc(m.t("admin.serving")) + "</span>" : "")
-          .append("</td></tr>");
+      b.raw("<tr")
+          .raw(serving ? " class=\"serving\"" : "")
+          .raw("><td>")
+          .text(g.id())
+          .raw("</td><td>")
+          .text(g.builtAt())
+          .raw("</td><td>")
+          .add(serving ? new Html().el("span", m.t("admin.serving"), "class", "badge") : new Html())
+          .raw("</td></tr>");
     }
-    b.append("</tbody></table>");
-    r.html(200, Layout.page(r, m.t("admin.title"), current, b.toString()));
+    b.raw("</tbody></table>");
+    r.html(200, Layout.page(r, m.t("admin.title"), current, b));
   }
 
   void startRebuild(ConsoleRequest r) {
@@ -137,38 +136,38 @@ final class AdminPages {
     Messages m = r.m;
     String id = r.pathParam("id");
     if (console.services.admin().job(id).isEmpty()) {
-      r.html(404, Layout.page(r, m.t("error.notfound"), console.current(), ""));
+      r.html(404, Layout.page(r, m.t("error.notfound"), console.current(), new Html()));
       return;
     }
-    StringBuilder b = new StringBuilder();
-    b.append("<div id=\"rebuild\" data-status-url=\"/console/admin/rebuilds/")
-        .append(esc(id))
-        .append("/status\" data-done-label=\"")
-        .append(esc(m.t("rebuild.state.succeeded")))
-        .append("\">")
-        .append("<p>")
-        .append(esc(m.t("rebuild.job", id)))
-        .append(" — <strong id=\"rebuild-state\" role=\"status\">…</strong></p>")
-        .append("<label for=\"rebuild-progress\">")
-        .append(esc(m.t("rebuild.progress")))
-        .append("</label> ")
-        .append(
+    Html b = new Html();
+    b.raw("<div id=\"rebuild\" data-status-url=\"/console/admin/rebuilds/")
+        .text(id)
+        .raw("/status\" data-done-label=\"")
+        .text(m.t("rebuild.state.succeeded"))
+        .raw("\">")
+        .raw("<p>")
+        .text(m.t("rebuild.job", id))
+        .raw(" — <strong id=\"rebuild-state\" role=\"status\">…</strong></p>")
+        .raw("<label for=\"rebuild-progress\">")
+        .text(m.t("rebuild.progress"))
+        .raw("</label> ")
+        .raw(
             "<progress id=\"rebuild-progress\" max=\"1000\" value=\"0\"></progress> <span id=\"rebuild-percent\">0%</span>")
-        .append("<p id=\"rebuild-message\" class=\"error\" hidden></p>")
-        .append("<table id=\"rebuild-sources\"><thead><tr><th>")
-        .append(esc(m.t("col.source")))
-        .append("</th><th>")
-        .append(esc(m.t("col.state")))
-        .append("</th><th class=\"num\">")
-        .append(esc(m.t("col.rowsRead")))
-        .append("</th><th class=\"num\">")
-        .append(esc(m.t("col.quarantined")))
-        .append("</th></tr></thead><tbody></tbody></table>")
-        .append("<p><a href=\"/console/admin\">")
-        .append(esc(m.t("rebuild.back")))
-        .append("</a></p></div>");
+        .raw("<p id=\"rebuild-message\" class=\"error\" hidden></p>")
+        .raw("<table id=\"rebuild-sources\"><thead><tr><th>")
+        .text(m.t("col.source"))
+        .raw("</th><th>")
+        .text(m.t("col.state"))
+        .raw("</th><th class=\"num\">")
+        .text(m.t("col.rowsRead"))
+        .raw("</th><th class=\"num\">")
+        .text(m.t("col.quarantined"))
+        .raw("</th></tr></thead><tbody></tbody></table>")
+        .raw("<p><a href=\"/console/admin\">")
+        .text(m.t("rebuild.back"))
+        .raw("</a></p></div>");
     // State labels for the script, in the page's language.
-    b.append("<dl hidden id=\"state-labels\">");
+    b.raw("<dl hidden id=\"state-labels\">");
     for (String s :
         List.of(
             "pending",
@@ -179,16 +178,16 @@ final class AdminPages {
             "waiting",
             "reading",
             "done")) {
-      b.append("<dt>")
-          .append(s)
-          .append("</dt><dd data-state=\"")
-          .append(s)
-          .append("\">")
-          .append(esc(m.t("rebuild.state." + s)))
-          .append("</dd>");
+      b.raw("<dt>")
+          .text(s)
+          .raw("</dt><dd data-state=\"")
+          .text(s)
+          .raw("\">")
+          .text(m.t("rebuild.state." + s))
+          .raw("</dd>");
     }
-    b.append("</dl>");
-    r.html(200, Layout.page(r, m.t("rebuild.title"), console.current(), b.toString()));
+    b.raw("</dl>");
+    r.html(200, Layout.page(r, m.t("rebuild.title"), console.current(), b));
   }
 
   /** The small JSON the progress bar polls: state, fraction done in [0, 1], per-source counters. */

@@ -15,6 +15,7 @@ import java.util.UUID;
 import jp.kaiji.audit.AuditEvent;
 import jp.kaiji.auth.Principal;
 import jp.kaiji.auth.Role;
+import jp.kaiji.html.Html;
 
 /**
  * The staff console, mounted under {@code /console}: server-rendered pages for compliance staff
@@ -101,9 +102,13 @@ public final class Console {
               requestsEnabled = true;
             });
     routes.setFallbackHandler(
-        wrap(Set.of(), r -> r.html(404, Layout.page(r, r.m.t("error.notfound"), current(), ""))));
+        wrap(
+            Set.of(),
+            r -> r.html(404, Layout.page(r, r.m.t("error.notfound"), current(), new Html()))));
     routes.setInvalidMethodHandler(
-        wrap(Set.of(), r -> r.html(405, Layout.page(r, r.m.t("error.method"), current(), ""))));
+        wrap(
+            Set.of(),
+            r -> r.html(405, Layout.page(r, r.m.t("error.method"), current(), new Html()))));
   }
 
   /** The handler to mount under {@code /console}. */
@@ -150,7 +155,7 @@ public final class Console {
                     r,
                     m.t("error.forbidden"),
                     current(),
-                    "<p class=\"error\">" + Html.esc(m.t("error.signin")) + "</p>"));
+                    new Html().el("p", m.t("error.signin"), "class", "error")));
           } else {
             r.redirect("/console/login");
           }
@@ -163,10 +168,14 @@ public final class Console {
                   r,
                   m.t("error.forbidden"),
                   current(),
-                  "<p class=\"error\" id=\"forbidden\">"
-                      + Html.esc(
-                          m.t("error.role", m.t("role." + session.get().principal().role().id())))
-                      + "</p>"));
+                  new Html()
+                      .el(
+                          "p",
+                          m.t("error.role", m.t("role." + session.get().principal().role().id())),
+                          "class",
+                          "error",
+                          "id",
+                          "forbidden")));
           return;
         }
         if (post && !csrfOk(r, session.get())) {
@@ -176,9 +185,7 @@ public final class Console {
                   r,
                   m.t("error.forbidden"),
                   current(),
-                  "<p class=\"error\" id=\"csrf-refused\">"
-                      + Html.esc(m.t("error.csrf"))
-                      + "</p>"));
+                  new Html().el("p", m.t("error.csrf"), "class", "error", "id", "csrf-refused")));
           return;
         }
       }
@@ -201,7 +208,7 @@ public final class Console {
                 r,
                 m.t("error.internal"),
                 current(),
-                "<p class=\"error\">" + Html.esc(m.t("error.reference", reference)) + "</p>"));
+                new Html().el("p", m.t("error.reference", reference), "class", "error")));
       } else {
         exchange.endExchange();
       }

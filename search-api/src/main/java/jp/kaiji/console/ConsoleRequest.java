@@ -13,6 +13,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import jp.kaiji.auth.Principal;
+import jp.kaiji.service.SearchFailure;
 
 /**
  * One console request: the exchange, the language, the session if signed in, the form if posted.
@@ -114,5 +115,18 @@ final class ConsoleRequest {
     exchange.setStatusCode(StatusCodes.SEE_OTHER);
     exchange.getResponseHeaders().put(Headers.LOCATION, location);
     exchange.endExchange();
+  }
+
+  /** A page's status and message for a search that could not run. */
+  record SearchProblem(int status, String message) {}
+
+  /** The one mapping of a failed search to what every console page shows. */
+  SearchProblem problem(SearchFailure f) {
+    return switch (f) {
+      case SearchFailure.InvalidIdentifier e ->
+          new SearchProblem(400, m.t("search.invalid", e.field(), e.getMessage()));
+      case SearchFailure.EmptySearch e -> new SearchProblem(400, m.t("search.empty"));
+      case SearchFailure.NoIndex e -> new SearchProblem(503, m.t("search.noindex"));
+    };
   }
 }

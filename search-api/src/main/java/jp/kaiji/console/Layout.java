@@ -1,9 +1,8 @@
 package jp.kaiji.console;
 
-import static jp.kaiji.console.Html.esc;
-
 import java.util.Optional;
 import jp.kaiji.auth.Role;
+import jp.kaiji.html.Html;
 import jp.kaiji.match.lucene.GenerationInfo;
 
 /**
@@ -14,69 +13,66 @@ import jp.kaiji.match.lucene.GenerationInfo;
 final class Layout {
   private Layout() {}
 
-  static String page(
-      ConsoleRequest r, String title, Optional<GenerationInfo> serving, String body) {
+  static String page(ConsoleRequest r, String title, Optional<GenerationInfo> serving, Html body) {
     Messages m = r.m;
-    StringBuilder h = new StringBuilder(4096 + body.length());
-    h.append("<!DOCTYPE html>\n<html lang=\"")
-        .append(m.lang().id())
-        .append("\"><head><meta charset=\"utf-8\">")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        .append("<title>")
-        .append(esc(title))
-        .append(" — Kaiji</title>")
-        .append("<link rel=\"stylesheet\" href=\"/console/static/console.css\">")
-        .append("<script src=\"/console/static/console.js\" defer></script></head><body>")
-        .append("<a class=\"skip\" href=\"#main\">")
-        .append(esc(m.t("nav.skip")))
-        .append("</a>")
-        .append("<header class=\"top\"><span class=\"brand\">Kaiji 開示</span><nav aria-label=\"")
-        .append(esc(m.t("nav.label")))
-        .append("\">");
+    Html h = new Html();
+    h.raw("<!DOCTYPE html>\n")
+        .open("html", "lang", m.lang().id())
+        .raw("<head><meta charset=\"utf-8\">")
+        .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        .el("title", title + " — Kaiji")
+        .raw("<link rel=\"stylesheet\" href=\"/console/static/console.css\">")
+        .raw("<script src=\"/console/static/console.js\" defer></script></head><body>")
+        .el("a", m.t("nav.skip"), "class", "skip", "href", "#main")
+        .raw("<header class=\"top\"><span class=\"brand\">Kaiji 開示</span>")
+        .open("nav", "aria-label", m.t("nav.label"));
     r.session()
         .ifPresent(
             s -> {
               if (s.principal().role() == Role.STAFF) {
                 if (r.requestsEnabled) {
-                  h.append(link("/console/requests", m.t("nav.requests")));
+                  h.add(link("/console/requests", m.t("nav.requests")));
                 }
-                h.append(link("/console/search", m.t("nav.search")));
+                h.add(link("/console/search", m.t("nav.search")));
               }
               if (s.principal().role() == Role.ADMIN) {
-                h.append(link("/console/admin", m.t("nav.admin")));
+                h.add(link("/console/admin", m.t("nav.admin")));
               }
             });
-    h.append("</nav><span class=\"spacer\"></span>");
+    h.raw("</nav><span class=\"spacer\"></span>");
     Messages.Lang other = m.lang() == Messages.Lang.JA ? Messages.Lang.EN : Messages.Lang.JA;
-    h.append("<a class=\"lang\" id=\"lang-switch\" lang=\"")
-        .append(other.id())
-        .append("\" href=\"")
-        .append(esc(r.exchange.getRequestPath() + "?lang=" + other.id()))
-        .append("\">")
-        .append(esc(m.t("lang." + other.id())))
-        .append("</a>");
+    h.el(
+        "a",
+        m.t("lang." + other.id()),
+        "class",
+        "lang",
+        "id",
+        "lang-switch",
+        "lang",
+        other.id(),
+        "href",
+        r.exchange.getRequestPath() + "?lang=" + other.id());
     r.session()
         .ifPresent(
             s ->
-                h.append("<span class=\"who\">")
-                    .append(esc(s.principal().name()))
-                    .append(" (")
-                    .append(esc(m.t("role." + s.principal().role().id())))
-                    .append(")</span>")
-                    .append("<form method=\"post\" action=\"/console/logout\" class=\"inline\">")
-                    .append(Html.csrfField(s))
-                    .append("<button type=\"submit\" id=\"sign-out\">")
-                    .append(esc(m.t("nav.signout")))
-                    .append("</button></form>"));
-    h.append("</header>");
-    h.append("<p class=\"generation\" id=\"generation\">")
-        .append(esc(generationLine(m, serving)))
-        .append("</p>");
-    h.append("<main id=\"main\"><h1>")
-        .append(esc(title))
-        .append("</h1>")
-        .append(body)
-        .append("</main></body></html>\n");
+                h.el(
+                        "span",
+                        s.principal().name()
+                            + " ("
+                            + m.t("role." + s.principal().role().id())
+                            + ")",
+                        "class",
+                        "who")
+                    .raw("<form method=\"post\" action=\"/console/logout\" class=\"inline\">")
+                    .add(Fragments.csrfField(s))
+                    .el("button", m.t("nav.signout"), "type", "submit", "id", "sign-out")
+                    .raw("</form>"));
+    h.raw("</header>");
+    // In a landmark of its own, so that screen-reader users find it among the page's regions.
+    h.open("aside", "class", "generation-bar", "aria-label", m.t("generation.label"))
+        .el("p", generationLine(m, serving), "class", "generation", "id", "generation")
+        .close("aside");
+    h.raw("<main id=\"main\">").el("h1", title).add(body).raw("</main></body></html>\n");
     return h.toString();
   }
 
@@ -85,7 +81,7 @@ final class Layout {
         .orElse(m.t("generation.none"));
   }
 
-  static String link(String href, String label) {
-    return "<a href=\"" + esc(href) + "\">" + esc(label) + "</a>";
+  static Html link(String href, String label) {
+    return new Html().el("a", label, "href", href);
   }
 }

@@ -1,7 +1,5 @@
 package jp.kaiji.console;
 
-import static jp.kaiji.console.Html.esc;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -12,6 +10,7 @@ import jp.kaiji.disclosure.DisclosureService;
 import jp.kaiji.disclosure.DocumentKind;
 import jp.kaiji.disclosure.RequestedAction;
 import jp.kaiji.disclosure.RequesterKind;
+import jp.kaiji.html.Html;
 
 /**
  * Registering a request received by post: the group's paper form as fields, created through {@link
@@ -62,147 +61,159 @@ final class RegisterPage {
     boolean posted = r.exchange.getRequestMethod().equalToString("POST");
     var today = disclosure.today();
     Form f = new Form(r, m, errors, posted);
-    StringBuilder b = new StringBuilder();
+    Html b = new Html();
     if (!errors.isEmpty()) {
-      b.append("<p class=\"error\" id=\"form-error\" role=\"alert\">")
-          .append(esc(m.t("reg.err.summary", errors.size())));
-      Optional.ofNullable(errors.get("")).ifPresent(p -> b.append(" ").append(esc(p.text(m))));
-      b.append("</p>");
+      b.raw("<p class=\"error\" id=\"form-error\" role=\"alert\">")
+          .text(m.t("reg.err.summary", errors.size()));
+      Optional.ofNullable(errors.get("")).ifPresent(p -> b.raw(" ").text(p.text(m)));
+      b.raw("</p>");
     }
-    b.append("<p class=\"hint\">").append(esc(m.t("reg.hint"))).append("</p>");
-    b.append(
+    b.raw("<p class=\"hint\">").text(m.t("reg.hint")).raw("</p>");
+    b.raw(
             "<form method=\"post\" action=\"/console/requests/new\" class=\"register\" id=\"register-form\" novalidate>")
-        .append(Html.csrfField(r.signedIn()));
+        .add(Fragments.csrfField(r.signedIn()));
 
-    b.append("<fieldset><legend>")
-        .append(esc(m.t("reg.receipt")))
-        .append("</legend><div class=\"grid\">")
-        .append(f.input("reference", m.t("req.reference"), "text", ""))
-        .append(f.input("receivedOn", m.t("req.received"), "date", today.toString()))
-        .append(
-            f.input("dueOn", m.t("req.due"), "date", today.plusDays(DEFAULT_DUE_DAYS).toString()))
-        .append("</div></fieldset>");
+    b.raw("<fieldset><legend>")
+        .text(m.t("reg.receipt"))
+        .raw("</legend><div class=\"grid\">")
+        .add(f.input("reference", m.t("req.reference"), "text", ""))
+        .add(f.input("receivedOn", m.t("req.received"), "date", today.toString()))
+        .add(f.input("dueOn", m.t("req.due"), "date", today.plusDays(DEFAULT_DUE_DAYS).toString()))
+        .raw("</div></fieldset>");
 
-    b.append("<fieldset><legend>")
-        .append(esc(m.t("req.kind")))
-        .append("</legend>")
-        .append(
+    b.raw("<fieldset><legend id=\"legend-requesterKind\">")
+        .text(m.t("req.kind"))
+        .raw("</legend>")
+        .add(
             f.radios(
                 "requesterKind",
                 RequesterKind.values(),
                 RequesterKind.PERSON,
                 k -> label(m, "kind." + k.id(), k.japanese()),
                 RequesterKind::id))
-        .append("<div class=\"grid\" id=\"agent\">")
-        .append(f.input("agentName", m.t("reg.agent.name"), "text", ""))
-        .append(f.input("agentRelation", m.t("reg.agent.relation"), "text", ""))
-        .append(f.input("agentAddress", m.t("reg.agent.address"), "text", ""))
-        .append(f.input("agentPhone", m.t("reg.agent.phone"), "text", ""))
-        .append(f.checkbox("agentLawyer", m.t("reg.agent.lawyer"), false))
-        .append("</div><p class=\"hint\">")
-        .append(esc(m.t("reg.agent.hint")))
-        .append("</p></fieldset>");
+        .raw("<div class=\"grid\" id=\"agent\">")
+        .add(f.input("agentName", m.t("reg.agent.name"), "text", ""))
+        .add(f.input("agentRelation", m.t("reg.agent.relation"), "text", ""))
+        .add(f.input("agentAddress", m.t("reg.agent.address"), "text", ""))
+        .add(f.input("agentPhone", m.t("reg.agent.phone"), "text", ""))
+        .add(f.checkbox("agentLawyer", m.t("reg.agent.lawyer"), false))
+        .raw("</div><p class=\"hint\">")
+        .text(m.t("reg.agent.hint"))
+        .raw("</p></fieldset>");
 
-    b.append("<fieldset><legend>")
-        .append(esc(m.t("req.checks")))
-        .append("</legend><table class=\"documents\" id=\"documents\"><thead><tr><th>")
-        .append(esc(m.t("reg.doc.kind")))
-        .append("</th><th>")
-        .append(esc(m.t("req.photo")))
-        .append("</th><th>")
-        .append(esc(m.t("reg.doc.issued")))
-        .append("</th></tr></thead><tbody>");
+    b.raw("<fieldset><legend>")
+        .text(m.t("req.checks"))
+        .raw("</legend><table class=\"documents\" id=\"documents\"><thead><tr><th>")
+        .text(m.t("reg.doc.kind"))
+        .raw("</th><th>")
+        .text(m.t("req.photo"))
+        .raw("</th><th>")
+        .text(m.t("reg.doc.issued"))
+        .raw("</th></tr></thead><tbody>");
     for (int i = 1; i <= RequestEntry.DOCUMENT_ROWS; i++) {
       String kind = "docKind" + i;
       String selected =
           posted ? r.param(kind).orElse("") : i == 1 ? DocumentKind.DRIVERS_LICENSE.id() : "";
-      b.append("<tr><td><select id=\"f-")
-          .append(kind)
-          .append("\" name=\"")
-          .append(kind)
-          .append("\" aria-label=\"")
-          .append(esc(m.t("reg.doc.kind") + " " + i))
-          .append("\"")
-          .append(f.invalid(kind))
-          .append("><option value=\"\">—</option>");
+      b.raw("<tr><td>")
+          .open(
+              "select",
+              f.invalid(
+                  kind,
+                  "id",
+                  "f-" + kind,
+                  "name",
+                  kind,
+                  "aria-label",
+                  m.t("reg.doc.kind") + " " + i))
+          .raw("<option value=\"\">—</option>");
       for (DocumentKind d : DocumentKind.values()) {
-        b.append("<option value=\"")
-            .append(d.id())
-            .append("\"")
-            .append(d.id().equals(selected) ? " selected" : "")
-            .append(">")
-            .append(esc(label(m, "doc." + d.id(), d.japanese())))
-            .append("</option>");
+        b.el(
+            "option",
+            label(m, "doc." + d.id(), d.japanese()),
+            "value",
+            d.id(),
+            "selected",
+            d.id().equals(selected) ? "selected" : null);
       }
-      b.append("</select>")
-          .append(f.error(kind))
-          .append("</td><td>")
-          .append(f.bareCheckbox("docPhoto" + i, m.t("req.photo") + " " + i, !posted && i == 1))
-          .append("</td><td>")
-          .append("<input type=\"date\" id=\"f-docIssued")
-          .append(i)
-          .append("\" name=\"docIssued")
-          .append(i)
-          .append("\" aria-label=\"")
-          .append(esc(m.t("reg.doc.issued") + " " + i))
-          .append("\" value=\"")
-          .append(esc(f.value("docIssued" + i, "")))
-          .append("\"")
-          .append(f.invalid("docIssued" + i))
-          .append(">")
-          .append(f.error("docIssued" + i))
-          .append("</td></tr>");
+      b.raw("</select>")
+          .add(f.error(kind))
+          .raw("</td><td>")
+          .add(f.bareCheckbox("docPhoto" + i, m.t("req.photo") + " " + i, !posted && i == 1))
+          .raw("</td><td>")
+          .empty(
+              "input",
+              f.invalid(
+                  "docIssued" + i,
+                  "type",
+                  "date",
+                  "id",
+                  "f-docIssued" + i,
+                  "name",
+                  "docIssued" + i,
+                  "aria-label",
+                  m.t("reg.doc.issued") + " " + i,
+                  "value",
+                  f.value("docIssued" + i, "")))
+          .add(f.error("docIssued" + i))
+          .raw("</td></tr>");
     }
-    b.append("</tbody></table></fieldset>");
+    b.raw("</tbody></table></fieldset>");
 
-    b.append("<fieldset><legend>")
-        .append(esc(m.t("req.actions")))
-        .append("</legend><div class=\"choices\" id=\"f-actions\">");
+    b.raw("<fieldset><legend>")
+        .text(m.t("req.actions"))
+        .raw("</legend><div class=\"choices\" id=\"f-actions\">");
     var asked = r.params("actions");
     for (RequestedAction a : RequestedAction.values()) {
       boolean on = posted ? asked.contains(a.id()) : a == RequestedAction.DISCLOSURE;
-      b.append("<label><input type=\"checkbox\" name=\"actions\" value=\"")
-          .append(a.id())
-          .append("\"")
-          .append(on ? " checked" : "")
-          .append("> ")
-          .append(esc(label(m, "action." + a.id(), a.japanese())))
-          .append("</label>");
+      b.raw("<label>")
+          .empty(
+              "input",
+              "type",
+              "checkbox",
+              "name",
+              "actions",
+              "value",
+              a.id(),
+              "checked",
+              on ? "checked" : null)
+          .raw(" ")
+          .text(label(m, "action." + a.id(), a.japanese()))
+          .raw("</label>");
     }
-    b.append("</div>")
-        .append(f.error("actions"))
-        .append(f.checkbox("feePaid", m.t("reg.feePaid", RequestedAction.FEE_YEN), false))
-        .append("<p class=\"field-label\">")
-        .append(esc(m.t("req.delivery")))
-        .append("</p>")
-        .append(
+    b.raw("</div>")
+        .add(f.error("actions"))
+        .add(f.checkbox("feePaid", m.t("reg.feePaid", RequestedAction.FEE_YEN), false))
+        .raw("<p class=\"field-label\" id=\"label-delivery\">")
+        .text(m.t("req.delivery"))
+        .raw("</p>")
+        .add(
             f.radios(
                 "delivery",
                 Delivery.values(),
                 Delivery.ELECTRONIC,
                 d -> label(m, "delivery." + d.id(), d.japanese()),
                 Delivery::id))
-        .append("</fieldset>");
+        .raw("</fieldset>");
 
-    b.append("<fieldset><legend>")
-        .append(esc(m.t("reg.subject")))
-        .append("</legend><div class=\"grid\">")
-        .append(f.input("name", m.t("field.name"), "text", ""))
-        .append(f.input("reading", m.t("field.reading"), "text", ""))
-        .append(f.input("birthDate", m.t("field.birthDate"), "text", ""))
-        .append(f.textarea("formerNames", m.t("field.formerNames")))
-        .append(f.input("postcode", m.t("reg.postcode"), "text", ""))
-        .append(f.input("address", m.t("reg.address"), "text", ""))
-        .append(f.textarea("formerAddresses", m.t("reg.formerAddresses")))
-        .append(f.textarea("phones", m.t("field.phones")))
-        .append(f.textarea("emails", m.t("field.emails")))
-        .append("</div></fieldset>");
-    b.append("<div class=\"actions\"><button type=\"submit\" id=\"register-submit\">")
-        .append(esc(m.t("reg.submit")))
-        .append("</button> <a href=\"/console/requests\">")
-        .append(esc(m.t("reg.cancel")))
-        .append("</a></div></form>");
-    r.html(status, Layout.page(r, m.t("reg.title"), console.current(), b.toString()));
+    b.raw("<fieldset><legend>")
+        .text(m.t("reg.subject"))
+        .raw("</legend><div class=\"grid\">")
+        .add(f.input("name", m.t("field.name"), "text", ""))
+        .add(f.input("reading", m.t("field.reading"), "text", ""))
+        .add(f.input("birthDate", m.t("field.birthDate"), "text", ""))
+        .add(f.textarea("formerNames", m.t("field.formerNames")))
+        .add(f.input("postcode", m.t("reg.postcode"), "text", ""))
+        .add(f.input("address", m.t("reg.address"), "text", ""))
+        .add(f.textarea("formerAddresses", m.t("reg.formerAddresses")))
+        .add(f.textarea("phones", m.t("field.phones")))
+        .add(f.textarea("emails", m.t("field.emails")))
+        .raw("</div></fieldset>");
+    b.raw("<div class=\"actions\"><button type=\"submit\" id=\"register-submit\">")
+        .text(m.t("reg.submit"))
+        .raw("</button> <a href=\"/console/requests\">")
+        .text(m.t("reg.cancel"))
+        .raw("</a></div></form>");
+    r.html(status, Layout.page(r, m.t("reg.title"), console.current(), b));
   }
 
   /**
@@ -223,101 +234,123 @@ final class RegisterPage {
       return posted ? r.param(name).orElse("") : initial;
     }
 
-    String invalid(String name) {
-      return errors.containsKey(name)
-          ? " aria-invalid=\"true\" aria-describedby=\"err-" + name + "\""
-          : "";
+    /** {@code aria-invalid} and {@code aria-describedby} values for a field in error, else null. */
+    String[] invalid(String name, String... attributes) {
+      boolean bad = errors.containsKey(name);
+      String[] all = java.util.Arrays.copyOf(attributes, attributes.length + 4);
+      all[attributes.length] = "aria-invalid";
+      all[attributes.length + 1] = bad ? "true" : null;
+      all[attributes.length + 2] = "aria-describedby";
+      all[attributes.length + 3] = bad ? "err-" + name : null;
+      return all;
     }
 
-    String error(String name) {
+    Html error(String name) {
       RequestEntry.Problem p = errors.get(name);
       return p == null
-          ? ""
-          : "<span class=\"field-error\" id=\"err-" + name + "\">" + esc(p.text(m)) + "</span>";
+          ? new Html()
+          : new Html().el("span", p.text(m), "class", "field-error", "id", "err-" + name);
     }
 
-    String input(String name, String label, String type, String initial) {
-      return "<div class=\"field\"><label for=\"f-"
-          + name
-          + "\">"
-          + esc(label)
-          + "</label><input type=\""
-          + type
-          + "\" id=\"f-"
-          + name
-          + "\" name=\""
-          + name
-          + "\" value=\""
-          + esc(value(name, initial))
-          + "\""
-          + invalid(name)
-          + ">"
-          + error(name)
-          + "</div>";
+    Html input(String name, String label, String type, String initial) {
+      return new Html()
+          .raw("<div class=\"field\">")
+          .el("label", label, "for", "f-" + name)
+          .empty(
+              "input",
+              invalid(
+                  name,
+                  "type",
+                  type,
+                  "id",
+                  "f-" + name,
+                  "name",
+                  name,
+                  "value",
+                  value(name, initial)))
+          .add(error(name))
+          .raw("</div>");
     }
 
-    String textarea(String name, String label) {
-      return "<div class=\"field\"><label for=\"f-"
-          + name
-          + "\">"
-          + esc(label)
-          + "</label><textarea id=\"f-"
-          + name
-          + "\" name=\""
-          + name
-          + "\" rows=\"2\""
-          + invalid(name)
-          + ">"
-          + esc(value(name, ""))
-          + "</textarea>"
-          + error(name)
-          + "</div>";
+    Html textarea(String name, String label) {
+      return new Html()
+          .raw("<div class=\"field\">")
+          .el("label", label, "for", "f-" + name)
+          .el(
+              "textarea",
+              value(name, ""),
+              invalid(name, "id", "f-" + name, "name", name, "rows", "2"))
+          .add(error(name))
+          .raw("</div>");
     }
 
-    String checkbox(String name, String label, boolean initial) {
-      return "<div class=\"field check\"><label>"
-          + bareCheckbox(name, null, initial)
-          + " "
-          + esc(label)
-          + "</label>"
-          + error(name)
-          + "</div>";
+    Html checkbox(String name, String label, boolean initial) {
+      return new Html()
+          .raw("<div class=\"field check\"><label>")
+          .add(bareCheckbox(name, null, initial))
+          .raw(" ")
+          .text(label)
+          .raw("</label>")
+          .add(error(name))
+          .raw("</div>");
     }
 
-    String bareCheckbox(String name, String ariaLabel, boolean initial) {
+    Html bareCheckbox(String name, String ariaLabel, boolean initial) {
       boolean on = posted ? r.param(name).isPresent() : initial;
-      return "<input type=\"checkbox\" id=\"f-"
-          + name
-          + "\" name=\""
-          + name
-          + "\" value=\"yes\""
-          + (on ? " checked" : "")
-          + (ariaLabel == null ? "" : " aria-label=\"" + esc(ariaLabel) + "\"")
-          + ">";
+      return new Html()
+          .empty(
+              "input",
+              "type",
+              "checkbox",
+              "id",
+              "f-" + name,
+              "name",
+              name,
+              "value",
+              "yes",
+              "checked",
+              on ? "checked" : null,
+              "aria-label",
+              ariaLabel);
     }
 
-    <E> String radios(
+    <E> Html radios(
         String name,
         E[] values,
         E initial,
         java.util.function.Function<E, String> label,
         java.util.function.Function<E, String> id) {
       String chosen = posted ? r.param(name).orElse("") : id.apply(initial);
-      StringBuilder b =
-          new StringBuilder("<div class=\"choices\" id=\"f-" + name + "\" role=\"radiogroup\">");
+      Html b =
+          new Html()
+              .open(
+                  "div",
+                  "class",
+                  "choices",
+                  "id",
+                  "f-" + name,
+                  "role",
+                  "radiogroup",
+                  "aria-labelledby",
+                  name.equals("delivery") ? "label-delivery" : "legend-" + name);
       for (E v : values) {
         String i = id.apply(v);
-        b.append("<label><input type=\"radio\" name=\"")
-            .append(name)
-            .append("\" value=\"")
-            .append(i)
-            .append("\"")
-            .append(i.equals(chosen) ? " checked" : "")
-            .append("> ")
-            .append(esc(label.apply(v)))
-            .append("</label>");
+        b.raw("<label>")
+            .empty(
+                "input",
+                "type",
+                "radio",
+                "name",
+                name,
+                "value",
+                i,
+                "checked",
+                i.equals(chosen) ? "checked" : null)
+            .raw(" ")
+            .text(label.apply(v))
+            .raw("</label>");
       }
-      return b.append("</div>").append(error(name)).toString();
+      return b.raw("</div>").add(error(name));
     }
   }
 }

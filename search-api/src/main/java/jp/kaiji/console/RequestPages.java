@@ -1,13 +1,10 @@
 package jp.kaiji.console;
 
-import static jp.kaiji.console.Html.esc;
-
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +14,12 @@ import jp.kaiji.disclosure.Decision;
 import jp.kaiji.disclosure.DisclosureCase;
 import jp.kaiji.disclosure.DisclosureException;
 import jp.kaiji.disclosure.DisclosureService;
-import jp.kaiji.disclosure.PackageContents;
 import jp.kaiji.disclosure.Redaction;
 import jp.kaiji.disclosure.RequestChecks;
 import jp.kaiji.disclosure.RequestStatus;
 import jp.kaiji.disclosure.ResultSnapshot;
-import jp.kaiji.schema.RequestIdentity;
-import jp.kaiji.search.SubjectSearchService;
+import jp.kaiji.html.Html;
+import jp.kaiji.service.SearchFailure;
 
 /**
  * The disclosure request pages: the list by due date, one request with its form, checks and fee,
@@ -58,82 +54,81 @@ final class RequestPages {
                         .findFirst());
     List<DisclosureCase> cases = disclosure.list(r.who(), status);
     var today = disclosure.today();
-    StringBuilder b = new StringBuilder();
-    b.append(
+    Html b = new Html();
+    b.raw(
             "<p class=\"toolbar\"><a class=\"button\" id=\"new-request\" href=\"/console/requests/new\">")
-        .append(esc(m.t("reg.link")))
-        .append("</a></p>");
-    b.append(
+        .text(m.t("reg.link"))
+        .raw("</a></p>");
+    b.raw(
             "<form method=\"get\" action=\"/console/requests\" class=\"filters\"><label for=\"status\">")
-        .append(esc(m.t("req.filter")))
-        .append("</label><select id=\"status\" name=\"status\"><option value=\"\">")
-        .append(esc(m.t("req.all")))
-        .append("</option>");
+        .text(m.t("req.filter"))
+        .raw("</label><select id=\"status\" name=\"status\"><option value=\"\">")
+        .text(m.t("req.all"))
+        .raw("</option>");
     for (RequestStatus s : RequestStatus.values()) {
-      b.append("<option value=\"")
-          .append(s.id())
-          .append("\"")
-          .append(status.filter(s::equals).isPresent() ? " selected" : "")
-          .append(">")
-          .append(esc(m.t("status." + s.id())))
-          .append("</option>");
+      b.raw("<option value=\"")
+          .text(s.id())
+          .raw("\"")
+          .raw(status.filter(s::equals).isPresent() ? " selected" : "")
+          .raw(">")
+          .text(m.t("status." + s.id()))
+          .raw("</option>");
     }
-    b.append("</select><button type=\"submit\" id=\"filter\">")
-        .append(esc(m.t("req.apply")))
-        .append("</button></form>");
-    b.append("<table id=\"requests\"><thead><tr><th>")
-        .append(esc(m.t("req.reference")))
-        .append("</th><th>")
-        .append(esc(m.t("req.received")))
-        .append("</th><th>")
-        .append(esc(m.t("req.kind")))
-        .append("</th><th>")
-        .append(esc(m.t("req.actions")))
-        .append("</th><th>")
-        .append(esc(m.t("req.status")))
-        .append("</th><th>")
-        .append(esc(m.t("req.due")))
-        .append("</th></tr></thead><tbody>");
+    b.raw("</select><button type=\"submit\" id=\"filter\">")
+        .text(m.t("req.apply"))
+        .raw("</button></form>");
+    b.raw("<table id=\"requests\"><thead><tr><th>")
+        .text(m.t("req.reference"))
+        .raw("</th><th>")
+        .text(m.t("req.received"))
+        .raw("</th><th>")
+        .text(m.t("req.kind"))
+        .raw("</th><th>")
+        .text(m.t("req.actions"))
+        .raw("</th><th>")
+        .text(m.t("req.status"))
+        .raw("</th><th>")
+        .text(m.t("req.due"))
+        .raw("</th></tr></thead><tbody>");
     for (DisclosureCase c : cases) {
       Optional<String> warn = c.dueWarning(today, NEARING_DAYS);
-      b.append("<tr data-reference=\"")
-          .append(esc(c.reference()))
-          .append("\"")
-          .append(warn.map(w -> " class=\"" + w + "\"").orElse(""))
-          .append("><td><a href=\"/console/requests/")
-          .append(esc(url(c.reference())))
-          .append("\">")
-          .append(esc(c.reference()))
-          .append("</a></td><td>")
-          .append(esc(c.form().receivedOn()))
-          .append("</td><td>")
-          .append(esc(kind(m, c)))
-          .append("</td><td>")
-          .append(
-              esc(
-                  String.join(
-                      "、",
-                      c.form().actions().stream()
-                          .map(a -> label(m, "action." + a.id(), a.japanese()))
-                          .toList())))
-          .append("</td><td>")
-          .append(esc(m.t("status." + c.status().id())))
-          .append("</td><td>")
-          .append(esc(c.form().dueOn()));
+      b.raw("<tr data-reference=\"")
+          .text(c.reference())
+          .raw("\"")
+          .attr("class", warn.orElse(null))
+          .raw("><td><a href=\"/console/requests/")
+          .text(url(c.reference()))
+          .raw("\">")
+          .text(c.reference())
+          .raw("</a></td><td>")
+          .text(c.form().receivedOn())
+          .raw("</td><td>")
+          .text(kind(m, c))
+          .raw("</td><td>")
+          .text(
+              String.join(
+                  "、",
+                  c.form().actions().stream()
+                      .map(a -> label(m, "action." + a.id(), a.japanese()))
+                      .toList()))
+          .raw("</td><td>")
+          .text(m.t("status." + c.status().id()))
+          .raw("</td><td>")
+          .text(c.form().dueOn());
       warn.ifPresent(
           w ->
-              b.append(" <span class=\"badge ")
-                  .append(w)
-                  .append("\">")
-                  .append(esc(m.t("req." + w)))
-                  .append("</span>"));
-      b.append("</td></tr>");
+              b.raw(" <span class=\"badge ")
+                  .text(w)
+                  .raw("\">")
+                  .text(m.t("req." + w))
+                  .raw("</span>"));
+      b.raw("</td></tr>");
     }
-    b.append("</tbody></table>");
+    b.raw("</tbody></table>");
     if (cases.isEmpty()) {
-      b.append("<p id=\"no-requests\">").append(esc(m.t("req.none"))).append("</p>");
+      b.raw("<p id=\"no-requests\">").text(m.t("req.none")).raw("</p>");
     }
-    r.html(200, Layout.page(r, m.t("req.title"), console.current(), b.toString()));
+    r.html(200, Layout.page(r, m.t("req.title"), console.current(), b));
   }
 
   void view(ConsoleRequest r) throws Exception {
@@ -153,38 +148,35 @@ final class RequestPages {
               r,
               m.t("error.notfound"),
               console.current(),
-              "<p class=\"error\">" + esc(e.getMessage()) + "</p>"));
+              new Html().el("p", e.getMessage(), "class", "error")));
       return;
     }
     String base = "/console/requests/" + url(ref);
-    StringBuilder b = new StringBuilder();
+    Html b = new Html();
     error.ifPresent(
-        e ->
-            b.append("<p class=\"error\" id=\"request-error\" role=\"alert\">")
-                .append(esc(e))
-                .append("</p>"));
+        e -> b.raw("<p class=\"error\" id=\"request-error\" role=\"alert\">").text(e).raw("</p>"));
     r.param("notice")
         .ifPresent(
             n ->
-                b.append("<p class=\"notice\" id=\"notice\" role=\"status\">")
-                    .append(esc(m.t("req.notice." + n)))
-                    .append("</p>"));
+                b.raw("<p class=\"notice\" id=\"notice\" role=\"status\">")
+                    .text(m.t("req.notice." + n))
+                    .raw("</p>"));
     var f = c.form();
-    b.append("<h2>")
-        .append(esc(m.t("req.form")))
-        .append("</h2><dl class=\"kv\" id=\"request-form\">")
-        .append(kv(m.t("req.status"), m.t("status." + c.status().id())))
-        .append(kv(m.t("req.received"), f.receivedOn()))
-        .append(
+    b.raw("<h2>")
+        .text(m.t("req.form"))
+        .raw("</h2><dl class=\"kv\" id=\"request-form\">")
+        .add(kv(m.t("req.status"), m.t("status." + c.status().id())))
+        .add(kv(m.t("req.received"), f.receivedOn()))
+        .add(
             kv(
                 m.t("req.due"),
                 f.dueOn()
                     + c.dueWarning(disclosure.today(), NEARING_DAYS)
                         .map(w -> " (" + m.t("req." + w) + ")")
                         .orElse("")))
-        .append(kv(m.t("req.kind"), kind(m, c)));
-    f.agent().ifPresent(a -> b.append(kv(m.t("req.agent"), a.name() + " (" + a.relation() + ")")));
-    b.append(
+        .add(kv(m.t("req.kind"), kind(m, c)));
+    f.agent().ifPresent(a -> b.add(kv(m.t("req.agent"), a.name() + " (" + a.relation() + ")")));
+    b.add(
             kv(
                 m.t("req.actions"),
                 String.join(
@@ -192,128 +184,117 @@ final class RequestPages {
                     f.actions().stream()
                         .map(a -> label(m, "action." + a.id(), a.japanese()))
                         .toList())))
-        .append(
+        .add(
             kv(
                 m.t("req.delivery"),
                 label(m, "delivery." + f.delivery().id(), f.delivery().japanese())));
     var s = f.subject();
-    s.name().ifPresent(v -> b.append(kv(m.t("field.name"), v)));
-    s.reading().ifPresent(v -> b.append(kv(m.t("field.reading"), v)));
+    s.name().ifPresent(v -> b.add(kv(m.t("field.name"), v)));
+    s.reading().ifPresent(v -> b.add(kv(m.t("field.reading"), v)));
     if (!s.formerNames().isEmpty()) {
-      b.append(kv(m.t("field.formerNames"), String.join(" / ", s.formerNames())));
+      b.add(kv(m.t("show.formerNames"), String.join(" / ", s.formerNames())));
     }
-    s.birthDate().ifPresent(v -> b.append(kv(m.t("field.birthDate"), v)));
+    s.birthDate().ifPresent(v -> b.add(kv(m.t("field.birthDate"), v)));
     s.addresses()
         .forEach(
             a ->
-                b.append(
+                b.add(
                     kv(
-                        m.t("field.addresses"),
+                        m.t("show.addresses"),
                         a.postcode().map(p -> "〒" + p + " ").orElse("") + a.address())));
     if (!s.phones().isEmpty()) {
-      b.append(kv(m.t("field.phones"), String.join(" / ", s.phones())));
+      b.add(kv(m.t("show.phones"), String.join(" / ", s.phones())));
     }
     if (!s.emails().isEmpty()) {
-      b.append(kv(m.t("field.emails"), String.join(" / ", s.emails())));
+      b.add(kv(m.t("show.emails"), String.join(" / ", s.emails())));
     }
-    b.append("</dl><h2>").append(esc(m.t("req.checks"))).append("</h2><ul id=\"checks\">");
+    b.raw("</dl><h2>").text(m.t("req.checks")).raw("</h2><ul id=\"checks\">");
     f.documents()
         .forEach(
             d ->
-                b.append("<li>")
-                    .append(esc(label(m, "doc." + d.kind().id(), d.kind().japanese())))
-                    .append(d.photo() ? " ・" + esc(m.t("req.photo")) : "")
-                    .append(d.issuedOn().map(i -> " ・" + esc(m.t("req.issued", i))).orElse(""))
-                    .append("</li>"));
+                b.raw("<li>")
+                    .text(label(m, "doc." + d.kind().id(), d.kind().japanese()))
+                    .text(d.photo() ? " ・" + m.t("req.photo") : "")
+                    .text(d.issuedOn().map(i -> " ・" + m.t("req.issued", i)).orElse(""))
+                    .raw("</li>"));
     List<String> findings = RequestChecks.of(f).findings();
-    findings.forEach(x -> b.append("<li class=\"error\">").append(esc(x)).append("</li>"));
+    findings.forEach(x -> b.raw("<li class=\"error\">").text(x).raw("</li>"));
     if (findings.isEmpty()) {
-      b.append("<li class=\"ok\">").append(esc(m.t("req.checks.ok"))).append("</li>");
+      b.raw("<li class=\"ok\">").text(m.t("req.checks.ok")).raw("</li>");
     }
-    b.append("</ul><p id=\"fee\">")
-        .append(
-            esc(
-                f.feeYen() == 0
-                    ? m.t("req.fee.none")
-                    : f.feePaid()
-                        ? m.t("req.fee.paid", f.feeYen())
-                        : m.t("req.fee.unpaid", f.feeYen())))
-        .append("</p>");
+    b.raw("</ul><p id=\"fee\">")
+        .text(
+            f.feeYen() == 0
+                ? m.t("req.fee.none")
+                : f.feePaid() ? m.t("req.fee.paid", f.feeYen()) : m.t("req.fee.unpaid", f.feeYen()))
+        .raw("</p>");
 
     boolean open = c.status() == RequestStatus.RECEIVED || c.status() == RequestStatus.IN_REVIEW;
     if (open) {
-      b.append("<form method=\"post\" action=\"")
-          .append(base)
-          .append("/search\" class=\"inline\">")
-          .append(Html.csrfField(r.signedIn()))
-          .append("<button type=\"submit\" id=\"run-search\">")
-          .append(esc(m.t(c.result().isPresent() ? "req.research" : "req.search")))
-          .append("</button></form>");
+      b.raw("<form method=\"post\" action=\"")
+          .text(base)
+          .raw("/search\" class=\"inline\">")
+          .add(Fragments.csrfField(r.signedIn()))
+          .raw("<button type=\"submit\" id=\"run-search\">")
+          .text(m.t(c.result().isPresent() ? "req.research" : "req.search"))
+          .raw("</button></form>");
     }
     if (c.result().isPresent()) {
-      b.append(result(r, c, base, c.status() == RequestStatus.IN_REVIEW));
+      b.add(result(r, c, base, c.status() == RequestStatus.IN_REVIEW));
     }
-    b.append(packageSection(r, c, base));
-    r.html(status, Layout.page(r, m.t("req.one", ref), console.current(), b.toString()));
+    b.add(packageSection(r, c, base));
+    r.html(status, Layout.page(r, m.t("req.one", ref), console.current(), b));
   }
 
-  private String result(ConsoleRequest r, DisclosureCase c, String base, boolean reviewing) {
+  private Html result(ConsoleRequest r, DisclosureCase c, String base, boolean reviewing) {
     Messages m = r.m;
     ResultSnapshot res = c.result().orElseThrow();
     Map<String, Decision> decisions = c.decisionsById();
     Map<String, SourceDefinition> defs = new HashMap<>();
     console.services.catalog().get().sources().forEach(d -> defs.put(d.id(), d));
-    StringBuilder b = new StringBuilder("<section id=\"review\">");
-    b.append("<p class=\"answered\" id=\"answered-by\">")
-        .append(
-            esc(
-                m.t(
-                    "result.answered",
-                    res.generation(),
-                    res.generationBuiltAt(),
-                    res.searchedAt())))
-        .append("</p>");
+    Html b = new Html().raw("<section id=\"review\">");
+    b.raw("<p class=\"answered\" id=\"answered-by\">")
+        .text(m.t("result.answered", res.generation(), res.generationBuiltAt(), res.searchedAt()))
+        .raw("</p>");
     long total = res.hits().count();
     int undecided = c.undecided().size();
-    b.append("<p class=\"summary\" id=\"undecided\" data-undecided=\"")
-        .append(undecided)
-        .append("\">")
-        .append(esc(m.t("req.undecided", total, undecided)))
-        .append("</p><p class=\"hint\">")
-        .append(esc(m.t("req.keys")))
-        .append("</p>");
+    b.raw("<p class=\"summary\" id=\"undecided\" data-undecided=\"")
+        .text(undecided)
+        .raw("\">")
+        .text(m.t("req.undecided", total, undecided))
+        .raw("</p><p class=\"hint\">")
+        .text(m.t("req.keys"))
+        .raw("</p>");
     for (var company : res.companies()) {
-      b.append("<section class=\"company\"><h2>")
-          .append(esc(company.legalName()))
-          .append(" <span class=\"muted\">")
-          .append(esc(company.company()))
-          .append("</span></h2>");
+      b.raw("<section class=\"company\"><h2>")
+          .text(company.legalName())
+          .raw(" <span class=\"muted\">")
+          .text(company.company())
+          .raw("</span></h2>");
       for (var source : company.sources()) {
-        b.append("<section class=\"source\" data-source=\"")
-            .append(esc(source.source()))
-            .append("\"><h3>")
-            .append(esc(source.title()))
-            .append(" <span class=\"muted\">")
-            .append(esc(source.source()))
-            .append("</span></h3><p class=\"meta\">")
-            .append(esc(m.t("result.category")))
-            .append(": ")
-            .append(esc(source.categoryLabel()))
-            .append(" · ")
-            .append(esc(m.t("result.purpose")))
-            .append(": ")
-            .append(esc(source.purpose()));
+        b.raw("<section class=\"source\" data-source=\"")
+            .text(source.source())
+            .raw("\"><h3>")
+            .text(source.title())
+            .raw(" <span class=\"muted\">")
+            .text(source.source())
+            .raw("</span></h3><p class=\"meta\">")
+            .text(m.t("result.category"))
+            .raw(": ")
+            .text(source.categoryLabel())
+            .raw(" · ")
+            .text(m.t("result.purpose"))
+            .raw(": ")
+            .text(source.purpose());
         if (source.jointlyUsed()) {
-          b.append(" · <span class=\"badge joint\">")
-              .append(esc(m.t("result.joint")))
-              .append("</span>");
+          b.raw(" · <span class=\"badge joint\">").text(m.t("result.joint")).raw("</span>");
         }
-        b.append("</p>");
+        b.raw("</p>");
         for (var hit : source.records()) {
           List<ResultView.Line> lines =
               hit.explanation().stream().map(ResultView.Line::parse).toList();
-          String controls = controls(r, c, hit, decisions.get(hit.id()), base, reviewing);
-          b.append(
+          Html controls = controls(r, c, hit, decisions.get(hit.id()), base, reviewing);
+          b.add(
               ResultView.record(
                   m,
                   hit.id(),
@@ -326,11 +307,11 @@ final class RequestPages {
                   Optional.ofNullable(defs.get(source.source())),
                   controls));
         }
-        b.append("</section>");
+        b.raw("</section>");
       }
-      b.append("</section>");
+      b.raw("</section>");
     }
-    b.append(
+    b.add(
         ResultView.sourcesSearched(
             m,
             res.sourcesSearched().stream()
@@ -340,10 +321,10 @@ final class RequestPages {
                             x.source(), x.company(), x.records(), x.hits()))
                 .toList(),
             defs));
-    return b.append("</section>").toString();
+    return b.raw("</section>");
   }
 
-  private String controls(
+  private Html controls(
       ConsoleRequest r,
       DisclosureCase c,
       ResultSnapshot.Hit hit,
@@ -351,54 +332,53 @@ final class RequestPages {
       String base,
       boolean reviewing) {
     Messages m = r.m;
-    StringBuilder b = new StringBuilder();
+    Html b = new Html();
     String state =
         d == null
             ? (hit.needsReview() ? m.t("req.decision.none") : m.t("req.decision.confirmed"))
             : d.verdict() == Decision.Verdict.ACCEPT
                 ? m.t("req.decision.accepted")
                 : m.t("req.decision.rejected", d.reason());
-    b.append("<p class=\"decision-state")
-        .append(
+    b.raw("<p class=\"decision-state")
+        .raw(
             d == null
                 ? ""
                 : " decided-" + (d.verdict() == Decision.Verdict.ACCEPT ? "accepted" : "rejected"))
-        .append("\">")
-        .append(esc(state))
-        .append("</p>");
+        .raw("\">")
+        .text(state)
+        .raw("</p>");
     for (Redaction x : c.redactions()) {
       if (x.recordId().equals(hit.id())) {
-        b.append("<p class=\"redacted\">")
-            .append(esc(m.t("req.redacted", x.field(), x.start(), x.end(), x.reason())))
-            .append("</p>");
+        b.raw("<p class=\"redacted\">")
+            .text(m.t("req.redacted", x.field(), x.start(), x.end(), x.reason()))
+            .raw("</p>");
       }
     }
     if (!reviewing) {
-      return b.toString();
+      return b;
     }
-    String csrf = Html.csrfField(r.signedIn());
-    String rid = esc(hit.id());
-    b.append("<form method=\"post\" action=\"")
-        .append(base)
-        .append("/decisions\" class=\"decision\">")
-        .append(csrf)
-        .append("<input type=\"hidden\" name=\"recordId\" value=\"")
-        .append(rid)
-        .append("\">")
+    Html csrf = Fragments.csrfField(r.signedIn());
+    String rid = hit.id();
+    b.raw("<form method=\"post\" action=\"")
+        .text(base)
+        .raw("/decisions\" class=\"decision\">")
+        .add(csrf)
+        .raw("<input type=\"hidden\" name=\"recordId\" value=\"")
+        .text(rid)
+        .raw("\">")
         // Reason and reject come first: Enter in the reason submits the first button, the
         // rejection.
-        .append("<input type=\"text\" name=\"reason\" aria-label=\"")
-        .append(esc(m.t("req.reason")))
-        .append("\" placeholder=\"")
-        .append(esc(m.t("req.reason")))
-        .append("\">")
-        .append(
-            "<button type=\"submit\" name=\"decision\" value=\"reject\" class=\"danger reject\">")
-        .append(esc(m.t("req.reject")))
-        .append("</button>")
-        .append("<button type=\"submit\" name=\"decision\" value=\"accept\" class=\"accept\">")
-        .append(esc(m.t("req.accept")))
-        .append("</button></form>");
+        .raw("<input type=\"text\" name=\"reason\" aria-label=\"")
+        .text(m.t("req.reason"))
+        .raw("\" placeholder=\"")
+        .text(m.t("req.reason"))
+        .raw("\">")
+        .raw("<button type=\"submit\" name=\"decision\" value=\"reject\" class=\"danger reject\">")
+        .text(m.t("req.reject"))
+        .raw("</button>")
+        .raw("<button type=\"submit\" name=\"decision\" value=\"accept\" class=\"accept\">")
+        .text(m.t("req.accept"))
+        .raw("</button></form>");
     List<String> textFields = new java.util.ArrayList<>();
     hit.original()
         .properties()
@@ -406,75 +386,68 @@ final class RequestPages {
             e -> {
               if (e.getValue().isTextual()) textFields.add(e.getKey());
             });
-    b.append("<details class=\"redact\"><summary>")
-        .append(esc(m.t("req.redact")))
-        .append("</summary><form method=\"post\" action=\"")
-        .append(base)
-        .append("/redactions\" class=\"decision\">")
-        .append(csrf)
-        .append("<input type=\"hidden\" name=\"recordId\" value=\"")
-        .append(rid)
-        .append("\">")
-        .append("<select name=\"field\" aria-label=\"")
-        .append(esc(m.t("req.redact.field")))
-        .append("\">");
-    textFields.forEach(tf -> b.append("<option>").append(esc(tf)).append("</option>"));
-    b.append("</select><input type=\"text\" name=\"span\" aria-label=\"")
-        .append(esc(m.t("req.redact.span")))
-        .append("\" placeholder=\"")
-        .append(esc(m.t("req.redact.span")))
-        .append("\"><input type=\"text\" name=\"reason\" aria-label=\"")
-        .append(esc(m.t("req.reason")))
-        .append("\" placeholder=\"")
-        .append(esc(m.t("req.reason")))
-        .append("\"><button type=\"submit\" class=\"secondary redact-submit\">")
-        .append(esc(m.t("req.redact.submit")))
-        .append("</button></form></details>");
-    return b.toString();
+    b.raw("<details class=\"redact\"><summary>")
+        .text(m.t("req.redact"))
+        .raw("</summary><form method=\"post\" action=\"")
+        .text(base)
+        .raw("/redactions\" class=\"decision\">")
+        .add(csrf)
+        .raw("<input type=\"hidden\" name=\"recordId\" value=\"")
+        .text(rid)
+        .raw("\">")
+        .raw("<select name=\"field\" aria-label=\"")
+        .text(m.t("req.redact.field"))
+        .raw("\">");
+    textFields.forEach(tf -> b.raw("<option>").text(tf).raw("</option>"));
+    b.raw("</select><input type=\"text\" name=\"span\" aria-label=\"")
+        .text(m.t("req.redact.span"))
+        .raw("\" placeholder=\"")
+        .text(m.t("req.redact.span"))
+        .raw("\"><input type=\"text\" name=\"reason\" aria-label=\"")
+        .text(m.t("req.reason"))
+        .raw("\" placeholder=\"")
+        .text(m.t("req.reason"))
+        .raw("\"><button type=\"submit\" class=\"secondary redact-submit\">")
+        .text(m.t("req.redact.submit"))
+        .raw("</button></form></details>");
+    return b;
   }
 
-  private String packageSection(ConsoleRequest r, DisclosureCase c, String base) {
+  private Html packageSection(ConsoleRequest r, DisclosureCase c, String base) {
     Messages m = r.m;
-    StringBuilder b =
-        new StringBuilder("<section id=\"package\"><h2>")
-            .append(esc(m.t("req.package")))
-            .append("</h2>");
+    Html b = new Html().raw("<section id=\"package\"><h2>").text(m.t("req.package")).raw("</h2>");
     if (c.status() == RequestStatus.IN_REVIEW) {
       boolean all = c.undecided().isEmpty();
-      b.append("<form method=\"post\" action=\"")
-          .append(base)
-          .append("/ready\">")
-          .append(Html.csrfField(r.signedIn()))
-          .append("<button type=\"submit\" id=\"export\"")
-          .append(all ? "" : " disabled")
-          .append(">")
-          .append(esc(m.t("req.export")))
-          .append("</button> ")
-          .append(all ? "" : "<span class=\"hint\">" + esc(m.t("req.export.blocked")) + "</span>")
-          .append("</form>");
+      b.raw("<form method=\"post\" action=\"")
+          .text(base)
+          .raw("/ready\">")
+          .add(Fragments.csrfField(r.signedIn()))
+          .raw("<button type=\"submit\" id=\"export\"")
+          .raw(all ? "" : " disabled")
+          .raw(">")
+          .text(m.t("req.export"))
+          .raw("</button> ")
+          .add(all ? new Html() : new Html().el("span", m.t("req.export.blocked"), "class", "hint"))
+          .raw("</form>");
     } else if (c.status() == RequestStatus.READY || c.status() == RequestStatus.EXPORTED) {
-      b.append("<p>")
-          .append(
-              esc(
-                  m.t(
-                      c.status() == RequestStatus.READY
-                          ? "req.package.ready"
-                          : "req.package.exported")))
-          .append("</p>")
-          .append("<p><a id=\"download\" href=\"")
-          .append(base)
-          .append("/package.zip\">")
-          .append(esc(m.t("req.download")))
-          .append("</a> · ")
-          .append("<a id=\"preview\" href=\"")
-          .append(base)
-          .append("/package/index.html\" target=\"_blank\" rel=\"noopener\">")
-          .append(esc(m.t("req.preview")))
-          .append("</a></p>");
+      b.raw("<p>")
+          .text(
+              m.t(c.status() == RequestStatus.READY ? "req.package.ready" : "req.package.exported"))
+          .raw("</p>")
+          .raw("<p><a id=\"download\" href=\"")
+          .text(base)
+          .raw("/package.zip\">")
+          .text(m.t("req.download"))
+          .raw("</a> · ")
+          .raw("<a id=\"preview\" href=\"")
+          .text(base)
+          .raw("/package/index.html\" target=\"_blank\" rel=\"noopener\">")
+          .text(m.t("req.preview"))
+          .raw("</a></p>");
     } else {
-      b.append("<p class=\"hint\">").append(esc(m.t("req.package.notyet"))).append("</p>");
+      b.raw("<p class=\"hint\">").text(m.t("req.package.notyet")).raw("</p>");
     }
-    return b.append("</section>").toString();
+    return b.raw("</section>");
   }
 
   void search(ConsoleRequest r) throws Exception {
@@ -484,14 +457,9 @@ final class RequestPages {
     } catch (DisclosureException | IllegalArgumentException e) {
       view(r, 409, Optional.of(e.getMessage()));
       return;
-    } catch (RequestIdentity.InvalidIdentifier e) {
-      view(r, 400, Optional.of(r.m.t("search.invalid", e.field(), e.getMessage())));
-      return;
-    } catch (SubjectSearchService.NoIndexException e) {
-      view(r, 409, Optional.of(r.m.t("search.noindex")));
-      return;
-    } catch (SubjectSearchService.EmptySearchException e) {
-      view(r, 400, Optional.of(r.m.t("search.empty")));
+    } catch (SearchFailure e) {
+      ConsoleRequest.SearchProblem p = r.problem(e);
+      view(r, p.status(), Optional.of(p.message()));
       return;
     }
     r.redirect("/console/requests/" + url(ref) + "?notice=searched#review");
@@ -599,7 +567,7 @@ final class RequestPages {
       }
     }
     if (html == null) {
-      r.html(404, Layout.page(r, r.m.t("error.notfound"), console.current(), ""));
+      r.html(404, Layout.page(r, r.m.t("error.notfound"), console.current(), new Html()));
       return;
     }
     r.exchange
@@ -609,18 +577,9 @@ final class RequestPages {
     r.exchange.getResponseSender().send(ByteBuffer.wrap(html));
   }
 
-  /**
-   * The exported archive (checked against its SHA-256), or, while ready, the same bytes rendered.
-   */
+  /** The package by {@link DisclosureService#packageBytes}'s one rule, as the API serves it. */
   private byte[] packageBytes(ConsoleRequest r, String ref, String action) throws Exception {
-    DisclosureCase c = disclosure.view(r.who(), ref);
-    if (c.status() == RequestStatus.EXPORTED) {
-      return Files.readAllBytes(disclosure.packageFile(r.who(), ref));
-    }
-    byte[] zip = disclosure.renderPackage(ref);
-    console.audit(
-        r.who(), action, Optional.of(ref), Optional.of("sha256:" + PackageContents.sha256(zip)), 1);
-    return zip;
+    return disclosure.packageBytes(r.who(), ref, action);
   }
 
   private static String kind(Messages m, DisclosureCase c) {
@@ -635,8 +594,8 @@ final class RequestPages {
     return m.lang() == Messages.Lang.JA || t.equals(key) ? japanese : t;
   }
 
-  private static String kv(String k, String v) {
-    return "<dt>" + esc(k) + "</dt><dd>" + esc(v) + "</dd>";
+  private static Html kv(String k, String v) {
+    return new Html().el("dt", k).el("dd", v);
   }
 
   private static String url(String ref) {

@@ -1,7 +1,5 @@
 package jp.kaiji.console;
 
-import static jp.kaiji.console.Html.esc;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import jp.kaiji.catalog.SourceCatalog;
 import jp.kaiji.catalog.SourceDefinition;
+import jp.kaiji.html.Html;
 import jp.kaiji.match.AttributeMatch;
 import jp.kaiji.match.MatchTier;
 import jp.kaiji.search.SubjectSearchResult;
@@ -25,62 +24,66 @@ final class ResultView {
   /**
    * @param controls extra markup per record (the reviewer's accept/reject form), by record id
    */
-  static String render(
+  static Html render(
       Messages m,
       SubjectSearchResult result,
       SourceCatalog catalog,
-      Function<SubjectSearchResult.RecordHit, String> controls) {
-    StringBuilder b = new StringBuilder();
+      Function<SubjectSearchResult.RecordHit, Html> controls) {
+    Html b = new Html();
     var g = result.generation();
-    b.append("<p class=\"answered\" id=\"answered-by\">")
-        .append(esc(m.t("result.answered", g.id(), g.builtAt(), result.searchedAt())))
-        .append("</p>");
+    b.el(
+        "p",
+        m.t("result.answered", g.id(), g.builtAt(), result.searchedAt()),
+        "class",
+        "answered",
+        "id",
+        "answered-by");
     var s = result.summary();
-    b.append("<p class=\"summary\" id=\"summary\">")
-        .append(esc(m.t("result.summary", s.records(), s.confirmed(), s.needsReview())))
-        .append("</p>");
+    b.el(
+        "p",
+        m.t("result.summary", s.records(), s.confirmed(), s.needsReview()),
+        "class",
+        "summary",
+        "id",
+        "summary");
     Map<String, SourceDefinition> defs = new HashMap<>();
     catalog.sources().forEach(d -> defs.put(d.id(), d));
     for (var company : result.companies()) {
-      b.append("<section class=\"company\" data-company=\"")
-          .append(esc(company.company()))
-          .append("\"><h2>")
-          .append(esc(company.legalName()))
-          .append(" <span class=\"muted\">")
-          .append(esc(company.company()))
-          .append("</span></h2>");
+      b.open("section", "class", "company", "data-company", company.company())
+          .add(heading("h2", company.legalName(), company.company()));
       for (var source : company.sources()) {
-        b.append("<section class=\"source\" data-source=\"")
-            .append(esc(source.source()))
-            .append("\"><h3>")
-            .append(esc(source.title()))
-            .append(" <span class=\"muted\">")
-            .append(esc(source.source()))
-            .append("</span></h3>")
-            .append("<p class=\"meta\">")
-            .append(esc(m.t("result.category")))
-            .append(": ")
-            .append(esc(source.categoryLabel()))
-            .append(" · ")
-            .append(esc(m.t("result.purpose")))
-            .append(": ")
-            .append(esc(source.purpose()));
-        if (source.jointlyUsed()) {
-          b.append(" · <span class=\"badge joint\">")
-              .append(esc(m.t("result.joint")))
-              .append("</span>");
-        }
-        b.append("</p>");
+        b.open("section", "class", "source", "data-source", source.source())
+            .add(heading("h3", source.title(), source.source()))
+            .add(meta(m, source.categoryLabel(), source.purpose(), source.jointlyUsed()));
         for (var hit : source.records()) {
-          b.append(
+          b.add(
               record(m, hit, Optional.ofNullable(defs.get(source.source())), controls.apply(hit)));
         }
-        b.append("</section>");
+        b.close("section");
       }
-      b.append("</section>");
+      b.close("section");
     }
-    b.append(sourcesSearched(m, result.sourcesSearched(), defs));
-    return b.toString();
+    b.add(sourcesSearched(m, result.sourcesSearched(), defs));
+    return b;
+  }
+
+  /** A company's or source's heading: its name, then its id in muted text. */
+  static Html heading(String tag, String name, String id) {
+    return new Html().open(tag).text(name).raw(" ").el("span", id, "class", "muted").close(tag);
+  }
+
+  /** A source's category, purpose of use and joint use. */
+  static Html meta(Messages m, String categoryLabel, String purpose, boolean jointlyUsed) {
+    Html b =
+        new Html()
+            .raw("<p class=\"meta\">")
+            .text(m.t("result.category") + ": " + categoryLabel)
+            .raw(" · ")
+            .text(m.t("result.purpose") + ": " + purpose);
+    if (jointlyUsed) {
+      b.raw(" · ").el("span", m.t("result.joint"), "class", "badge joint");
+    }
+    return b.raw("</p>");
   }
 
   /**
@@ -112,11 +115,11 @@ final class ResultView {
     }
   }
 
-  static String record(
+  static Html record(
       Messages m,
       SubjectSearchResult.RecordHit hit,
       Optional<SourceDefinition> def,
-      String controls) {
+      Html controls) {
     String found = m.t("foundby." + hit.foundBy().name().toLowerCase(java.util.Locale.ROOT));
     List<Line> lines = new java.util.ArrayList<>();
     hit.via().ifPresent(v -> lines.add(new Line("", Optional.empty(), m.t("result.via", v))));
@@ -134,7 +137,7 @@ final class ResultView {
         controls);
   }
 
-  static String record(
+  static Html record(
       Messages m,
       String id,
       String key,
@@ -144,95 +147,67 @@ final class ResultView {
       List<Line> lines,
       JsonNode original,
       Optional<SourceDefinition> def,
-      String controls) {
+      Html controls) {
     Map<String, Line> byColumn = columnsOf(lines, def);
-    StringBuilder b = new StringBuilder();
+    Html b = new Html();
     String tier = tierId.equals(MatchTier.CONFIRMED.id()) ? "confirmed" : "review";
-    b.append("<article class=\"record ")
-        .append(tier)
-        .append("\" id=\"rec-")
-        .append(esc(cssId(id)))
-        .append("\" data-record=\"")
-        .append(esc(id))
-        .append("\"><header><span class=\"badge tier-")
-        .append(tier)
-        .append("\">")
-        .append(esc(m.t("tier." + tierId)))
-        .append("</span> <strong>")
-        .append(esc(key))
-        .append("</strong>")
-        .append(" <span class=\"score\">")
-        .append(esc(m.t("result.score")))
-        .append(" ")
-        .append(esc(score))
-        .append("</span>");
-    found.ifPresent(f -> b.append(" <span class=\"muted\">").append(esc(f)).append("</span>"));
-    b.append("</header><div class=\"record-body\"><table class=\"original\"><tbody>");
+    b.open("article", "class", "record " + tier, "id", "rec-" + cssId(id), "data-record", id)
+        .raw("<header>")
+        .el("span", m.t("tier." + tierId), "class", "badge tier-" + tier)
+        .raw(" ")
+        .el("strong", key)
+        .raw(" ")
+        .el("span", m.t("result.score") + " " + score, "class", "score");
+    found.ifPresent(f -> b.raw(" ").el("span", f, "class", "muted"));
+    b.raw("</header><div class=\"record-body\"><table class=\"original\"><tbody>");
     original
         .properties()
         .forEach(
             e -> {
               Line a = byColumn.get(e.getKey());
-              String cls = a == null ? "" : " class=\"hl " + a.cssClass() + "\"";
               String value =
                   e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString();
-              b.append("<tr")
-                  .append(cls)
-                  .append("><th scope=\"row\">")
-                  .append(esc(e.getKey()))
-                  .append("</th><td>")
-                  .append(esc(value))
-                  .append("</td></tr>");
+              b.open("tr", "class", a == null ? null : "hl " + a.cssClass())
+                  .el("th", e.getKey(), "scope", "row")
+                  .el("td", value)
+                  .close("tr");
             });
-    b.append("</tbody></table><ul class=\"explanation\">");
+    b.raw("</tbody></table><ul class=\"explanation\">");
     for (Line l : lines) {
-      b.append("<li class=\"")
-          .append(l.cssClass())
-          .append("\">")
-          .append(esc(l.text()))
-          .append("</li>");
+      b.el("li", l.text(), "class", l.cssClass());
     }
-    b.append("</ul></div>").append(controls).append("</article>");
-    return b.toString();
+    return b.raw("</ul></div>").add(controls).close("article");
   }
 
-  static String sourcesSearched(
+  static Html sourcesSearched(
       Messages m,
       List<SubjectSearchResult.SourceSearched> searched,
       Map<String, SourceDefinition> defs) {
-    StringBuilder b =
-        new StringBuilder("<section class=\"searched\"><h2>")
-            .append(esc(m.t("result.searched", searched.size())))
-            .append("</h2>")
-            .append("<table id=\"sources-searched\"><thead><tr><th>")
-            .append(esc(m.t("col.company")))
-            .append("</th><th>")
-            .append(esc(m.t("col.source")))
-            .append("</th><th class=\"num\">")
-            .append(esc(m.t("col.records")))
-            .append("</th><th class=\"num\">")
-            .append(esc(m.t("col.hits")))
-            .append("</th></tr></thead><tbody>");
+    Html b =
+        new Html()
+            .raw("<section class=\"searched\">")
+            .el("h2", m.t("result.searched", searched.size()))
+            .raw("<table id=\"sources-searched\"><thead><tr>")
+            .el("th", m.t("col.company"))
+            .el("th", m.t("col.source"))
+            .el("th", m.t("col.records"), "class", "num")
+            .el("th", m.t("col.hits"), "class", "num")
+            .raw("</tr></thead><tbody>");
     for (var s : searched) {
       String title =
           Optional.ofNullable(defs.get(s.source())).map(SourceDefinition::title).orElse(s.source());
-      b.append("<tr")
-          .append(s.hits() == 0 ? " class=\"zero\"" : "")
-          .append(" data-source=\"")
-          .append(esc(s.source()))
-          .append("\"><td>")
-          .append(esc(s.company()))
-          .append("</td><td>")
-          .append(esc(title))
-          .append(" <span class=\"muted\">")
-          .append(esc(s.source()))
-          .append("</span></td><td class=\"num\">")
-          .append(s.records())
-          .append("</td><td class=\"num hits\">")
-          .append(s.hits())
-          .append("</td></tr>");
+      b.open("tr", "class", s.hits() == 0 ? "zero" : null, "data-source", s.source())
+          .el("td", s.company())
+          .open("td")
+          .text(title)
+          .raw(" ")
+          .el("span", s.source(), "class", "muted")
+          .close("td")
+          .el("td", s.records(), "class", "num")
+          .el("td", s.hits(), "class", "num hits")
+          .close("tr");
     }
-    return b.append("</tbody></table></section>").toString();
+    return b.raw("</tbody></table></section>");
   }
 
   /**

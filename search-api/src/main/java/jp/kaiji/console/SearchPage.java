@@ -1,17 +1,16 @@
 package jp.kaiji.console;
 
-import static jp.kaiji.console.Html.esc;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jp.kaiji.html.Html;
 import jp.kaiji.query.SubjectQuery;
-import jp.kaiji.schema.RequestIdentity;
 import jp.kaiji.search.SearchRequest;
 import jp.kaiji.search.SubjectSearchResult;
 import jp.kaiji.search.SubjectSearchService;
+import jp.kaiji.service.SearchFailure;
 
 /**
  * The subject search page for staff: the form's identifiers in, every record of the person out,
@@ -37,27 +36,30 @@ final class SearchPage {
     Optional<String> reference = r.param("requestReference").map(String::strip);
     SubjectQuery query = query(r);
     String error;
+    int status = 400;
     try {
       SubjectSearchResult result =
-          console.services.search().search(r.who(), new SearchRequest(reference, query));
-      String body =
+          SearchFailure.run(
+              () -> console.services.search().search(r.who(), new SearchRequest(reference, query)));
+      Html body =
           form(r, Optional.empty())
-              + "<section id=\"results\">"
-              + ResultView.render(r.m, result, console.services.catalog().get(), hit -> "")
-              + "</section>";
+              .open("section", "id", "results")
+              .add(
+                  ResultView.render(
+                      r.m, result, console.services.catalog().get(), hit -> new Html()))
+              .close("section");
       r.html(200, Layout.page(r, r.m.t("search.title"), console.current(), body));
       return;
-    } catch (RequestIdentity.InvalidIdentifier e) {
-      error = r.m.t("search.invalid", e.field(), e.getMessage());
-    } catch (SubjectSearchService.EmptySearchException e) {
-      error = r.m.t("search.empty");
-    } catch (SubjectSearchService.NoIndexException e) {
-      error = r.m.t("search.noindex");
+    } catch (SearchFailure e) {
+      ConsoleRequest.SearchProblem p = r.problem(e);
+      status = p.status();
+      error = p.message();
     } catch (IllegalArgumentException e) {
       error = e.getMessage();
     }
     r.html(
-        400, Layout.page(r, r.m.t("search.title"), console.current(), form(r, Optional.of(error))));
+        status,
+        Layout.page(r, r.m.t("search.title"), console.current(), form(r, Optional.of(error))));
   }
 
   /** The form's fields as a subject query: multi-value fields hold one value per line. */
@@ -88,50 +90,37 @@ final class SearchPage {
         .toList();
   }
 
-  private static String form(ConsoleRequest r, Optional<String> error) {
+  private static Html form(ConsoleRequest r, Optional<String> error) {
     Messages m = r.m;
-    StringBuilder b = new StringBuilder();
-    error.ifPresent(
-        e ->
-            b.append("<p class=\"error\" id=\"search-error\" role=\"alert\">")
-                .append(esc(e))
-                .append("</p>"));
-    b.append(
-            "<form method=\"post\" action=\"/console/search\" class=\"subject\" id=\"search-form\">")
-        .append(Html.csrfField(r.signedIn()))
-        .append(input(r, "requestReference", m.t("field.reference"), false))
-        .append(input(r, "name", m.t("field.name"), false))
-        .append(input(r, "reading", m.t("field.reading"), false))
-        .append(input(r, "birthDate", m.t("field.birthDate"), false))
-        .append(input(r, "formerNames", m.t("field.formerNames"), true))
-        .append(input(r, "addresses", m.t("field.addresses"), true))
-        .append(input(r, "phones", m.t("field.phones"), true))
-        .append(input(r, "emails", m.t("field.emails"), true))
-        .append("<div class=\"actions\"><button type=\"submit\" id=\"search-submit\">")
-        .append(esc(m.t("search.submit")))
-        .append("</button></div></form>");
-    return b.toString();
+    Html b = new Html();
+    error.ifPresent(e -> b.el("p", e, "class", "error", "id", "search-error", "role", "alert"));
+    b.raw("<form method=\"post\" action=\"/console/search\" class=\"subject\" id=\"search-form\">")
+        .add(Fragments.csrfField(r.signedIn()))
+        .add(input(r, "requestReference", m.t("field.reference"), false))
+        .add(input(r, "name", m.t("field.name"), false))
+        .add(input(r, "reading", m.t("field.reading"), false))
+        .add(input(r, "birthDate", m.t("field.birthDate"), false))
+        .add(input(r, "formerNames", m.t("field.formerNames"), true))
+        .add(input(r, "addresses", m.t("field.addresses"), true))
+        .add(input(r, "phones", m.t("field.phones"), true))
+        .add(input(r, "emails", m.t("field.emails"), true))
+        .raw("<div class=\"actions\">")
+        .el("button", m.t("search.submit"), "type", "submit", "id", "search-submit")
+        .raw("</div></form>");
+    return b;
   }
 
-  private static String input(ConsoleRequest r, String name, String label, boolean multi) {
+  private static Html input(ConsoleRequest r, String name, String label, boolean multi) {
     String value =
         r.exchange.getRequestMethod().equalToString("POST") ? r.param(name).orElse("") : "";
-    String field =
+    Html field =
         multi
-            ? "<textarea id=\"f-"
-                + name
-                + "\" name=\""
-                + name
-                + "\" rows=\"2\">"
-                + esc(value)
-                + "</textarea>"
-            : "<input id=\"f-" + name + "\" name=\"" + name + "\" value=\"" + esc(value) + "\">";
-    return "<div class=\"field\"><label for=\"f-"
-        + name
-        + "\">"
-        + esc(label)
-        + "</label>"
-        + field
-        + "</div>";
+            ? new Html().el("textarea", value, "id", "f-" + name, "name", name, "rows", "2")
+            : new Html().empty("input", "id", "f-" + name, "name", name, "value", value);
+    return new Html()
+        .raw("<div class=\"field\">")
+        .el("label", label, "for", "f-" + name)
+        .add(field)
+        .raw("</div>");
   }
 }

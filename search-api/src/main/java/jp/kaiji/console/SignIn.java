@@ -1,11 +1,10 @@
 package jp.kaiji.console;
 
-import static jp.kaiji.console.Html.esc;
-
 import io.undertow.server.handlers.Cookie;
 import java.util.Optional;
 import jp.kaiji.auth.Principal;
 import jp.kaiji.auth.Role;
+import jp.kaiji.html.Html;
 
 /**
  * Signing in with a token and out again. The token is posted once over the form and checked against
@@ -74,31 +73,27 @@ final class SignIn {
     console.sessions.remove(s.id());
     Cookie gone = Console.cookie(r.exchange, Console.COOKIE, "").setMaxAge(0);
     r.exchange.setResponseCookie(gone);
+    // The browser forgets what the session left behind: cached pages of records, cookies, storage.
+    r.exchange
+        .getResponseHeaders()
+        .put(
+            io.undertow.util.HttpString.tryFromString("Clear-Site-Data"),
+            "\"cache\", \"cookies\", \"storage\"");
     console.audit(s.principal(), "console.signout", Optional.empty(), Optional.empty(), 0);
     r.redirect("/console/login");
   }
 
   private String page(ConsoleRequest r, Optional<String> error) {
     Messages m = r.m;
-    StringBuilder b = new StringBuilder();
-    error.ifPresent(
-        e ->
-            b.append("<p class=\"error\" id=\"signin-error\" role=\"alert\">")
-                .append(esc(e))
-                .append("</p>"));
-    b.append(
-            "<form method=\"post\" action=\"/console/login\" class=\"signin\" autocomplete=\"off\">")
-        .append("<label for=\"token\">")
-        .append(esc(m.t("signin.token")))
-        .append("</label>")
-        .append(
+    Html b = new Html();
+    error.ifPresent(e -> b.el("p", e, "class", "error", "id", "signin-error", "role", "alert"));
+    b.raw("<form method=\"post\" action=\"/console/login\" class=\"signin\" autocomplete=\"off\">")
+        .el("label", m.t("signin.token"), "for", "token")
+        .raw(
             "<input type=\"password\" id=\"token\" name=\"token\" required autofocus autocomplete=\"off\" spellcheck=\"false\">")
-        .append("<p class=\"hint\">")
-        .append(esc(m.t("signin.hint")))
-        .append("</p>")
-        .append("<button type=\"submit\" id=\"sign-in\">")
-        .append(esc(m.t("signin.submit")))
-        .append("</button></form>");
-    return Layout.page(r, m.t("signin.title"), console.current(), b.toString());
+        .el("p", m.t("signin.hint"), "class", "hint")
+        .el("button", m.t("signin.submit"), "type", "submit", "id", "sign-in")
+        .raw("</form>");
+    return Layout.page(r, m.t("signin.title"), console.current(), b);
   }
 }

@@ -16,9 +16,10 @@ import jp.kaiji.audit.AuditLog;
 import jp.kaiji.audit.StorageFull;
 import jp.kaiji.auth.Principal;
 import jp.kaiji.catalog.SourceCatalog;
-import jp.kaiji.schema.RequestIdentity;
 import jp.kaiji.search.SearchRequest;
+import jp.kaiji.search.SubjectSearchResult;
 import jp.kaiji.search.SubjectSearchService;
+import jp.kaiji.service.SearchFailure;
 
 /**
  * Disclosure requests from receipt to exported package: create, search (linked to the request and
@@ -75,21 +76,21 @@ public final class DisclosureService {
     store.journal(audit);
   }
 
-  public DisclosureCase create(Principal who, RequestForm form)
-      throws DisclosureException, SQLException {
-    if (!store.create(
-        form,
-        who.name(),
-        now(),
-        List.of(event(who, "request.create", form.reference(), Optional.empty(), 0)))) {
+  public DisclosureCase create(Principal who, RequestForm form) throws DisclosureException {
+    if (!db(
+        () ->
+            store.create(
+                form,
+                who.name(),
+                now(),
+                List.of(event(who, "request.create", form.reference(), Optional.empty(), 0))))) {
       throw new DisclosureException(
           DisclosureException.Kind.EXISTS, "request " + form.reference() + " exists already");
     }
     return get(form.reference());
   }
 
-  public DisclosureCase view(Principal who, String reference)
-      throws DisclosureException, SQLException {
+  public DisclosureCase view(Principal who, String reference) throws DisclosureException {
     DisclosureCase c = get(reference);
     audit(
         who,
@@ -104,11 +105,10 @@ public final class DisclosureService {
    * Requests (of one status, if given) by due date; never personal data beyond what staff see
    * anyway.
    */
-  public List<DisclosureCase> list(Principal who, Optional<RequestStatus> status)
-      throws SQLException {
+  public List<DisclosureCase> list(Principal who, Optional<RequestStatus> status) {
     List<DisclosureCase> out = new ArrayList<>();
-    for (String ref : store.references(status)) {
-      store.find(ref).ifPresent(out::add);
+    for (String ref : db(() -> store.references(status))) {
+      db(() -> store.find(ref)).ifPresent(out::add);
     }
     audit.append(
         new AuditEvent(
@@ -129,25 +129,28 @@ public final class DisclosureService {
 
   /**
    * Runs the subject search with the request's identifiers and stores the result on it; earlier
-   * decisions are cleared.
+   * decisions are cleared. Answers what the search found, in the same shape as a search without a
+   * request; the stored {@link ResultSnapshot} keeps what the review and the package need.
    */
-  public ResultSnapshot search(Principal who, String reference)
-      throws DisclosureException,
-          SQLException,
-          RequestIdentity.InvalidIdentifier,
-          SubjectSearchService.NoIndexException,
-          SubjectSearchService.EmptySearchException {
+  public SubjectSearchResult search(Principal who, String reference)
+      throws DisclosureException, SearchFailure {
     DisclosureCase c = get(reference);
     requireStatus(c, "search", RequestStatus.RECEIVED, RequestStatus.IN_REVIEW);
-    ResultSnapshot result =
-        ResultSnapshot.of(
-            search.search(who, new SearchRequest(Optional.of(reference), c.form().subject())));
-    store.saveResult(reference, result, who.name(), now());
-    return result;
+    SubjectSearchResult found =
+        SearchFailure.run(
+            () ->
+                search.search(who, new SearchRequest(Optional.of(reference), c.form().subject())));
+    ResultSnapshot result = ResultSnapshot.of(found);
+    db(
+        () -> {
+          store.saveResult(reference, result, who.name(), now());
+          return null;
+        });
+    return found;
   }
 
   public DisclosureCase decide(Principal who, String reference, List<DecisionInput> inputs)
-      throws DisclosureException, SQLException {
+      throws DisclosureException {
     DisclosureCase c = get(reference);
     requireStatus(c, "decide on records", RequestStatus.IN_REVIEW);
     ResultSnapshot result = c.result().orElseThrow();
@@ -175,26 +178,34 @@ public final class DisclosureService {
       decisions.add(
           new Decision(in.recordId(), in.decision(), in.reason().orElse(""), who.name(), now()));
     }
-    store.saveDecisions(
-        reference,
-        decisions,
-        decisions.stream()
-            .map(
-                d ->
-                    event(
-                        who,
-                        "record.decision." + d.verdict().id(),
-                        reference,
-                        Optional.of(d.recordId()),
-                        1))
-            .toList());
+    db(
+        () -> {
+          store.saveDecisions(
+              reference,
+              decisions,
+              decisions.stream()
+                  .map(
+                      d ->
+                          event(
+                              who,
+                              "record.decision." + d.verdict().id(),
+                              reference,
+                              Optional.of(d.recordId()),
+                              1))
+                  .toList());
+          return null;
+        });
     return get(reference);
   }
 
   public Redaction redact(Principal who, String reference, RedactionInput in)
-      throws DisclosureException, SQLException {
+      throws DisclosureException {
     DisclosureCase c = get(reference);
     requireStatus(c, "redact records", RequestStatus.IN_REVIEW);
+    if (in.recordId() == null || in.recordId().isBlank()) {
+      throw new DisclosureException(
+          DisclosureException.Kind.INVALID_REDACTION, "recordId is required", "recordId");
+    }
     ResultSnapshot.Hit hit =
         c.result()
             .orElseThrow()
@@ -208,6 +219,11 @@ public final class DisclosureService {
                             + " is not in the stored search result of request "
                             + reference,
                         "recordId"));
+    if (in.field() == null || in.field().isBlank()) {
+      // A body without the field names no span to redact: the caller's error, not the server's.
+      throw new DisclosureException(
+          DisclosureException.Kind.INVALID_REDACTION, "field is required", "field");
+    }
     Redaction r =
         new Redaction(
             in.recordId(), in.field(), in.start(), in.end(), in.reason(), who.name(), now());
@@ -217,21 +233,24 @@ public final class DisclosureService {
       throw new DisclosureException(
           DisclosureException.Kind.INVALID_REDACTION, e.getMessage(), e.field());
     }
-    store.addRedaction(
-        reference,
-        r,
-        List.of(
-            event(
-                who,
-                "record.redaction",
-                reference,
-                Optional.of(in.recordId() + "#" + in.field()),
-                1)));
+    db(
+        () -> {
+          store.addRedaction(
+              reference,
+              r,
+              List.of(
+                  event(
+                      who,
+                      "record.redaction",
+                      reference,
+                      Optional.of(in.recordId() + "#" + in.field()),
+                      1)));
+          return null;
+        });
     return r;
   }
 
-  public DisclosureCase markReady(Principal who, String reference)
-      throws DisclosureException, SQLException {
+  public DisclosureCase markReady(Principal who, String reference) throws DisclosureException {
     DisclosureCase c = get(reference);
     requireStatus(c, "be marked ready", RequestStatus.IN_REVIEW);
     List<String> undecided = c.undecided();
@@ -245,14 +264,17 @@ public final class DisclosureService {
               + String.join(", ", undecided.subList(0, Math.min(10, undecided.size()))));
     }
     long disclosed = c.result().orElseThrow().hits().filter(c::disclosed).count();
-    if (!store.transition(
-        reference,
-        RequestStatus.IN_REVIEW,
-        RequestStatus.READY,
-        who.name(),
-        now(),
-        "review complete",
-        List.of(event(who, "request.ready", reference, Optional.empty(), (int) disclosed)))) {
+    if (!db(
+        () ->
+            store.transition(
+                reference,
+                RequestStatus.IN_REVIEW,
+                RequestStatus.READY,
+                who.name(),
+                now(),
+                "review complete",
+                List.of(
+                    event(who, "request.ready", reference, Optional.empty(), (int) disclosed))))) {
       throw new DisclosureException(
           DisclosureException.Kind.INVALID_TRANSITION,
           "request " + reference + " changed meanwhile; reload it");
@@ -261,7 +283,7 @@ public final class DisclosureService {
   }
 
   /** The package's archive bytes, rebuilt from the stored request (ready or exported). */
-  public byte[] renderPackage(String reference) throws DisclosureException, SQLException {
+  public byte[] renderPackage(String reference) throws DisclosureException {
     DisclosureCase c = get(reference);
     requireStatus(c, "have a package", RequestStatus.READY, RequestStatus.EXPORTED);
     return PackageArchive.zip(PackageContents.build(c, catalog.get()), c.readyAt().orElseThrow());
@@ -272,10 +294,10 @@ public final class DisclosureService {
    * Idempotent: exported requests are not written again, so a second run exports nothing. A request
    * that fails is reported and stays ready; the others still go out.
    */
-  public synchronized ExportRun exportReady(Principal who, Path dir) throws SQLException {
+  public synchronized ExportRun exportReady(Principal who, Path dir) {
     List<Exported> done = new ArrayList<>();
     List<Failed> failed = new ArrayList<>();
-    for (String reference : store.references(Optional.of(RequestStatus.READY))) {
+    for (String reference : db(() -> store.references(Optional.of(RequestStatus.READY)))) {
       Path target = dir.resolve(reference + ".zip");
       try {
         byte[] zip = renderPackage(reference);
@@ -283,17 +305,24 @@ public final class DisclosureService {
         DisclosureCase c = get(reference);
         String generation = c.result().orElseThrow().generation();
         String sha = PackageContents.sha256(zip);
-        if (!store.recordExport(
-            reference,
+        int disclosedCount = (int) c.result().orElseThrow().hits().filter(c::disclosed).count();
+        PackageExport export =
             new PackageExport(
-                target.toAbsolutePath().toString(), sha, zip.length, generation, now(), who.name()),
-            List.of(
-                event(
-                    who,
-                    "package.export",
-                    reference,
-                    Optional.of(target.getFileName() + " sha256:" + sha),
-                    (int) c.result().orElseThrow().hits().filter(c::disclosed).count())))) {
+                target.toAbsolutePath().toString(), sha, zip.length, generation, now(), who.name());
+        boolean recorded =
+            db(
+                () ->
+                    store.recordExport(
+                        reference,
+                        export,
+                        List.of(
+                            event(
+                                who,
+                                "package.export",
+                                reference,
+                                Optional.of(target.getFileName() + " sha256:" + sha),
+                                disclosedCount))));
+        if (!recorded) {
           continue; // exported meanwhile by another run: that run recorded and audited it
         }
         done.add(
@@ -324,11 +353,35 @@ public final class DisclosureService {
     return new ExportRun(done, failed);
   }
 
-  /** The request's latest exported archive, checked against its recorded SHA-256. */
-  public Path packageFile(Principal who, String reference)
-      throws DisclosureException, SQLException, IOException {
+  /**
+   * The package's bytes for download, one rule for the API and the console: once exported, the
+   * archive written by the export (checked against its recorded SHA-256); while ready, the same
+   * bytes rendered from the stored request, which the export will write unchanged (the package's
+   * time is when the request was marked ready). Either way the download is audited with the
+   * archive's SHA-256, so what left the building can be matched to what was exported.
+   *
+   * @param action the audit action, {@code package.download} or {@code package.preview}
+   */
+  public byte[] packageBytes(Principal who, String reference, String action)
+      throws DisclosureException, IOException {
     DisclosureCase c = get(reference);
-    requireStatus(c, "have a package to download", RequestStatus.EXPORTED);
+    requireStatus(c, "have a package to download", RequestStatus.READY, RequestStatus.EXPORTED);
+    byte[] zip;
+    String target;
+    if (c.status() == RequestStatus.EXPORTED) {
+      Path file = exportedFile(c);
+      zip = Files.readAllBytes(file);
+      target = file.getFileName().toString();
+    } else {
+      zip = PackageArchive.zip(PackageContents.build(c, catalog.get()), c.readyAt().orElseThrow());
+      target = reference + ".zip (ready, not yet exported)";
+    }
+    audit(
+        who, action, reference, Optional.of(target + " sha256:" + PackageContents.sha256(zip)), 1);
+    return zip;
+  }
+
+  private Path exportedFile(DisclosureCase c) throws DisclosureException, IOException {
     PackageExport e = c.exports().getLast();
     Path file = Path.of(e.file());
     if (!Files.isRegularFile(file)
@@ -336,17 +389,33 @@ public final class DisclosureService {
       throw new DisclosureException(
           DisclosureException.Kind.PACKAGE_MISSING,
           "the exported package of "
-              + reference
+              + c.reference()
               + " is missing or no longer matches its SHA-256 "
               + e.sha256());
     }
-    audit(who, "package.download", reference, Optional.of(file.getFileName().toString()), 1);
     return file;
   }
 
-  private DisclosureCase get(String reference) throws DisclosureException, SQLException {
-    return store
-        .find(reference)
+  /** A call into the request store. */
+  @FunctionalInterface
+  private interface StoreCall<T> {
+    T run() throws SQLException;
+  }
+
+  /**
+   * Runs a store call; a database failure is not the caller's to handle, so it leaves as an
+   * unchecked {@link StoreFailure} (the API answers it as an internal error with a reference).
+   */
+  private static <T> T db(StoreCall<T> call) {
+    try {
+      return call.run();
+    } catch (SQLException e) {
+      throw new StoreFailure(e);
+    }
+  }
+
+  private DisclosureCase get(String reference) throws DisclosureException {
+    return db(() -> store.find(reference))
         .orElseThrow(
             () ->
                 new DisclosureException(

@@ -82,7 +82,13 @@ public final class Exchanges {
       String message = String.valueOf(cause.getMessage());
       String field = cause instanceof NullPointerException ? message : message.split(" ", 2)[0];
       String prefix = path(e);
-      String full = prefix.isEmpty() ? field : prefix + "." + field;
+      // An enum's creator names its own field, which the path already ends with.
+      String full =
+          prefix.isEmpty()
+              ? field
+              : prefix.equals(field) || prefix.endsWith("." + field)
+                  ? prefix
+                  : prefix + "." + field;
       throw ErrorCode.INVALID_FIELD.exception(
           full, cause instanceof NullPointerException ? "is required" : message);
     } catch (InvalidFormatException e) {

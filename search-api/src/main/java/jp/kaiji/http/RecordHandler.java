@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import jp.kaiji.search.SubjectSearchService;
+import jp.kaiji.service.SearchFailure;
 
 /** {@code GET /api/records/{source}/{key}}: one record exactly as its source holds it. */
 public final class RecordHandler implements HttpHandler {
@@ -23,7 +24,9 @@ public final class RecordHandler implements HttpHandler {
     String key = Exchanges.pathParam(exchange, "key");
     Optional<String> reference = Exchanges.query(exchange, "requestReference");
     try {
-      var record = service.record(Authenticate.principal(exchange), reference, source, key);
+      var record =
+          SearchFailure.run(
+              () -> service.record(Authenticate.principal(exchange), reference, source, key));
       exchanges.send(
           exchange,
           200,
@@ -37,8 +40,8 @@ public final class RecordHandler implements HttpHandler {
               "original",
               record.orElseThrow(
                   () -> ErrorCode.NOT_FOUND.exception("record " + source + "/" + key))));
-    } catch (SubjectSearchService.NoIndexException e) {
-      throw ErrorCode.NO_INDEX.exception();
+    } catch (SearchFailure e) {
+      throw SearchFailures.toApi(e);
     }
   }
 }

@@ -3,9 +3,9 @@ package jp.kaiji.http;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.util.Objects;
-import jp.kaiji.schema.RequestIdentity;
 import jp.kaiji.search.SearchRequest;
 import jp.kaiji.search.SubjectSearchService;
+import jp.kaiji.service.SearchFailure;
 
 /** {@code POST /api/subject-search}: every record of the person the form describes. */
 public final class SubjectSearchHandler implements HttpHandler {
@@ -21,13 +21,12 @@ public final class SubjectSearchHandler implements HttpHandler {
   public void handleRequest(HttpServerExchange exchange) {
     SearchRequest request = exchanges.readBody(exchange, SearchRequest.class);
     try {
-      exchanges.send(exchange, 200, service.search(Authenticate.principal(exchange), request));
-    } catch (RequestIdentity.InvalidIdentifier e) {
-      throw ErrorCode.INVALID_FIELD.exception("subject." + e.field(), e.getMessage());
-    } catch (SubjectSearchService.NoIndexException e) {
-      throw ErrorCode.NO_INDEX.exception();
-    } catch (SubjectSearchService.EmptySearchException e) {
-      throw ErrorCode.EMPTY_SEARCH.exception();
+      exchanges.send(
+          exchange,
+          200,
+          SearchFailure.run(() -> service.search(Authenticate.principal(exchange), request)));
+    } catch (SearchFailure e) {
+      throw SearchFailures.toApi(e);
     }
   }
 }

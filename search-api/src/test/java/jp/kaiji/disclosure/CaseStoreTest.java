@@ -23,12 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
  * The request store on a real SQLite file database: migrations from empty, restarts, refused
  * schemas, round trips.
  */
-class CaseStoreTest {
-  static final Clock CLOCK = Clock.fixed(Instant.parse("2025-04-01T01:02:03Z"), ZoneOffset.UTC);
+public class CaseStoreTest {
+  public static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2025-04-01T01:02:03Z"), ZoneOffset.UTC);
 
   @TempDir Path dir;
 
-  static RequestForm form(String ref) {
+  public static RequestForm form(String ref) {
     return new RequestForm(
         ref,
         "2025-04-01",

@@ -173,6 +173,12 @@ class ApiContractIT {
     assertThat(r.headers().firstValue("Cache-Control")).contains("no-store");
     assertThat(r.headers().firstValue("X-Frame-Options")).contains("DENY");
     assertThat(r.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    assertThat(r.headers().firstValue("Cross-Origin-Opener-Policy")).contains("same-origin");
+    assertThat(r.headers().firstValue("Cross-Origin-Resource-Policy")).contains("same-origin");
+    assertThat(r.headers().firstValue("Permissions-Policy"))
+        .hasValueSatisfying(v -> assertThat(v).contains("camera=()", "geolocation=()"));
+    // Plain HTTP on loopback: no HSTS (TlsIT checks it over TLS).
+    assertThat(r.headers().firstValue("Strict-Transport-Security")).isEmpty();
   }
 
   @Test
@@ -219,6 +225,15 @@ class ApiContractIT {
           .contains(String.valueOf(got));
       assertThat(statuses).contains("401", "403");
     }
+  }
+
+  @Test
+  void anotherMethodOnARouteIsADocumented405() throws Exception {
+    // world.http checks the answer against components/responses/MethodNotAllowed.
+    HttpResponse<String> r =
+        world.send("DELETE", "/api/requests", TestWorld.TOKENS.get(Role.STAFF), null);
+    assertThat(r.statusCode()).isEqualTo(405);
+    assertThat(json.readTree(r.body()).path("error").path("code").asText()).isEqualTo("KJ-405-01");
   }
 
   @Test

@@ -36,7 +36,7 @@ class ConsoleBrowserIT {
   Browser browser;
   org.openqa.selenium.chrome.ChromeDriver driver;
   final HttpClient http =
-      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+      ApiAnswers.client(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER));
 
   @BeforeAll
   void start() throws Exception {
@@ -161,6 +161,14 @@ class ConsoleBrowserIT {
     assertThat(searched).hasSize(16);
     assertThat(driver.findElements(By.cssSelector("#sources-searched tr.zero"))).isNotEmpty();
     browser.screenshot("search-results");
+    // A search that cannot run answers the form again with the error beside it.
+    driver.get(world.base + "/console/search");
+    driver.findElement(By.id("f-birthDate")).sendKeys("昭和50年2月30日");
+    navigate(driver.findElement(By.id("search-submit")));
+    assertThat(driver.findElement(By.id("search-error")).getText()).contains("birthDate");
+    browser.axe("search-error");
+    driver.get(world.base + "/console/nothing-here");
+    browser.axe("not-found");
 
     String audit = Files.readString(dir.resolve("data/audit.log"));
     assertThat(audit)
@@ -171,6 +179,7 @@ class ConsoleBrowserIT {
 
     driver.get(world.base + "/console/search?lang=en");
     assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Subject search");
+    browser.axe("search-form-en");
     driver.get(world.base + "/console/search?lang=ja");
     navigate(driver.findElement(By.id("sign-out")));
     assertThat(driver.getCurrentUrl()).endsWith("/console/login");
@@ -214,10 +223,11 @@ class ConsoleBrowserIT {
   }
 
   @Test
-  void staffIsRefusedTheAdminPagesAndAdminTheSearch() {
+  void staffIsRefusedTheAdminPagesAndAdminTheSearch() throws Exception {
     signIn(Role.STAFF);
     driver.get(world.base + "/console/admin");
     assertThat(driver.findElement(By.id("forbidden")).getText()).contains("担当者");
+    browser.axe("forbidden");
     driver.manage().deleteAllCookies();
     signIn(Role.ADMIN);
     driver.get(world.base + "/console/search");
@@ -225,9 +235,10 @@ class ConsoleBrowserIT {
   }
 
   @Test
-  void exporterAndUnknownTokensCannotSignIn() {
+  void exporterAndUnknownTokensCannotSignIn() throws Exception {
     signIn(Role.EXPORTER);
     assertThat(driver.findElement(By.id("signin-error")).getText()).contains("出力担当");
+    browser.axe("sign-in-refused");
     assertThat(driver.manage().getCookieNamed(Console.COOKIE)).isNull();
     driver.get(world.base + "/console/login");
     driver.findElement(By.id("token")).sendKeys("not-a-token");
@@ -277,6 +288,11 @@ class ConsoleBrowserIT {
       assertThat(h.firstValue("Cache-Control")).as(path).hasValue("no-store");
       assertThat(h.firstValue("X-Frame-Options")).as(path).hasValue("DENY");
       assertThat(h.firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+      assertThat(h.firstValue("Cross-Origin-Opener-Policy")).as(path).hasValue("same-origin");
+      assertThat(h.firstValue("Cross-Origin-Resource-Policy")).as(path).hasValue("same-origin");
+      assertThat(h.firstValue("Permissions-Policy"))
+          .as(path)
+          .hasValueSatisfying(v -> assertThat(v).contains("camera=()", "microphone=()"));
     }
     HttpResponse<String> login =
         http.send(
@@ -296,6 +312,29 @@ class ConsoleBrowserIT {
                     .containsIgnoringCase("HttpOnly")
                     .containsIgnoringCase("SameSite=Strict")
                     .contains("Path=/console"));
+    // Signing out tells the browser to forget the session's cache, cookies and storage.
+    String session = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    String page =
+        http.send(
+                HttpRequest.newBuilder(URI.create(world.base + "/console/search"))
+                    .header("Cookie", session)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    java.util.regex.Matcher csrf =
+        java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
+    assertThat(csrf.find()).as("the page carries its CSRF token").isTrue();
+    HttpResponse<String> signOut =
+        post(
+            "/console/logout",
+            session,
+            "csrf="
+                + java.net.URLEncoder.encode(
+                    csrf.group(1), java.nio.charset.StandardCharsets.UTF_8),
+            null);
+    assertThat(signOut.statusCode()).isEqualTo(303);
+    assertThat(signOut.headers().firstValue("Clear-Site-Data"))
+        .hasValue("\"cache\", \"cookies\", \"storage\"");
     // The API keeps its own, stricter policy.
     HttpResponse<String> health =
         http.send(
@@ -372,6 +411,7 @@ class ConsoleBrowserIT {
     navigate(driver.findElement(By.linkText(ref)));
     assertThat(driver.findElement(By.id("request-form")).getText())
         .contains(form.path("name").asText());
+    browser.axe("request-received");
     assertThat(driver.findElement(By.id("fee")).getText()).contains("受領済み");
     navigate(driver.findElement(By.id("run-search")));
     waiting().until(d -> !d.findElements(By.id("undecided")).isEmpty());
@@ -405,6 +445,47 @@ class ConsoleBrowserIT {
                         By.cssSelector("article[data-record='" + first + "'] .decision-state"))
                     .getText()
                     .contains("開示しない"));
+    // Accept the next undecided record by keyboard alone: j past it, k back to it, a.
+    List<String> order =
+        driver.findElements(By.cssSelector("article.record")).stream()
+            .map(e -> e.getAttribute("data-record"))
+            .toList();
+    String next = null;
+    for (WebElement e : driver.findElements(By.cssSelector("article.record.review"))) {
+      if (e.findElement(By.cssSelector(".decision-state")).getText().contains("未判断")) {
+        next = e.getAttribute("data-record");
+        break;
+      }
+    }
+    if (next != null) {
+      int at = order.indexOf(next);
+      driver.findElement(By.tagName("h1")).click();
+      for (int i = 0; i <= at + 1 && i < order.size(); i++) {
+        keys.sendKeys("j").perform();
+      }
+      if (at + 1 < order.size()) {
+        keys.sendKeys("k").perform();
+      }
+      WebElement current = driver.findElement(By.cssSelector("article.record.current"));
+      assertThat(current.getAttribute("data-record")).isEqualTo(next);
+      // The focus follows the selection, so that Tab and Enter act on this record.
+      assertThat(
+              (Boolean)
+                  driver.executeScript(
+                      "return arguments[0].contains(document.activeElement)", current))
+          .isTrue();
+      WebElement page = driver.findElement(By.tagName("h1"));
+      keys.sendKeys("a").perform();
+      waitGone(page);
+      String accepted = next;
+      waiting()
+          .until(
+              d ->
+                  d.findElement(
+                          By.cssSelector("article[data-record='" + accepted + "'] .decision-state"))
+                      .getText()
+                      .startsWith("開示する"));
+    }
     // A rejection without a reason is refused.
     String second = null;
     for (WebElement e : driver.findElements(By.cssSelector("article.record.review"))) {
@@ -418,6 +499,7 @@ class ConsoleBrowserIT {
           driver.findElement(
               By.cssSelector("article[data-record='" + second + "'] button.reject")));
       assertThat(driver.findElement(By.id("request-error")).getText()).contains("理由");
+      browser.axe("request-refused");
     }
     // Accept every record still undecided.
     while (true) {
@@ -464,6 +546,9 @@ class ConsoleBrowserIT {
     navigate(driver.findElement(By.id("export")));
     waiting().until(d -> !d.findElements(By.id("download")).isEmpty());
     browser.screenshot("request-package");
+    driver.get(driver.getCurrentUrl().replaceFirst("\\?.*", "") + "?lang=en");
+    browser.axe("request-package-en");
+    driver.get(driver.getCurrentUrl().replaceFirst("\\?.*", "") + "?lang=ja");
     String cookie =
         Console.COOKIE + "=" + driver.manage().getCookieNamed(Console.COOKIE).getValue();
     HttpResponse<byte[]> zip =
@@ -491,6 +576,7 @@ class ConsoleBrowserIT {
         .hasValueSatisfying(
             c -> assertThat(c).contains("sandbox").contains("frame-ancestors 'none'"));
     browser.screenshot("package-preview");
+    browser.axePackage("package-index", zip.body());
     String audit = Files.readString(dir.resolve("data/audit.log"));
     assertThat(audit)
         .contains("record.decision.reject")
@@ -523,6 +609,7 @@ class ConsoleBrowserIT {
     driver.get(world.base + "/console/requests");
     navigate(driver.findElement(By.id("new-request")));
     assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("開示請求の登録");
+    browser.axe("request-new-empty");
     JsonNode form = world.formWithRecordsToReview();
     String ref = "FORM-" + System.nanoTime() % 100000;
     driver.findElement(By.id("f-reference")).sendKeys(ref);
@@ -616,6 +703,70 @@ class ConsoleBrowserIT {
         .isEqualTo("PK");
     driver.get(driver.findElement(By.id("preview")).getAttribute("href"));
     assertThat(driver.getPageSource()).contains(ref);
+    browser.axePackage("package-index-agent", zip.body());
+  }
+
+  /**
+   * The registration form by keyboard alone: Tab reaches every field in reading order, a radio
+   * group is chosen with the arrow keys, a checkbox with Space, and Enter in a field submits; the
+   * errors then say which fields to correct.
+   */
+  @Test
+  void theRegistrationFormWorksByKeyboardAlone() throws Exception {
+    signIn(Role.STAFF);
+    driver.get(world.base + "/console/requests/new?lang=ja");
+    var keys = new org.openqa.selenium.interactions.Actions(driver);
+    driver.executeScript("document.activeElement.blur()");
+    List<String> reached = new ArrayList<>();
+    for (int i = 0; i < 80; i++) {
+      keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+      String id = (String) driver.executeScript("return document.activeElement.id");
+      String name = (String) driver.executeScript("return document.activeElement.name || ''");
+      reached.add(id.isEmpty() ? name : id);
+      if ("register-submit".equals(id)) {
+        break;
+      }
+    }
+    assertThat(reached)
+        .as("the fields Tab reaches, in order")
+        .containsSubsequence(
+            "f-reference",
+            "f-receivedOn",
+            "f-dueOn",
+            "requesterKind",
+            "actions",
+            "f-feePaid",
+            "delivery",
+            "f-name",
+            "f-reading",
+            "f-birthDate",
+            "f-phones",
+            "f-emails",
+            "register-submit");
+    // The requester kind by arrow keys: the agent's fields appear.
+    driver.findElement(By.cssSelector("input[name=requesterKind][value=person]")).sendKeys("");
+    keys.sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT).perform();
+    assertThat(
+            driver
+                .findElement(By.cssSelector("input[name=requesterKind][value=appointed_agent]"))
+                .isSelected())
+        .isTrue();
+    assertThat(driver.findElement(By.id("f-agentName")).isDisplayed()).isTrue();
+    keys.sendKeys(org.openqa.selenium.Keys.ARROW_LEFT).perform();
+    assertThat(driver.findElement(By.id("f-agentName")).isDisplayed()).isFalse();
+    // The fee by Space.
+    driver.findElement(By.id("f-feePaid")).sendKeys("");
+    boolean fee = driver.findElement(By.id("f-feePaid")).isSelected();
+    keys.sendKeys(org.openqa.selenium.Keys.SPACE).perform();
+    assertThat(driver.findElement(By.id("f-feePaid")).isSelected()).isNotEqualTo(fee);
+    // Type the name, then Enter submits; the reference is missing, and the error says so.
+    driver.findElement(By.id("f-name")).sendKeys("");
+    WebElement before = driver.findElement(By.tagName("h1"));
+    keys.sendKeys("見本 一郎").sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+    waitGone(before);
+    assertThat(driver.findElement(By.id("form-error")).getAttribute("role")).isEqualTo("alert");
+    assertThat(driver.findElement(By.id("err-reference")).getText()).isEqualTo("入力してください。");
+    assertThat(driver.findElement(By.id("f-name")).getAttribute("value")).isEqualTo("見本 一郎");
   }
 
   @Test
@@ -657,6 +808,7 @@ class ConsoleBrowserIT {
                 .isSelected())
         .isTrue();
     assertThat(driver.findElements(By.cssSelector(".field-error"))).hasSize(6);
+    browser.axe("request-new-errors");
 
     // In English, and a reference that exists already is refused beside the reference.
     driver.get(world.base + "/console/requests/new?lang=en");
@@ -672,6 +824,7 @@ class ConsoleBrowserIT {
     assertThat(driver.findElement(By.id("err-reference")).getText())
         .startsWith("Use up to 64 letters");
     assertThat(driver.findElement(By.id("err-name")).getText()).isEqualTo("Required.");
+    browser.axe("request-new-errors-en");
     driver.get(world.base + "/console/requests?lang=ja");
     assertThat(driver.findElements(By.cssSelector("#requests tr[data-reference='bad reference!']")))
         .isEmpty();

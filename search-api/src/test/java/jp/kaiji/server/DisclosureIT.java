@@ -154,6 +154,10 @@ class DisclosureIT {
         "KJ-409-03");
 
     JsonNode result = ok(world.post("/api/requests/" + ref + "/search", Role.STAFF, ""), 200);
+    // The same shape as a search without a request: generation object and summary.
+    assertThat(result.path("requestReference").asText()).isEqualTo(ref);
+    assertThat(result.path("generation").path("id").asText()).startsWith("gen-");
+    assertThat(result.path("summary").path("records").asInt()).isEqualTo(hits(result).size());
     List<String> ids = hits(result).stream().map(h -> h.path("id").asText()).toList();
     assertThat(ids)
         .contains(
@@ -208,6 +212,22 @@ class DisclosureIT {
     JsonNode decided =
         ok(world.post("/api/requests/" + ref + "/decisions", Role.STAFF, body + "]}"), 200);
     assertThat(decided.path("undecided").size()).isZero();
+    // A decision comes back under the name it was sent with.
+    assertThat(decided.path("decisions").findValuesAsText("decision")).contains("reject", "accept");
+    JsonNode stored = ok(world.get("/api/requests/" + ref, Role.STAFF), 200);
+    assertThat(stored.path("decisions").findValuesAsText("decision")).contains("reject");
+    assertThat(stored.path("result").path("generation").path("id").asText())
+        .isEqualTo(result.path("generation").path("id").asText());
+    assertThat(stored.path("result").path("summary")).isEqualTo(result.path("summary"));
+    JsonNode badEnum =
+        error(
+            world.post(
+                "/api/requests/" + ref + "/decisions",
+                Role.STAFF,
+                "{\"decisions\": [{\"recordId\": \"cs-calls/K1\", \"decision\": \"maybe\"}]}"),
+            400,
+            "KJ-400-03");
+    assertThat(badEnum.path("field").asText()).isEqualTo("decisions[0].decision");
 
     // Redact the wife's name in the inquiry's free text.
     error(
@@ -236,7 +256,9 @@ class DisclosureIT {
 
     ok(world.post("/api/requests/" + ref + "/ready", Role.STAFF, ""), 200);
     error(world.post("/api/requests/" + ref + "/search", Role.STAFF, ""), 409, "KJ-409-03");
-    error(world.get("/api/requests/" + ref + "/package", Role.EXPORTER), 409, "KJ-409-03");
+    // One rule with the console: while ready, the package downloads as the bytes the export will
+    // write (checked below against the exported archive).
+    byte[] beforeExport = download(ref, Role.STAFF);
 
     JsonNode run = ok(world.post("/api/exports", Role.EXPORTER, ""), 200);
     assertThat(run.path("exported").findValuesAsText("reference")).contains(ref);
@@ -245,7 +267,7 @@ class DisclosureIT {
     assertThat(again.path("exported").findValuesAsText("reference")).doesNotContain(ref);
 
     byte[] zip = download(ref, Role.EXPORTER);
-    assertThat(download(ref, Role.STAFF)).isEqualTo(zip);
+    assertThat(download(ref, Role.STAFF)).isEqualTo(zip).isEqualTo(beforeExport);
     Map<String, byte[]> files = unzip(zip);
     assertThat(files.keySet())
         .startsWith("index.html", "data.json")
@@ -353,6 +375,10 @@ class DisclosureIT {
             form(ref, "2025-04-30", "{\"name\": \"存在 しない\", \"birthDate\": \"2001-02-03\"}")),
         201);
     JsonNode result = ok(world.post("/api/requests/" + ref + "/search", Role.STAFF, ""), 200);
+    // The same shape as a search without a request: generation object and summary.
+    assertThat(result.path("requestReference").asText()).isEqualTo(ref);
+    assertThat(result.path("generation").path("id").asText()).startsWith("gen-");
+    assertThat(result.path("summary").path("records").asInt()).isEqualTo(hits(result).size());
     assertThat(hits(result)).isEmpty();
     ok(world.post("/api/requests/" + ref + "/ready", Role.STAFF, ""), 200);
     ok(world.post("/api/exports", Role.EXPORTER, ""), 200);

@@ -158,7 +158,8 @@ final class TestWorld implements AutoCloseable {
     write(dir, "cs/empty.jsonl", "");
   }
 
-  final HttpClient http = HttpClient.newHttpClient();
+  /** Checks every API answer against openapi.json ({@link ApiAnswers}). */
+  final HttpClient http = ApiAnswers.client(HttpClient.newBuilder());
 
   HttpResponse<String> post(String path, Role role, String body) throws Exception {
     return send("POST", path, role == null ? null : TOKENS.get(role), body);

@@ -80,7 +80,7 @@ class TlsIT {
       tmf.init(trust);
       SSLContext ssl = SSLContext.getInstance("TLS");
       ssl.init(null, tmf.getTrustManagers(), null);
-      HttpClient https = HttpClient.newBuilder().sslContext(ssl).build();
+      HttpClient https = ApiAnswers.client(HttpClient.newBuilder().sslContext(ssl));
       HttpResponse<String> r =
           https.send(
               HttpRequest.newBuilder(URI.create("https://localhost:" + app.port() + "/health"))
@@ -88,6 +88,9 @@ class TlsIT {
               HttpResponse.BodyHandlers.ofString());
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(r.body()).contains("no-index");
+      assertThat(r.headers().firstValue("Strict-Transport-Security"))
+          .hasValueSatisfying(
+              v -> assertThat(v).startsWith("max-age=").doesNotContain("max-age=0"));
 
       HttpResponse<String> api =
           https.send(

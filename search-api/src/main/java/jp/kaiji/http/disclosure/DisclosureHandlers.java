@@ -4,7 +4,6 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +16,8 @@ import jp.kaiji.disclosure.RequestStatus;
 import jp.kaiji.http.Authenticate;
 import jp.kaiji.http.ErrorCode;
 import jp.kaiji.http.Exchanges;
-import jp.kaiji.schema.RequestIdentity;
-import jp.kaiji.search.SubjectSearchService;
+import jp.kaiji.http.SearchFailures;
+import jp.kaiji.service.SearchFailure;
 
 /**
  * The disclosure request endpoints. Each handler reads its input, calls {@link DisclosureService}
@@ -123,11 +122,7 @@ public final class DisclosureHandlers {
               () ->
                   service.decide(
                       Authenticate.principal(exchange), ref(exchange), body.decisions()));
-      exchanges.send(
-          exchange,
-          200,
-          Map.of(
-              "reference", c.reference(), "decisions", c.decisions(), "undecided", c.undecided()));
+      exchanges.send(exchange, 200, RequestViews.decided(c));
     };
   }
 
@@ -152,12 +147,18 @@ public final class DisclosureHandlers {
     };
   }
 
-  /** {@code GET /api/requests/{ref}/package}: the exported archive. */
+  /**
+   * {@code GET /api/requests/{ref}/package}: the package, by {@link
+   * DisclosureService#packageBytes}'s rule (the exported archive, or while ready the same bytes
+   * rendered), as the console serves it.
+   */
   public HttpHandler download() {
     return exchange -> {
       String ref = ref(exchange);
-      Path file = call(() -> service.packageFile(Authenticate.principal(exchange), ref));
-      byte[] bytes = Files.readAllBytes(file);
+      byte[] bytes =
+          call(
+              () ->
+                  service.packageBytes(Authenticate.principal(exchange), ref, "package.download"));
       exchange.setStatusCode(200);
       exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/zip");
       exchange
@@ -202,12 +203,8 @@ public final class DisclosureHandlers {
     } catch (IllegalArgumentException e) {
       // The domain's checks start their messages with the field they are about.
       throw ErrorCode.INVALID_FIELD.exception(e.getMessage().split(" ", 2)[0], e.getMessage());
-    } catch (RequestIdentity.InvalidIdentifier e) {
-      throw ErrorCode.INVALID_FIELD.exception("subject." + e.field(), e.getMessage());
-    } catch (SubjectSearchService.NoIndexException e) {
-      throw ErrorCode.NO_INDEX.exception();
-    } catch (SubjectSearchService.EmptySearchException e) {
-      throw ErrorCode.EMPTY_SEARCH.exception();
+    } catch (SearchFailure e) {
+      throw SearchFailures.toApi(e);
     }
   }
 }

@@ -109,9 +109,16 @@ function reviewKeys(root) {
     const current = all[index];
     current.classList.add('current');
     current.scrollIntoView({ block: 'nearest' });
-    const first = current.querySelector('button.accept, button, input');
+    // The focus follows the selection (accept first; never a hidden input, which cannot take it),
+    // so that Tab and Enter act on the selected record.
+    const first =
+      current.querySelector('button.accept') ||
+      current.querySelector('button, input:not([type=hidden]), summary');
     if (first) {
       first.focus({ preventScroll: true });
+    } else {
+      current.setAttribute('tabindex', '-1');
+      current.focus({ preventScroll: true });
     }
   };
   document.addEventListener('keydown', (event) => {

@@ -1,4 +1,4 @@
-package jp.kaiji.disclosure;
+package jp.kaiji.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Optional;
 import jp.kaiji.audit.AuditEvent;
 import jp.kaiji.audit.AuditLog;
+import jp.kaiji.disclosure.CaseStore;
+import jp.kaiji.disclosure.CaseStoreTest;
 import jp.kaiji.http.Json;
-import jp.kaiji.server.KaijiMain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;

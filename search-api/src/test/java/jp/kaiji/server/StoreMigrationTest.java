@@ -1,12 +1,15 @@
-package jp.kaiji.disclosure;
+package jp.kaiji.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import jp.kaiji.disclosure.CaseStore;
+import jp.kaiji.disclosure.CaseStoreTest;
+import jp.kaiji.disclosure.Decision;
+import jp.kaiji.disclosure.DisclosureCase;
 import jp.kaiji.http.Json;
-import jp.kaiji.server.KaijiMain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
