@@ -38,7 +38,10 @@ public enum ErrorCode {
       429,
       "KJ-429-01",
       "too many failed authentications from this client; try again in %s seconds"),
-  NO_INDEX(503, "KJ-503-01", "no index generation is serving yet: run a rebuild"),
+  NO_INDEX(
+      503,
+      "KJ-503-01",
+      "no intact index generation is serving: GET /health says why; run a rebuild"),
   INSUFFICIENT_STORAGE(
       507,
       "KJ-507-01",

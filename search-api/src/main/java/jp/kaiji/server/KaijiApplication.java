@@ -138,7 +138,7 @@ public final class KaijiApplication implements AutoCloseable {
             config,
             sslContext(config),
             tokens,
-            index,
+            index::health,
             search,
             new AdminHandlers(admin, exchanges, audit),
             new DisclosureHandlers(disclosure, exchanges, packagesDir(config)),
@@ -194,6 +194,19 @@ public final class KaijiApplication implements AutoCloseable {
               + config.dataDir()
               + " (or configure database.url jdbc:h2:file:.../requests to keep H2)");
     }
+    Path sqlite = CaseStore.sqliteFile(config.dataDir());
+    Path auditLog = config.dataDir().resolve("audit.log");
+    if (config.database().isEmpty()
+        && !Files.exists(sqlite)
+        && Files.exists(auditLog)
+        && Files.size(auditLog) > 0) {
+      // SQLite would create an empty database here: requests the log records would vanish.
+      throw new IOException(
+          "the request database "
+              + sqlite
+              + " is missing beside an audit log that records work: restore it from a backup;"
+              + " Kaiji does not start on an empty one");
+    }
     String user = config.database().flatMap(ServerConfig.Database::user).orElse("");
     String password =
         config
@@ -204,6 +217,16 @@ public final class KaijiApplication implements AutoCloseable {
     try {
       return CaseStore.open(url, user, password, clock, Json.mapper());
     } catch (java.sql.SQLException e) {
+      String m = String.valueOf(e.getMessage());
+      if (m.contains("SQLITE_NOTADB") || m.contains("SQLITE_CORRUPT")) {
+        throw new IOException(
+            "the request database "
+                + (config.database().isPresent() ? "(database.url)" : sqlite)
+                + " is damaged ("
+                + m.replace('\n', ' ')
+                + "): restore it from a backup; Kaiji leaves it as it is and does not start",
+            e);
+      }
       throw new IOException(
           "cannot open the request database "
               + (config.database().isPresent() ? "" : "in " + config.dataDir() + " ")

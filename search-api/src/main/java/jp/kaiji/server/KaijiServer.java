@@ -23,7 +23,7 @@ import jp.kaiji.http.SecurityHeaders;
 import jp.kaiji.http.SubjectSearchHandler;
 import jp.kaiji.http.admin.AdminHandlers;
 import jp.kaiji.http.disclosure.DisclosureHandlers;
-import jp.kaiji.match.SubjectIndex;
+import jp.kaiji.match.lucene.LuceneSubjectIndex;
 import jp.kaiji.search.SubjectSearchService;
 
 /**
@@ -60,7 +60,7 @@ public final class KaijiServer implements AutoCloseable {
       ServerConfig config,
       java.util.Optional<SSLContext> tls,
       TokenRegistry tokens,
-      SubjectIndex index,
+      java.util.function.Supplier<LuceneSubjectIndex.Health> health,
       SubjectSearchService search,
       AdminHandlers admin,
       DisclosureHandlers requests,
@@ -76,7 +76,7 @@ public final class KaijiServer implements AutoCloseable {
             java.time.Clock.systemUTC());
     RoutingHandler routes =
         Handlers.routing()
-            .get("/health", new HealthHandler(index, exchanges))
+            .get("/health", new HealthHandler(health, exchanges))
             .get("/api/openapi.json", new OpenApiHandler())
             .post(
                 "/api/subject-search",

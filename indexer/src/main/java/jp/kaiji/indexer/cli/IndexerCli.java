@@ -23,6 +23,7 @@ import jp.kaiji.indexer.SourceSync;
 import jp.kaiji.indexer.source.SourceReaders;
 import jp.kaiji.indexer.source.SourceSampler;
 import jp.kaiji.match.lucene.GenerationInfo;
+import jp.kaiji.match.lucene.GenerationIntegrity;
 import jp.kaiji.match.lucene.IndexGenerations;
 import jp.kaiji.match.lucene.SourceStats;
 import picocli.CommandLine;
@@ -229,10 +230,20 @@ public final class IndexerCli {
 
   @Command(
       name = "status",
-      description = "Shows the serving generation and its per-source statistics.")
+      description =
+          "Shows the serving generation and its per-source statistics, and verifies every kept"
+              + " generation's checksums; exits 1 when one is damaged.")
   static final class Status implements Callable<Integer> {
     @Option(names = "--data", required = true)
     Path data;
+
+    @Option(
+        names = "--time-open",
+        defaultValue = "0",
+        description =
+            "also open the current generation this many times with and without the checksum"
+                + " check and print the median of each (stderr)")
+    int timeOpen;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -250,9 +261,65 @@ public final class IndexerCli {
       out.put("current", cur.id());
       out.put("builtAt", cur.builtAt());
       out.put("sources", cur.sources().values());
-      out.put("generations", gens.list().stream().map(GenerationInfo::id).toList());
+      List<GenerationInfo> all = new ArrayList<>(gens.list());
+      if (all.stream().noneMatch(g -> g.id().equals(cur.id()))) {
+        all.add(cur);
+      }
+      out.put("generations", all.stream().map(GenerationInfo::id).sorted().toList());
+      Map<String, String> broken = new LinkedHashMap<>();
+      List<String> problems = new ArrayList<>();
+      for (GenerationInfo g : all) {
+        GenerationIntegrity.problem(g.indexDir()).ifPresent(p -> broken.put(g.id(), p));
+        problems.addAll(g.problems());
+      }
+      out.put("broken", broken);
+      out.put("problems", problems);
       spec.commandLine().getOut().println(JSON.writeValueAsString(out));
+      if (timeOpen > 0) {
+        timeOpen(cur, spec.commandLine().getErr());
+      }
+      if (!broken.isEmpty()) {
+        throw new Failure(
+            broken.size()
+                + " damaged generation(s): "
+                + broken.entrySet().iterator().next().getKey()
+                + (broken.containsKey(cur.id()) ? " (the current one)" : "")
+                + ": "
+                + broken.entrySet().iterator().next().getValue());
+      }
       return 0;
+    }
+
+    /** Alternates plain and verified opens so that both see the same page cache. */
+    private void timeOpen(GenerationInfo g, PrintWriter err) throws IOException {
+      long[] plain = new long[timeOpen];
+      long[] verified = new long[timeOpen];
+      for (int i = 0; i < timeOpen; i++) {
+        long t0 = System.nanoTime();
+        try (var r = GenerationIntegrity.open(g.indexDir())) {
+          plain[i] = System.nanoTime() - t0;
+        }
+        long t1 = System.nanoTime();
+        try (var r = GenerationIntegrity.openVerified(g.indexDir())) {
+          verified[i] = System.nanoTime() - t1;
+        }
+      }
+      java.util.Arrays.sort(plain);
+      java.util.Arrays.sort(verified);
+      long bytes;
+      try (var files = Files.walk(g.indexDir())) {
+        bytes = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+      }
+      err.printf(
+          Locale.ROOT,
+          "%s (%,d bytes): median open %.1f ms without the checksum check, %.1f ms with it (%d"
+              + " runs each)%n",
+          g.id(),
+          bytes,
+          plain[timeOpen / 2] / 1e6,
+          verified[timeOpen / 2] / 1e6,
+          timeOpen);
+      err.flush();
     }
   }
 

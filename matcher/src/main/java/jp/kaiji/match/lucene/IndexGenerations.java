@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -45,6 +46,7 @@ public final class IndexGenerations {
   static final String STATS = "stats.json";
   private static final Pattern GEN = Pattern.compile("gen-(\\d{6,})");
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final System.Logger LOG = System.getLogger(IndexGenerations.class.getName());
 
   /** What happened to the serving generation. */
   public enum EventKind {
@@ -202,8 +204,17 @@ public final class IndexGenerations {
 
   /** Rewrites one source's statistics in a generation's stats.json (atomically). */
   public void updateStats(GenerationInfo generation, SourceStats stats) throws IOException {
-    GenerationStats old =
-        JSON.readValue(generation.dir().resolve(STATS).toFile(), GenerationStats.class);
+    GenerationStats old;
+    try {
+      old = JSON.readValue(generation.dir().resolve(STATS).toFile(), GenerationStats.class);
+    } catch (IOException e) {
+      // A lost stats.json is rebuilt from what the generation info still knows.
+      old =
+          new GenerationStats(
+              generation.id(),
+              generation.builtAt(),
+              new java.util.LinkedHashMap<>(generation.sources()));
+    }
     writeAtomically(generation.dir().resolve(STATS), JSON.writeValueAsBytes(old.with(stats)));
   }
 
@@ -283,7 +294,7 @@ public final class IndexGenerations {
     }
   }
 
-  private Optional<String> currentId() {
+  Optional<String> currentId() {
     Path p = dataDir.resolve(CURRENT);
     if (!Files.isRegularFile(p)) {
       return Optional.empty();
@@ -308,13 +319,34 @@ public final class IndexGenerations {
     }
   }
 
-  private GenerationInfo info(String id) {
+  GenerationInfo info(String id) {
     Path dir = dataDir.resolve(id);
+    List<String> problems = new ArrayList<>();
+    Optional<String> finished = Optional.empty();
+    try {
+      finished =
+          Optional.ofNullable(JSON.readTree(dir.resolve(REPORT).toFile()).path("finished"))
+              .filter(n -> n.isTextual())
+              .map(n -> n.asText());
+    } catch (IOException | RuntimeException e) {
+      problems.add(REPORT + " of " + id + " is missing or unreadable");
+    }
     try {
       GenerationStats stats = JSON.readValue(dir.resolve(STATS).toFile(), GenerationStats.class);
-      return new GenerationInfo(id, dir, stats.builtAt(), stats.view());
+      return new GenerationInfo(id, dir, stats.builtAt(), stats.view(), problems);
+    } catch (IOException | RuntimeException e) {
+      // The index itself still serves; per-source counts come from the index then.
+      problems.add(0, STATS + " of " + id + " is missing or unreadable");
+      return new GenerationInfo(
+          id, dir, finished.orElseGet(() -> modified(dir)), Map.of(), problems);
+    }
+  }
+
+  private static String modified(Path dir) {
+    try {
+      return Files.getLastModifiedTime(dir).toInstant().toString();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + dir.resolve(STATS), e);
+      return java.time.Instant.EPOCH.toString();
     }
   }
 
@@ -324,8 +356,31 @@ public final class IndexGenerations {
     ids.sort(Comparator.reverseOrder());
     for (int i = keep; i < ids.size(); i++) {
       if (!Optional.of(ids.get(i)).equals(cur)) {
-        deleteTree(dataDir.resolve(ids.get(i)));
+        deleteUnlessServed(dataDir.resolve(ids.get(i)));
       }
+    }
+  }
+
+  /**
+   * Deletes a generation no process serves (see {@link ServingLock}); one still served is left for
+   * a later prune. A failure is logged: the switch that pruned has happened.
+   */
+  private static void deleteUnlessServed(Path dir) {
+    try {
+      Optional<AutoCloseable> unused = ServingLock.unused(dir);
+      if (unused.isEmpty()) {
+        LOG.log(
+            System.Logger.Level.INFO,
+            "generation " + dir.getFileName() + " is still served by a process; not deleted");
+        return;
+      }
+      try (AutoCloseable held = unused.get()) {
+        deleteTree(dir);
+      }
+    } catch (Exception e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "cannot delete generation " + dir.getFileName() + ": " + e.getMessage());
     }
   }
 
@@ -337,7 +392,7 @@ public final class IndexGenerations {
         if (GEN.matcher(name).matches()
             && !Files.isRegularFile(p.resolve(REPORT))
             && !Optional.of(name).equals(cur)) {
-          deleteTree(p);
+          deleteUnlessServed(p);
         }
       }
     }

@@ -5,15 +5,22 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import jp.kaiji.match.IndexedRecord;
 import jp.kaiji.match.SubjectIndex;
 import jp.kaiji.schema.IndexSchema;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -26,15 +33,25 @@ import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The embedded-Lucene {@link SubjectIndex}: serves the current generation of an {@link
  * IndexGenerations} through a {@link SearcherManager}, switching to a new generation when a rebuild
  * or rollback publishes one and refreshing in place after a sync. A snapshot acquired before a
  * switch keeps reading its own generation until it is closed.
+ *
+ * <p>A generation serves only once every checksum verified ({@link GenerationIntegrity}); when the
+ * one CURRENT names is damaged, the newest intact kept generation older than it serves instead and
+ * {@link #health()} says so. Another process may move CURRENT (a rebuild from the command line):
+ * {@link #acquire()} re-reads it at most once a second, on the searching thread, so an idle server
+ * costs nothing and a busy one one small file read a second (a WatchService would need a thread and
+ * misses changes on network file systems). While a generation serves, this process holds its {@link
+ * ServingLock}, so no pruning process deletes it.
  */
 public final class LuceneSubjectIndex implements SubjectIndex, AutoCloseable {
   private static final System.Logger LOG = System.getLogger(LuceneSubjectIndex.class.getName());
+  private static final long POLL_NANOS = 1_000_000_000L;
 
   /**
    * Edit-distance retrieval expands to at most this many terms per fuzzy key (the closest,
@@ -42,76 +59,226 @@ public final class LuceneSubjectIndex implements SubjectIndex, AutoCloseable {
    */
   private static final int FUZZY_EXPANSIONS = 10;
 
-  private record Serving(SearcherManager manager, GenerationInfo info) {}
+  /**
+   * What serves and why.
+   *
+   * @param status {@code ok}, {@code degraded} (serving, but not CURRENT's generation or with a
+   *     problem) or {@code no-index} (nothing intact to serve)
+   * @param serving the generation searches read
+   * @param current the generation CURRENT names
+   * @param problems one line each: damaged generations, missing side files
+   */
+  public record Health(
+      String status,
+      Optional<GenerationInfo> serving,
+      Optional<String> current,
+      List<String> problems) {
+    public Health {
+      problems = List.copyOf(problems);
+    }
+  }
+
+  /** One served generation: counted by the index (while current) and by each open snapshot. */
+  private static final class Serving {
+    final SearcherManager manager;
+    final GenerationInfo info;
+    private final ServingLock lock;
+    private final AtomicInteger refs = new AtomicInteger(1);
+
+    Serving(SearcherManager manager, GenerationInfo info, ServingLock lock) {
+      this.manager = manager;
+      this.info = info;
+      this.lock = lock;
+    }
+
+    boolean retain() {
+      for (int n = refs.get(); n > 0; n = refs.get()) {
+        if (refs.compareAndSet(n, n + 1)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    void release() {
+      if (refs.decrementAndGet() == 0) {
+        try (ServingLock l = lock) {
+          manager.close();
+        } catch (IOException e) {
+          LOG.log(System.Logger.Level.WARNING, "cannot close generation " + info.id(), e);
+        }
+      }
+    }
+  }
 
   private final IndexGenerations generations;
   private final AtomicReference<Optional<Serving>> serving =
       new AtomicReference<>(Optional.empty());
+  private final AtomicLong nextPoll = new AtomicLong(System.nanoTime() + POLL_NANOS);
+  private volatile Health health =
+      new Health("no-index", Optional.empty(), Optional.empty(), List.of());
 
   public LuceneSubjectIndex(IndexGenerations generations) throws IOException {
     this.generations = generations;
-    generations.current().ifPresent(this::switchTo);
+    choose();
     generations.addListener(
         event -> {
           switch (event.kind()) {
-            case SWITCHED -> switchTo(event.generation());
+            case SWITCHED -> choose();
             case UPDATED -> refresh();
           }
         });
   }
 
-  private synchronized void switchTo(GenerationInfo generation) {
+  /** What serves now, after looking at CURRENT (at most once a second). */
+  public Health health() {
+    poll();
+    return health;
+  }
+
+  /**
+   * Serves the first intact one of: CURRENT's generation, then the kept ones older than it (newest
+   * first), then the one serving now.
+   */
+  private synchronized void choose() {
+    List<String> problems = new ArrayList<>();
+    Optional<String> current;
     try {
-      SearcherManager manager =
-          new SearcherManager(
-              DirectoryReader.open(org.apache.lucene.store.FSDirectory.open(generation.indexDir())),
-              new SearcherFactory());
-      Optional<Serving> previous = serving.getAndSet(Optional.of(new Serving(manager, generation)));
-      // Snapshots still holding the old searcher keep it alive until they release it.
-      if (previous.isPresent()) {
-        previous.get().manager().close();
+      current = generations.currentId();
+    } catch (java.io.UncheckedIOException e) {
+      current = Optional.empty();
+      problems.add("CURRENT is unreadable: " + GenerationIntegrity.describe(e.getCause()));
+    }
+    List<String> order = new ArrayList<>();
+    current.ifPresent(order::add);
+    List<GenerationInfo> kept = generations.list();
+    if (current.isEmpty() && !kept.isEmpty() && problems.isEmpty()) {
+      problems.add("CURRENT names no generation");
+    }
+    for (GenerationInfo g : kept.reversed()) {
+      if (!order.contains(g.id()) && current.map(c -> g.id().compareTo(c) < 0).orElse(true)) {
+        order.add(g.id());
       }
-      LOG.log(System.Logger.Level.INFO, "serving index generation " + generation.id());
-    } catch (IOException e) {
-      // The previous generation keeps serving; the admin sees the failure in the log.
+    }
+    Optional<Serving> now = serving.get();
+    now.filter(s -> !order.contains(s.info.id())).ifPresent(s -> order.add(s.info.id()));
+    for (String id : order) {
+      Optional<Serving> opened =
+          now.isPresent() && now.get().info.id().equals(id) ? now : open(id, problems);
+      if (opened.isPresent()) {
+        Serving s = opened.get();
+        if (s != now.orElse(null)) {
+          serving.set(opened);
+          now.ifPresent(Serving::release);
+        }
+        List<String> all = new ArrayList<>(problems);
+        all.addAll(s.info.problems());
+        boolean ok = all.isEmpty() && current.equals(Optional.of(id));
+        health = new Health(ok ? "ok" : "degraded", Optional.of(s.info), current, all);
+        String why = problems.isEmpty() ? "" : " (" + String.join("; ", problems) + ")";
+        LOG.log(
+            ok ? System.Logger.Level.INFO : System.Logger.Level.ERROR,
+            current.equals(Optional.of(id))
+                ? "serving index generation " + id + why
+                : "serving index generation "
+                    + id
+                    + ", not CURRENT's "
+                    + current.orElse("-")
+                    + why);
+        s.info.problems().forEach(p -> LOG.log(System.Logger.Level.WARNING, p));
+        return;
+      }
+    }
+    serving.set(Optional.empty());
+    now.ifPresent(Serving::release);
+    health = new Health("no-index", Optional.empty(), current, problems);
+    if (!problems.isEmpty()) {
       LOG.log(
           System.Logger.Level.ERROR,
-          "cannot open index generation " + generation.id() + "; previous generation keeps serving",
-          e);
+          "no intact index generation to serve; searches answer 503 ("
+              + String.join("; ", problems)
+              + ")");
+    }
+  }
+
+  private Optional<Serving> open(String id, List<String> problems) {
+    GenerationInfo info = generations.info(id);
+    ServingLock lock;
+    try {
+      lock = ServingLock.shared(info.dir());
+    } catch (IOException e) {
+      problems.add("generation " + id + " cannot be opened: " + GenerationIntegrity.describe(e));
+      return Optional.empty();
+    }
+    try {
+      DirectoryReader reader = GenerationIntegrity.openVerified(info.indexDir());
+      return Optional.of(
+          new Serving(new SearcherManager(reader, new SearcherFactory()), info, lock));
+    } catch (IOException | RuntimeException e) {
+      problems.add("generation " + id + " is damaged: " + GenerationIntegrity.describe(e));
+      try {
+        lock.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** Follows another process: CURRENT moved (rebuild, rollback) or the index changed (sync). */
+  private void poll() {
+    long now = System.nanoTime();
+    long due = nextPoll.get();
+    if (now - due < 0 || !nextPoll.compareAndSet(due, now + POLL_NANOS)) {
+      return;
+    }
+    try {
+      if (!generations.refresh()) {
+        Optional<Serving> s = serving.get();
+        if (s.isPresent() && s.get().retain()) {
+          try {
+            s.get().manager.maybeRefresh();
+          } finally {
+            s.get().release();
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "cannot follow CURRENT: " + e.getMessage());
     }
   }
 
   private void refresh() {
-    serving
-        .get()
-        .ifPresent(
-            s -> {
-              try {
-                s.manager().maybeRefreshBlocking();
-              } catch (IOException e) {
-                LOG.log(
-                    System.Logger.Level.ERROR,
-                    "cannot refresh index generation " + s.info().id(),
-                    e);
-              }
-            });
+    Optional<Serving> s = serving.get();
+    if (s.isPresent() && s.get().retain()) {
+      try {
+        s.get().manager.maybeRefreshBlocking();
+      } catch (IOException e) {
+        LOG.log(
+            System.Logger.Level.ERROR, "cannot refresh index generation " + s.get().info.id(), e);
+      } finally {
+        s.get().release();
+      }
+    }
   }
 
   @Override
   public Optional<Snapshot> acquire() {
-    // A switch may close the manager between get() and acquire(): retry on the new one.
+    poll();
+    // A switch may retire the generation between get() and retain(): retry on the new one.
     for (int attempt = 0; attempt < 3; attempt++) {
       Optional<Serving> s = serving.get();
       if (s.isEmpty()) {
         return Optional.empty();
       }
-      try {
-        IndexSearcher searcher = s.get().manager().acquire();
-        return Optional.of(new LuceneSnapshot(s.get(), searcher));
-      } catch (org.apache.lucene.store.AlreadyClosedException e) {
+      if (!s.get().retain()) {
         continue;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      }
+      try {
+        return Optional.of(new LuceneSnapshot(s.get(), s.get().manager.acquire()));
+      } catch (IOException | RuntimeException e) {
+        s.get().release();
+        throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
       }
     }
     throw new IllegalStateException("index generation switched three times during one acquire");
@@ -119,10 +286,7 @@ public final class LuceneSubjectIndex implements SubjectIndex, AutoCloseable {
 
   @Override
   public synchronized void close() throws IOException {
-    Optional<Serving> s = serving.getAndSet(Optional.empty());
-    if (s.isPresent()) {
-      s.get().manager().close();
-    }
+    serving.getAndSet(Optional.empty()).ifPresent(Serving::release);
   }
 
   private static final class LuceneSnapshot implements Snapshot {
@@ -145,8 +309,7 @@ public final class LuceneSubjectIndex implements SubjectIndex, AutoCloseable {
 
     @Override
     public SubjectIndex.Generation generation() {
-      return new SubjectIndex.Generation(
-          serving.info().id(), Instant.parse(serving.info().builtAt()));
+      return new SubjectIndex.Generation(serving.info.id(), Instant.parse(serving.info.builtAt()));
     }
 
     @Override
@@ -194,14 +357,23 @@ public final class LuceneSubjectIndex implements SubjectIndex, AutoCloseable {
 
     @Override
     public Map<String, Long> recordsPerSource() {
+      // The sources of stats.json (empty ones included) and of the index itself, so that a lost
+      // stats.json never shows a source as empty.
+      Set<String> sources = new LinkedHashSet<>(serving.info.sources().keySet());
+      try {
+        Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), IndexSchema.SOURCE_ID);
+        if (terms != null) {
+          TermsEnum e = terms.iterator();
+          for (BytesRef t = e.next(); t != null; t = e.next()) {
+            sources.add(t.utf8ToString());
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
       Map<String, Long> out = new LinkedHashMap<>();
-      serving
-          .info()
-          .sources()
-          .keySet()
-          .forEach(
-              source ->
-                  out.put(source, count(new TermQuery(new Term(IndexSchema.SOURCE_ID, source)))));
+      sources.forEach(
+          source -> out.put(source, count(new TermQuery(new Term(IndexSchema.SOURCE_ID, source)))));
       return out;
     }
 
@@ -260,9 +432,11 @@ public final class LuceneSubjectIndex implements SubjectIndex, AutoCloseable {
       }
       released = true;
       try {
-        serving.manager().release(searcher);
+        serving.manager.release(searcher);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
+      } finally {
+        serving.release();
       }
     }
   }
