@@ -415,6 +415,11 @@ class CrashIT {
   }
 
   Server start() throws Exception {
+    return startServer(config, log, http);
+  }
+
+  /** Starts {@code kaiji serve} as a real process; its stderr is appended to {@code log}. */
+  static Server startServer(Path config, Path log, HttpClient http) throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     ProcessBuilder pb =
         new ProcessBuilder(
