@@ -55,10 +55,25 @@ public final class Console {
 
   final ConsoleServices services;
   final ConsoleSessions sessions;
+  final jp.kaiji.http.FailedAuthentications failures;
   private final RoutingHandler routes = new RoutingHandler();
   private volatile boolean requestsEnabled;
 
   public Console(ConsoleServices services, Clock clock) {
+    this(
+        services,
+        clock,
+        new jp.kaiji.http.FailedAuthentications(
+            jp.kaiji.http.FailedAuthentications.DEFAULT_PER_MINUTE, clock));
+  }
+
+  /**
+   * @param failures failed sign-ins per client, shared with the API's bearer tokens: a guess counts
+   *     against one budget wherever it is made
+   */
+  public Console(
+      ConsoleServices services, Clock clock, jp.kaiji.http.FailedAuthentications failures) {
+    this.failures = Objects.requireNonNull(failures, "failures");
     this.services = Objects.requireNonNull(services, "services");
     this.sessions = new ConsoleSessions(clock);
     StaticAssets assets = new StaticAssets();

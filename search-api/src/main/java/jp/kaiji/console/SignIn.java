@@ -1,10 +1,12 @@
 package jp.kaiji.console;
 
 import io.undertow.server.handlers.Cookie;
+import io.undertow.util.Headers;
 import java.util.Optional;
 import jp.kaiji.auth.Principal;
 import jp.kaiji.auth.Role;
 import jp.kaiji.html.Html;
+import jp.kaiji.http.Authenticate;
 
 /**
  * Signing in with a token and out again. The token is posted once over the form and checked against
@@ -51,9 +53,21 @@ final class SignIn {
       r.html(403, page(r, Optional.of(r.m.t("error.origin"))));
       return;
     }
-    Optional<Principal> who =
-        r.param("token").map(String::strip).flatMap(console.services.tokens()::authenticate);
+    // Guessing tokens here gains nothing over the API: the same per-client limit, checked before
+    // the token is even looked at.
+    String client = Authenticate.client(r.exchange);
+    long wait = console.failures.blockedFor(client);
+    if (wait > 0) {
+      r.exchange.getResponseHeaders().put(Headers.RETRY_AFTER, Long.toString(wait));
+      r.html(429, page(r, Optional.of(r.m.t("signin.limited", wait))));
+      return;
+    }
+    Optional<String> token = r.param("token").map(String::strip).filter(t -> !t.isEmpty());
+    Optional<Principal> who = token.flatMap(console.services.tokens()::authenticate);
     if (who.isEmpty()) {
+      if (token.isPresent()) {
+        console.failures.failed(client);
+      }
       r.html(401, page(r, Optional.of(r.m.t("signin.unknown"))));
       return;
     }

@@ -82,7 +82,7 @@ public final class Authenticate implements HttpHandler {
   }
 
   /** The client's address (the peer's; a proxy in front should be given its own limit). */
-  private static String client(HttpServerExchange exchange) {
+  public static String client(HttpServerExchange exchange) {
     var peer = exchange.getSourceAddress();
     return peer == null || peer.getAddress() == null
         ? "unknown"

@@ -27,6 +27,7 @@ import jp.kaiji.disclosure.CaseStore;
 import jp.kaiji.disclosure.DisclosureService;
 import jp.kaiji.disclosure.PackageArchive;
 import jp.kaiji.http.Exchanges;
+import jp.kaiji.http.FailedAuthentications;
 import jp.kaiji.http.Json;
 import jp.kaiji.http.admin.AdminHandlers;
 import jp.kaiji.http.disclosure.DisclosureHandlers;
@@ -128,11 +129,19 @@ public final class KaijiApplication implements AutoCloseable {
     this.admin = new IndexAdmin(generations, () -> loadCatalog(config.catalog()));
     this.disclosure = new DisclosureService(cases, search, servingCatalog, audit, clock);
     TokenRegistry tokens = new TokenRegistry(config.tokens());
+    // One budget of failed authentications per client for the API's tokens and console sign-ins.
+    FailedAuthentications failures =
+        new FailedAuthentications(
+            config
+                .failedAuthenticationsPerMinute()
+                .orElse(FailedAuthentications.DEFAULT_PER_MINUTE),
+            clock);
     Console console =
         new Console(
             new ConsoleServices(
                 tokens, search, admin, audit, servingCatalog, java.util.Optional.of(disclosure)),
-            clock);
+            clock,
+            failures);
     this.server =
         new KaijiServer(
             config,
@@ -143,7 +152,8 @@ public final class KaijiApplication implements AutoCloseable {
             new AdminHandlers(admin, exchanges, audit),
             new DisclosureHandlers(disclosure, exchanges, packagesDir(config)),
             exchanges,
-            console.handler());
+            console.handler(),
+            failures);
   }
 
   public KaijiApplication start() {

@@ -65,15 +65,10 @@ public final class KaijiServer implements AutoCloseable {
       AdminHandlers admin,
       DisclosureHandlers requests,
       Exchanges exchanges,
-      HttpHandler console) {
+      HttpHandler console,
+      FailedAuthentications failures) {
     Objects.requireNonNull(config, "config");
     config.checkListenerSafety();
-    FailedAuthentications failures =
-        new FailedAuthentications(
-            config
-                .failedAuthenticationsPerMinute()
-                .orElse(FailedAuthentications.DEFAULT_PER_MINUTE),
-            java.time.Clock.systemUTC());
     RoutingHandler routes =
         Handlers.routing()
             .get("/health", new HealthHandler(health, exchanges))
