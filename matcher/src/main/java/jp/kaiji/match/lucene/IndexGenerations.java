@@ -375,6 +375,9 @@ public final class IndexGenerations {
         return;
       }
       try (AutoCloseable held = unused.get()) {
+        // The report goes first: a deletion cut short leaves an incomplete generation, which the
+        // next start removes, never a "complete" one with files missing.
+        Files.deleteIfExists(dir.resolve(REPORT));
         deleteTree(dir);
       }
     } catch (Exception e) {
