@@ -37,7 +37,10 @@ import org.apache.lucene.store.FSDirectory;
  * {@code keep} complete generations (and always the current one) are kept for rollback.
  *
  * <p>Writers (rebuild, sync, rollback) take {@link #writerLock()}, an OS file lock, so that two
- * processes never build at once. Reading needs no lock.
+ * processes never build at once. A process serving a generation holds a shared lock on its {@code
+ * serving.lock} ({@link ServingLock}); pruning skips every generation whose lock it cannot take
+ * exclusively, so no process deletes a generation another one serves. A lost {@code stats.json} or
+ * {@code report.json} shows in {@link GenerationInfo#problems()}, never as an exception.
  */
 public final class IndexGenerations {
   public static final int DEFAULT_KEEP = 3;

@@ -1,4 +1,4 @@
-package jp.kaiji.indexer;
+package jp.kaiji.indexer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import jp.kaiji.catalog.CatalogFile;
-import jp.kaiji.indexer.cli.IndexerCli;
+import jp.kaiji.indexer.RebuildJob;
 import jp.kaiji.indexer.source.SourceReaders;
 import jp.kaiji.indexer.source.TestWorld;
 import jp.kaiji.match.SubjectIndex;
