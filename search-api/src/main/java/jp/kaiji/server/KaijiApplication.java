@@ -54,6 +54,7 @@ public final class KaijiApplication implements AutoCloseable {
   private DisclosureService disclosure;
   private KaijiServer server;
   private final java.nio.channels.FileChannel lock;
+  private MatchPolicy matchPolicy;
 
   public KaijiApplication(ServerConfig config, Clock clock)
       throws IOException, GeneralSecurityException {
@@ -87,6 +88,9 @@ public final class KaijiApplication implements AutoCloseable {
       throws IOException, GeneralSecurityException {
     // The catalogue that describes the serving generation: read again whenever a rebuild or
     // rollback switches generations, so that a source the admin added is grouped and counted.
+    // A bad policy file stops the start, before anything is served with weights nobody chose.
+    this.matchPolicy =
+        config.matchPolicy().map(MatchPolicyFile::load).orElseGet(MatchPolicy::defaults);
     AtomicReference<CatalogFile> catalog = new AtomicReference<>(loadCatalog(config.catalog()));
     this.generations = new IndexGenerations(config.dataDir().resolve("index"));
     this.index = new LuceneSubjectIndex(generations);
@@ -120,7 +124,7 @@ public final class KaijiApplication implements AutoCloseable {
         new SubjectSearchService(
             index,
             servingCatalog,
-            new SubjectMatcher(MatchPolicy.defaults()),
+            new SubjectMatcher(matchPolicy),
             audit,
             hasher,
             clock,
@@ -157,6 +161,11 @@ public final class KaijiApplication implements AutoCloseable {
 
   public IndexAdmin admin() {
     return admin;
+  }
+
+  /** The match policy the searches use: the configured file's, or the shipped defaults. */
+  MatchPolicy matchPolicy() {
+    return matchPolicy;
   }
 
   public SubjectSearchService search() {
