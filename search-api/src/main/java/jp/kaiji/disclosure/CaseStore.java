@@ -263,7 +263,7 @@ public final class CaseStore implements AutoCloseable, AuditLog.Anchor {
   }
 
   /** References by due date then reference, optionally of one status. */
-  public synchronized List<String> references(Optional<RequestStatus> status) throws SQLException {
+  synchronized List<String> references(Optional<RequestStatus> status) throws SQLException {
     String sql =
         "SELECT reference FROM disclosure_request"
             + (status.isPresent() ? " WHERE status = ?" : "")
@@ -287,8 +287,8 @@ public final class CaseStore implements AutoCloseable, AuditLog.Anchor {
    * Stores the result of a search for the request, clears earlier decisions and redactions, and
    * puts it in review.
    */
-  public synchronized void saveResult(
-      String reference, ResultSnapshot result, String actor, String at) throws SQLException {
+  synchronized void saveResult(String reference, ResultSnapshot result, String actor, String at)
+      throws SQLException {
     tx(
         none -> List.of(),
         () -> {
@@ -344,7 +344,7 @@ public final class CaseStore implements AutoCloseable, AuditLog.Anchor {
         });
   }
 
-  public synchronized void addRedaction(String reference, Redaction r, List<AuditEvent> audited)
+  synchronized void addRedaction(String reference, Redaction r, List<AuditEvent> audited)
       throws SQLException {
     tx(
         none -> audited,
@@ -366,7 +366,7 @@ public final class CaseStore implements AutoCloseable, AuditLog.Anchor {
   }
 
   /** Moves the request from {@code from} to {@code to}; false when it was not in {@code from}. */
-  public synchronized boolean transition(
+  synchronized boolean transition(
       String reference,
       RequestStatus from,
       RequestStatus to,
@@ -404,8 +404,8 @@ public final class CaseStore implements AutoCloseable, AuditLog.Anchor {
    * Marks a ready request exported and records its package, in one transaction; false (and nothing
    * recorded) when it was no longer ready, e.g. exported meanwhile by a concurrent export.
    */
-  public synchronized boolean recordExport(
-      String reference, PackageExport e, List<AuditEvent> audited) throws SQLException {
+  synchronized boolean recordExport(String reference, PackageExport e, List<AuditEvent> audited)
+      throws SQLException {
     return tx(
         moved -> moved ? audited : List.of(),
         () -> {

@@ -52,7 +52,7 @@ public record DisclosureCase(
   }
 
   /** Whether a record goes into the package: confirmed and not rejected, or accepted. */
-  public boolean disclosed(ResultSnapshot.Hit hit) {
+  boolean disclosed(ResultSnapshot.Hit hit) {
     Decision d = decisionsById().get(hit.id());
     return d == null ? !hit.needsReview() : d.verdict() == Decision.Verdict.ACCEPT;
   }

@@ -36,7 +36,7 @@ import jp.kaiji.schema.RequestIdentity;
  * <p>Seeding is idempotent: a reference that exists already is left as it is, since the demo's H2
  * store persists between runs.
  */
-public final class DemoRequests {
+final class DemoRequests {
   /** The request the demo's printed instructions name. */
   public static final String FIRST = "DEMO-1";
 

@@ -53,7 +53,7 @@ import jp.kaiji.search.SubjectSearchService;
  * GET  /console/...                     session     the staff console (jp.kaiji.console), HTML
  * </pre>
  */
-public final class KaijiServer implements AutoCloseable {
+final class KaijiServer implements AutoCloseable {
   private final Undertow undertow;
 
   public KaijiServer(

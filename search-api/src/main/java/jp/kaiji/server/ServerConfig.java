@@ -120,7 +120,7 @@ public record ServerConfig(
   }
 
   /** This configuration with another limit of failed authentications per client and minute. */
-  public ServerConfig withFailedAuthenticationsPerMinute(int limit) {
+  ServerConfig withFailedAuthenticationsPerMinute(int limit) {
     return new ServerConfig(
         host,
         port,
@@ -135,7 +135,7 @@ public record ServerConfig(
   }
 
   /** This configuration with a match policy file. */
-  public ServerConfig withMatchPolicy(Path file) {
+  ServerConfig withMatchPolicy(Path file) {
     return new ServerConfig(
         host,
         port,
@@ -214,7 +214,7 @@ public record ServerConfig(
   }
 
   /** Refuses plain HTTP on a non-loopback address unless explicitly allowed. */
-  public void checkListenerSafety() {
+  void checkListenerSafety() {
     if (tls.isPresent() || allowPlainHttpOnNonLoopback) {
       return;
     }

@@ -19,7 +19,7 @@ import java.util.Optional;
  * reading continues. Strings are kept as they are, numbers and booleans as their JSON text, nested
  * objects and arrays as their JSON text, JSON null as null. Blank lines are skipped.
  */
-public final class JsonLinesSourceReader implements SourceReader {
+final class JsonLinesSourceReader implements SourceReader {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String name;
