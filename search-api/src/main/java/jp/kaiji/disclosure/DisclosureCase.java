@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  */
 public record DisclosureCase(
     RequestForm form,
-    RequestStatus status,
+    CaseStatus status,
     String createdAt,
     Optional<String> readyAt,
     List<StatusChange> history,
@@ -62,7 +62,7 @@ public record DisclosureCase(
    * exported requests never warn.
    */
   public Optional<String> dueWarning(LocalDate today, int nearingDays) {
-    if (status == RequestStatus.EXPORTED) {
+    if (status == CaseStatus.EXPORTED) {
       return Optional.empty();
     }
     LocalDate due = form.dueDate();

@@ -23,6 +23,7 @@ import jp.kaiji.catalog.SourceCatalog;
 import jp.kaiji.catalog.SourceCatalogs;
 import jp.kaiji.console.Console;
 import jp.kaiji.console.ConsoleServices;
+import jp.kaiji.disclosure.CaseDatabases;
 import jp.kaiji.disclosure.CaseStore;
 import jp.kaiji.disclosure.DisclosureService;
 import jp.kaiji.disclosure.PackageArchive;
@@ -190,9 +191,9 @@ public final class KaijiApplication implements AutoCloseable {
         config
             .database()
             .map(ServerConfig.Database::url)
-            .orElseGet(() -> CaseStore.sqliteUrl(config.dataDir()));
+            .orElseGet(() -> CaseDatabases.sqliteUrl(config.dataDir()));
     if (config.database().isEmpty()
-        && !Files.exists(CaseStore.sqliteFile(config.dataDir()))
+        && !Files.exists(CaseDatabases.sqliteFile(config.dataDir()))
         && Files.exists(config.dataDir().resolve("requests.mv.db"))) {
       throw new IOException(
           "the data directory "
