@@ -180,7 +180,13 @@ final class SourceIndexer {
             progress.quarantined.incrementAndGet();
           }
           writer.addDocument(
-              RecordDocuments.build(source, row.rowNumber(), pk.strip(), row.fields(), keys));
+              RecordDocuments.build(
+                  source,
+                  row.rowNumber(),
+                  pk.strip(),
+                  row.originalJson().orElseGet(() -> RecordDocuments.originalJson(row.fields())),
+                  row.fields(),
+                  keys));
           progress.indexed.incrementAndGet();
         }
       }
