@@ -31,6 +31,7 @@ import jp.kaiji.http.Exchanges;
 import jp.kaiji.http.Json;
 import jp.kaiji.http.admin.AdminHandlers;
 import jp.kaiji.http.disclosure.DisclosureHandlers;
+import jp.kaiji.indexer.DataDirectory;
 import jp.kaiji.indexer.IndexAdmin;
 import jp.kaiji.match.MatchPolicy;
 import jp.kaiji.match.SubjectMatcher;
@@ -93,7 +94,7 @@ public final class KaijiApplication implements AutoCloseable {
     this.matchPolicy =
         config.matchPolicy().map(MatchPolicyFile::load).orElseGet(MatchPolicy::defaults);
     AtomicReference<CatalogFile> catalog = new AtomicReference<>(loadCatalog(config.catalog()));
-    this.generations = new IndexGenerations(config.dataDir().resolve("index"));
+    this.generations = new IndexGenerations(DataDirectory.generations(config.dataDir()));
     this.index = new LuceneSubjectIndex(generations);
     generations.addListener(
         event -> {
