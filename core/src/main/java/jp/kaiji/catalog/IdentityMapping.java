@@ -1,6 +1,7 @@
 package jp.kaiji.catalog;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,8 +50,9 @@ public record IdentityMapping(
     List<String> phoneSha256,
     List<String> emailSha256,
     Optional<String> recordDate,
-    List<String> addressColumns,
-    List<String> postcodeColumns) {
+    // Left out when empty, so that catalogues written before these keys read and write the same.
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> addressColumns,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> postcodeColumns) {
 
   /** A mapping with the address and the postcode in one column each (or none). */
   public IdentityMapping(

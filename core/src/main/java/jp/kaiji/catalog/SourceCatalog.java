@@ -10,7 +10,9 @@ public record SourceCatalog(
     List<Company> companies,
     JointUse jointUse,
     List<SourceDefinition> sources,
-    List<DataCategory.Declaration> categories) {
+    @com.fasterxml.jackson.annotation.JsonInclude(
+            com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+        List<DataCategory.Declaration> categories) {
 
   /** A catalogue with only the privacy policy's categories. */
   public SourceCatalog(List<Company> companies, JointUse jointUse, List<SourceDefinition> sources) {
