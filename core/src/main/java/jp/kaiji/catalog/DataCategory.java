@@ -1,7 +1,6 @@
 package jp.kaiji.catalog;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.List;
@@ -88,12 +87,6 @@ public record DataCategory(
     Objects.requireNonNull(id, "category");
     return ofPolicy(id)
         .orElseGet(() -> new DataCategory(id, null, Optional.empty(), Optional.empty()));
-  }
-
-  /** Whether this only names a category (read from a source) and is yet to be resolved. */
-  @JsonIgnore
-  boolean unresolved() {
-    return label == null;
   }
 
   @Override
