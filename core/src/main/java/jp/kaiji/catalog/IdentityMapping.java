@@ -1,5 +1,7 @@
 package jp.kaiji.catalog;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,6 +10,9 @@ import java.util.Optional;
  * may hold no identifier at all and reach its person only through a {@link ForeignKey}.
  *
  * <p>Lists name several columns of the same kind (a home and a mobile phone, two e-mails).
+ *
+ * <p>A column of a JSON Lines source may be a JSON Pointer ({@code /pickup/address}) into the
+ * record's nested objects.
  *
  * @param fullName one column with the whole name (a space may or may not separate the parts)
  * @param familyName the family name, where the source splits the name
@@ -24,6 +29,10 @@ import java.util.Optional;
  * @param phoneSha256 columns holding SHA-256 of a phone's E.164 form (records of provision)
  * @param emailSha256 columns holding SHA-256 of a normalized e-mail
  * @param recordDate when the record was made; a phone match is evidence only for when it was held
+ * @param addressColumns the address split over columns, in reading order (都道府県, 市区町村, 町域・番地, 建物名):
+ *     their non-blank values are joined with a space; instead of {@code address}
+ * @param postcodeColumns the postcode in one column, or in two (the 3 and the 4 digits); instead of
+ *     {@code postcode}
  */
 public record IdentityMapping(
     Optional<String> fullName,
@@ -40,8 +49,49 @@ public record IdentityMapping(
     List<String> emails,
     List<String> phoneSha256,
     List<String> emailSha256,
-    Optional<String> recordDate) {
+    Optional<String> recordDate,
+    // Left out when empty, so that catalogues written before these keys read and write the same.
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> addressColumns,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> postcodeColumns) {
 
+  /** A mapping with the address and the postcode in one column each (or none). */
+  public IdentityMapping(
+      Optional<String> fullName,
+      Optional<String> familyName,
+      Optional<String> givenName,
+      Optional<String> reading,
+      Optional<String> familyReading,
+      Optional<String> givenReading,
+      List<String> formerFamilyNames,
+      Optional<String> birthDate,
+      Optional<String> postcode,
+      Optional<String> address,
+      List<String> phones,
+      List<String> emails,
+      List<String> phoneSha256,
+      List<String> emailSha256,
+      Optional<String> recordDate) {
+    this(
+        fullName,
+        familyName,
+        givenName,
+        reading,
+        familyReading,
+        givenReading,
+        formerFamilyNames,
+        birthDate,
+        postcode,
+        address,
+        phones,
+        emails,
+        phoneSha256,
+        emailSha256,
+        recordDate,
+        List.of(),
+        List.of());
+  }
+
+  @JsonCreator
   public IdentityMapping {
     fullName = orEmpty(fullName);
     familyName = orEmpty(familyName);
@@ -58,6 +108,18 @@ public record IdentityMapping(
     phoneSha256 = phoneSha256 == null ? List.of() : List.copyOf(phoneSha256);
     emailSha256 = emailSha256 == null ? List.of() : List.copyOf(emailSha256);
     recordDate = orEmpty(recordDate);
+    addressColumns = addressColumns == null ? List.of() : List.copyOf(addressColumns);
+    postcodeColumns = postcodeColumns == null ? List.of() : List.copyOf(postcodeColumns);
+  }
+
+  /** The address columns, whichever way they are mapped. */
+  public List<String> addressParts() {
+    return address.map(List::of).orElse(addressColumns);
+  }
+
+  /** The postcode columns, whichever way they are mapped. */
+  public List<String> postcodeParts() {
+    return postcode.map(List::of).orElse(postcodeColumns);
   }
 
   /**
@@ -74,8 +136,8 @@ public record IdentityMapping(
     givenReading.ifPresent(c -> out.add(java.util.Map.entry("givenReading", c)));
     formerFamilyNames.forEach(c -> out.add(java.util.Map.entry("formerFamilyNames", c)));
     birthDate.ifPresent(c -> out.add(java.util.Map.entry("birthDate", c)));
-    postcode.ifPresent(c -> out.add(java.util.Map.entry("postcode", c)));
-    address.ifPresent(c -> out.add(java.util.Map.entry("address", c)));
+    postcodeParts().forEach(c -> out.add(java.util.Map.entry("postcode", c)));
+    addressParts().forEach(c -> out.add(java.util.Map.entry("address", c)));
     phones.forEach(c -> out.add(java.util.Map.entry("phones", c)));
     emails.forEach(c -> out.add(java.util.Map.entry("emails", c)));
     phoneSha256.forEach(c -> out.add(java.util.Map.entry("phoneSha256", c)));

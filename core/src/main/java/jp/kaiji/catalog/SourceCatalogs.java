@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -69,7 +70,113 @@ public final class SourceCatalogs {
     if (!problems.isEmpty()) {
       throw new CatalogException(name, problems);
     }
-    return loaded;
+    return new CatalogFile(resolveCategories(catalog), file);
+  }
+
+  /** The catalogue with every source's category resolved against the known categories. */
+  private static SourceCatalog resolveCategories(SourceCatalog catalog) {
+    Map<String, DataCategory> known = catalog.knownCategories();
+    List<SourceDefinition> sources = new ArrayList<>(catalog.sources().size());
+    for (SourceDefinition s : catalog.sources()) {
+      sources.add(
+          new SourceDefinition(
+              s.id(),
+              s.company(),
+              s.title(),
+              s.kind(),
+              s.path(),
+              s.jdbc(),
+              s.charset(),
+              s.primaryKey(),
+              s.identity(),
+              s.foreignKeys(),
+              known.get(s.category().id()),
+              s.purpose(),
+              s.jointlyUsed()));
+    }
+    return new SourceCatalog(
+        catalog.companies(), catalog.jointUse(), sources, catalog.categories());
+  }
+
+  private static void checkCategories(SourceCatalog catalog, List<String> problems) {
+    Set<String> declared = new HashSet<>();
+    for (int i = 0; i < catalog.categories().size(); i++) {
+      DataCategory.Declaration d = catalog.categories().get(i);
+      String at = "categories[" + i + "]" + (d.id() == null ? "" : " '" + d.id() + "'") + ": ";
+      if (!DataCategory.validId(d.id())) {
+        problems.add(at + "id must be lower snake case (e.g. orders, call_recording)");
+      } else if (!declared.add(d.id())) {
+        problems.add(at + "duplicate category id");
+      }
+      if (blank(d.label())) {
+        problems.add(at + "label is missing (the Japanese name requesters see)");
+      }
+      if (blank(d.purpose())) {
+        problems.add(at + "purpose is missing (the purpose of use)");
+      }
+      if (blank(d.obtainedBy())) {
+        problems.add(at + "obtainedBy is missing (how the data was obtained)");
+      }
+    }
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  /**
+   * Column names of the identity mapping, the primary key and the foreign keys: never blank; a JSON
+   * Pointer only in a jsonl source; one way to map the address and the postcode.
+   */
+  private static void checkColumns(SourceDefinition s, String at, List<String> problems) {
+    List<Map.Entry<String, String>> columns = new ArrayList<>();
+    if (s.primaryKey() != null && !s.primaryKey().isBlank()) {
+      columns.add(Map.entry("primaryKey", s.primaryKey()));
+    }
+    for (int i = 0; i < s.foreignKeys().size(); i++) {
+      columns.add(Map.entry("foreignKeys[" + i + "].column", s.foreignKeys().get(i).column()));
+    }
+    IdentityMapping m = s.identity();
+    if (m != null) {
+      if (m.address().isPresent() && !m.addressColumns().isEmpty()) {
+        problems.add(at + "identity has both address and addressColumns; give one");
+      }
+      if (m.postcode().isPresent() && !m.postcodeColumns().isEmpty()) {
+        problems.add(at + "identity has both postcode and postcodeColumns; give one");
+      }
+      if (m.postcodeColumns().size() > 2) {
+        problems.add(
+            at
+                + "identity.postcodeColumns takes one column or two (the 3 and the 4 digits), got "
+                + m.postcodeColumns().size());
+      }
+      m.mappedColumns()
+          .forEach(e -> columns.add(Map.entry("identity." + e.getKey(), e.getValue())));
+    }
+    for (Map.Entry<String, String> e : columns) {
+      String col = e.getValue();
+      if (col == null || col.isBlank()) {
+        problems.add(at + e.getKey() + " names no column");
+      } else if (col.startsWith("/")) {
+        if (s.kind() != SourceKind.JSONL) {
+          problems.add(
+              at
+                  + e.getKey()
+                  + " '"
+                  + col
+                  + "' is a JSON Pointer; only jsonl sources take one (kind is "
+                  + s.kind().id()
+                  + ")");
+        } else {
+          try {
+            com.fasterxml.jackson.core.JsonPointer.compile(col);
+          } catch (IllegalArgumentException ex) {
+            problems.add(
+                at + e.getKey() + " '" + col + "' is not a JSON Pointer: " + ex.getMessage());
+          }
+        }
+      }
+    }
   }
 
   /** Every structural problem of the catalogue, one line each; empty when it is usable. */
@@ -82,6 +189,8 @@ public final class SourceCatalogs {
         problems.add("company '" + c.id() + "': duplicate company id");
       }
     }
+    checkCategories(catalog, problems);
+    Map<String, DataCategory> known = catalog.knownCategories();
     Set<String> sourceIds = new HashSet<>();
     for (SourceDefinition s : catalog.sources()) {
       if (s.id() == null || s.id().isBlank()) {
@@ -115,6 +224,16 @@ public final class SourceCatalogs {
       switch (s.kind()) {
         case CSV, JSONL -> checkFile(file, s, at, problems);
         case JDBC -> checkJdbc(s, at, problems);
+      }
+      checkColumns(s, at, problems);
+      if (s.category() != null && !known.containsKey(s.category().id())) {
+        problems.add(
+            at
+                + "category '"
+                + s.category().id()
+                + "' is neither one of the policy's "
+                + DataCategory.policyIds()
+                + " nor declared in categories");
       }
       for (int i = 0; i < s.foreignKeys().size(); i++) {
         ForeignKey fk = s.foreignKeys().get(i);

@@ -78,17 +78,17 @@ public final class PostcodeDirectory {
   }
 
   /** The places a seven-digit postcode covers; empty for an unknown postcode. */
-  public List<Place> lookup(String postcode) {
+  List<Place> lookup(String postcode) {
     return byPostcode.getOrDefault(postcode, List.of());
   }
 
   /** The 47 prefectures, in JIS X 0401 code order (北海道 first, 沖縄県 last). */
-  public List<String> prefectures() {
+  List<String> prefectures() {
     return prefectures;
   }
 
   /** The prefectures that have a city of this name (e.g. 府中市 is in two). */
-  public Set<String> prefecturesOfCity(String city) {
+  Set<String> prefecturesOfCity(String city) {
     return prefecturesByCity.getOrDefault(city, Set.of());
   }
 

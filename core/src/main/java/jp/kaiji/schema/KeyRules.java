@@ -19,7 +19,7 @@ public final class KeyRules {
   private KeyRules() {}
 
   /** The keys of one normalized name; {@code former} marks a name the person no longer uses. */
-  public static NameKey nameKey(PersonName n, boolean former) {
+  static NameKey nameKey(PersonName n, boolean former) {
     return new NameKey(
         Optional.of(n.fullKey()),
         n.familyKey(),
@@ -30,12 +30,12 @@ public final class KeyRules {
   }
 
   /** The keys of one normalized reading. */
-  public static ReadingKey readingKey(Reading r) {
+  static ReadingKey readingKey(Reading r) {
     return new ReadingKey(r.key(), r.looseKey(), r.familyKey(), r.givenKey());
   }
 
   /** The keys of an address at every precision it resolved to. */
-  public static AddressKey addressKey(Address a, boolean former) {
+  static AddressKey addressKey(Address a, boolean former) {
     Optional<String> prefCity = Optional.empty();
     Optional<String> town = Optional.empty();
     Optional<String> block = Optional.empty();

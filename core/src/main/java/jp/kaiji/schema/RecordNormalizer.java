@@ -182,8 +182,8 @@ public final class RecordNormalizer {
   }
 
   private static void address(IdentityMapping m, Collector c) {
-    Optional<String> pc = m.postcode().flatMap(c::value);
-    Optional<String> addr = m.address().flatMap(c::value);
+    Optional<String> pc = postcode(m.postcodeParts(), c);
+    Optional<String> addr = joined(m.addressParts(), c);
     if (pc.isEmpty() && addr.isEmpty()) {
       return;
     }
@@ -215,15 +215,39 @@ public final class RecordNormalizer {
       }
       case Normalized.Failed<Address>(Normalized.Failure f) -> {
         boolean postcode = f.kind() == IdentifierKind.POSTCODE;
-        String col =
-            postcode
-                ? m.postcode().orElse(m.address().orElse(""))
-                : m.address().orElse(m.postcode().orElse(""));
+        List<String> pcs = m.postcodeParts();
+        List<String> addrs = m.addressParts();
+        String col = String.join("+", postcode && !pcs.isEmpty() || addrs.isEmpty() ? pcs : addrs);
         c.problems.add(
             new NormalizedRecord.Problem(
                 postcode ? Attribute.POSTCODE : Attribute.ADDRESS, col, f.code(), f.reason()));
       }
     }
+  }
+
+  /** The non-blank values of {@code columns}, in order, joined by a space; empty when none. */
+  private static Optional<String> joined(List<String> columns, Collector c) {
+    List<String> values = new ArrayList<>(columns.size());
+    for (String col : columns) {
+      c.value(col).map(String::strip).ifPresent(values::add);
+    }
+    return values.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", values));
+  }
+
+  /**
+   * The postcode from one column, or from two (3 + 4 digits) joined by a hyphen; half a postcode is
+   * passed on as it is, so that the normalizer reports its shape.
+   */
+  private static Optional<String> postcode(List<String> columns, Collector c) {
+    if (columns.size() != 2) {
+      return joined(columns, c);
+    }
+    Optional<String> head = c.value(columns.get(0)).map(String::strip);
+    Optional<String> tail = c.value(columns.get(1)).map(String::strip);
+    if (head.isPresent() && tail.isPresent()) {
+      return Optional.of(head.get() + "-" + tail.get());
+    }
+    return head.or(() -> tail);
   }
 
   private static void phone(Collector c, Phone p) {

@@ -115,9 +115,43 @@ class SourceCatalogsTest {
             GOOD_SOURCE.replace("\"title\"", "\"colour\": 1, \"title\""),
             "Unrecognized field \"colour\""),
         Arguments.of(
-            "unknown kind",
-            GOOD_SOURCE.replace("\"csv\"", "\"xml\""),
-            "unknown source kind 'xml'"));
+            "unknown kind", GOOD_SOURCE.replace("\"csv\"", "\"xml\""), "unknown source kind 'xml'"),
+        Arguments.of(
+            "address twice",
+            GOOD_SOURCE.replace(
+                "\"fullName\"",
+                "\"address\": \"住所\", \"addressColumns\": [\"県\", \"市\"], \"fullName\""),
+            "source 'customers': identity has both address and addressColumns; give one"),
+        Arguments.of(
+            "postcode twice",
+            GOOD_SOURCE.replace(
+                "\"fullName\"", "\"postcode\": \"〒\", \"postcodeColumns\": [\"a\"], \"fullName\""),
+            "source 'customers': identity has both postcode and postcodeColumns; give one"),
+        Arguments.of(
+            "postcode over three columns",
+            GOOD_SOURCE.replace(
+                "\"fullName\"", "\"postcodeColumns\": [\"a\", \"b\", \"c\"], \"fullName\""),
+            "source 'customers': identity.postcodeColumns takes one column or two (the 3 and the 4"
+                + " digits), got 3"),
+        Arguments.of(
+            "blank address column",
+            GOOD_SOURCE.replace("\"fullName\"", "\"addressColumns\": [\"県\", \" \"], \"fullName\""),
+            "source 'customers': identity.address names no column"),
+        Arguments.of(
+            "JSON Pointer in a csv source",
+            GOOD_SOURCE.replace("\"fullName\": \"氏名\"", "\"fullName\": \"/name/full\""),
+            "source 'customers': identity.fullName '/name/full' is a JSON Pointer; only jsonl"
+                + " sources take one (kind is csv)"),
+        Arguments.of(
+            "unknown category",
+            GOOD_SOURCE.replace("\"customer\"", "\"orders\""),
+            "source 'customers': category 'orders' is neither one of the policy's"),
+        Arguments.of(
+            "declared category without its purpose",
+            GOOD_SOURCE.replace("\"customer\"", "\"orders\"")
+                + "], \"categories\": [{\"id\": \"orders\", \"label\": \"ご注文の情報\","
+                + " \"obtainedBy\": \"ご注文時に\"}",
+            "categories[0] 'orders': purpose is missing (the purpose of use)"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -137,6 +171,43 @@ class SourceCatalogsTest {
         write(GOOD_SOURCE.replace("\"buysell\"", "\"nosuch\"").replace("Shift_JIS", "UTF-16"));
     assertThatThrownBy(() -> SourceCatalogs.load(file))
         .isInstanceOfSatisfying(CatalogException.class, e -> assertThat(e.problems()).hasSize(2));
+  }
+
+  @Test
+  void aDeclaredCategoryCarriesItsPurposeAndHowItWasObtained() throws Exception {
+    Path file = write(GOOD_SOURCE.replace("\"customer\"", "\"orders\""));
+    String text = Files.readString(file);
+    Files.writeString(
+        file,
+        text.substring(0, text.length() - 1)
+            + ", \"categories\": [{\"id\": \"orders\", \"label\": \"ご注文・配送の情報\","
+            + " \"purpose\": \"商品の発送\", \"obtainedBy\": \"ご注文時にご本人から\"}]}");
+    DataCategory orders = SourceCatalogs.load(file).source("customers").orElseThrow().category();
+    assertThat(orders.id()).isEqualTo("orders");
+    assertThat(orders.japaneseLabel()).isEqualTo("ご注文・配送の情報");
+    assertThat(orders.purpose()).contains("商品の発送");
+    assertThat(orders.obtainedBy()).contains("ご注文時にご本人から");
+    // The policy's categories stay available beside the declared ones.
+    assertThat(SourceCatalogs.load(write(GOOD_SOURCE)).source("customers").orElseThrow().category())
+        .isEqualTo(DataCategory.CUSTOMER);
+  }
+
+  @Test
+  void aJsonPointerIsAColumnOfAJsonLinesSource() throws Exception {
+    Files.createDirectories(dir.resolve("data"));
+    Files.writeString(dir.resolve("data/rides.jsonl"), "");
+    Path file =
+        write(
+            GOOD_SOURCE
+                .replace(
+                    "\"kind\": \"csv\", \"path\": \"data/customers.csv\"",
+                    "\"kind\": \"jsonl\", \"path\": \"data/rides.jsonl\"")
+                .replace("\"charset\": \"Shift_JIS\",", "")
+                .replace(
+                    "\"fullName\": \"氏名\"",
+                    "\"fullName\": \"/rider/name\", \"address\": \"/pickup/address\""));
+    assertThat(SourceCatalogs.load(file).source("customers").orElseThrow().identity().address())
+        .contains("/pickup/address");
   }
 
   @Test

@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param reason a human-readable reason
  * @param indexed whether the record was still indexed (with its valid identifiers)
  */
-public record QuarantineEntry(
+record QuarantineEntry(
     String source,
     long row,
     String column,

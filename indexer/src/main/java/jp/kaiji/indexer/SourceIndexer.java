@@ -26,7 +26,7 @@ import org.apache.lucene.index.IndexWriter;
  * and added by the pool's workers, in bounded batches so memory does not grow with the source.
  * Never commits: the caller does, once.
  */
-public final class SourceIndexer {
+final class SourceIndexer {
   static final int BATCH = 512;
 
   private final ExecutorService pool;
@@ -180,7 +180,13 @@ public final class SourceIndexer {
             progress.quarantined.incrementAndGet();
           }
           writer.addDocument(
-              RecordDocuments.build(source, row.rowNumber(), pk.strip(), row.fields(), keys));
+              RecordDocuments.build(
+                  source,
+                  row.rowNumber(),
+                  pk.strip(),
+                  row.originalJson().orElseGet(() -> RecordDocuments.originalJson(row.fields())),
+                  row.fields(),
+                  keys));
           progress.indexed.incrementAndGet();
         }
       }

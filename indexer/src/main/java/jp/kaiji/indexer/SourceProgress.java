@@ -51,7 +51,7 @@ public final class SourceProgress {
       double rowsPerSecond,
       long elapsedMillis) {}
 
-  public Snapshot snapshot() {
+  Snapshot snapshot() {
     long start = startNanos;
     long end = endNanos == 0 ? System.nanoTime() : endNanos;
     long elapsedNanos = start == 0 ? 0 : end - start;

@@ -88,7 +88,7 @@ public final class SourceSync {
   }
 
   /** Adds or replaces records by primary key; a row without one is quarantined. */
-  public SourceStats upsert(String sourceId, Collection<SourceItem> rows) throws IOException {
+  SourceStats upsert(String sourceId, Collection<SourceItem> rows) throws IOException {
     SourceDefinition source = source(sourceId);
     try (IndexGenerations.WriterLock lock = generations.writerLock()) {
       GenerationInfo gen = current();

@@ -11,7 +11,7 @@ import java.util.Set;
  * @param score the sum of the attributes' weights
  * @param tier the tier, or empty when the record is too weak to return
  */
-public record Comparison(
+record Comparison(
     List<AttributeMatch> attributes, double score, java.util.Optional<MatchTier> tier) {
   public Comparison {
     attributes = List.copyOf(attributes);

@@ -40,7 +40,7 @@ import jp.kaiji.schema.IdentityKeys.PhoneKey;
  *
  * <p>One instance serves one request on one thread (it remembers the request's hashed keys).
  */
-public final class RecordComparator {
+final class RecordComparator {
   private final MatchPolicy policy;
   private final Weighing weighing;
   private final NameComparator names;

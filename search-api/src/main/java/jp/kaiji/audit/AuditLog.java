@@ -3,10 +3,7 @@ package jp.kaiji.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -117,45 +114,45 @@ public final class AuditLog implements AutoCloseable {
     } catch (Exception e) {
       throw new IOException("cannot read the audit anchor from the request store", e);
     }
-    Scan s = scan(file, head);
-    if (anchor.isPresent() && head.isEmpty() && s.anyTxn) {
+    AuditScan s = AuditScan.scan(file, head);
+    if (anchor.isPresent() && head.isEmpty() && s.anyTxn()) {
       throw new IOException(
           "audit log "
               + file
               + " records changes of requests but the request store has no record of the log:"
               + " the request database was deleted or replaced; restore it from a backup");
     }
-    if (!s.verification.intact()) {
+    if (!s.verification().intact()) {
       throw new IOException(
           "audit log "
               + file
               + " is broken at line "
-              + s.verification.brokenAtLine().orElseThrow()
+              + s.verification().brokenAtLine().orElseThrow()
               + ": "
-              + s.verification.problem().orElse("")
+              + s.verification().problem().orElse("")
               + "; refusing to append");
     }
-    long keep = s.completeBytes;
-    long entries = s.verification.entries();
-    String last = s.verification.lastHash();
-    if (s.uncommittedTail.isPresent()) {
-      Scan.Tail t = s.uncommittedTail.get();
-      keep = t.offset;
-      entries = t.firstSeq - 1;
-      last = t.prevHash;
+    long keep = s.completeBytes();
+    long entries = s.verification().entries();
+    String last = s.verification().lastHash();
+    if (s.uncommittedTail().isPresent()) {
+      AuditScan.Tail t = s.uncommittedTail().get();
+      keep = t.offset();
+      entries = t.firstSeq() - 1;
+      last = t.prevHash();
       LOG.log(
           System.Logger.Level.WARNING,
           "audit log: dropping entries "
-              + t.firstSeq
+              + t.firstSeq()
               + ".."
-              + s.verification.entries()
+              + s.verification().entries()
               + " written for a store transaction that never committed");
     }
-    if (s.tornBytes > 0) {
+    if (s.tornBytes() > 0) {
       LOG.log(
           System.Logger.Level.WARNING,
           "audit log: dropping a partial last line of "
-              + s.tornBytes
+              + s.tornBytes()
               + " bytes (a write cut off by a crash or a full disk)");
     }
     FileChannel ch =
@@ -273,9 +270,9 @@ public final class AuditLog implements AutoCloseable {
       line.put("txn", true);
     }
     line.put("prev", prev);
-    String hash = Hashes.sha256Hex(canonical(line));
+    String hash = Hashes.sha256Hex(AuditScan.canonical(line));
     line.put("hash", hash);
-    return new Line((canonical(line) + "\n").getBytes(StandardCharsets.UTF_8), hash);
+    return new Line((AuditScan.canonical(line) + "\n").getBytes(StandardCharsets.UTF_8), hash);
   }
 
   /** Writes the lines; on failure cuts the file back to where it was and rethrows. */
@@ -357,136 +354,7 @@ public final class AuditLog implements AutoCloseable {
    * broken. A partial last line (a write cut off by a crash, dropped at the next start) is not.
    */
   public static Verification verify(Path file, Optional<Head> anchor) throws IOException {
-    return scan(file, anchor).verification;
-  }
-
-  /** What one pass over the file found. */
-  private record Scan(
-      Verification verification,
-      long completeBytes,
-      long tornBytes,
-      Optional<Tail> uncommittedTail,
-      boolean anyTxn) {
-    /** Trailing {@code txn} entries past the anchored head: from {@code offset}, seq first on. */
-    record Tail(long offset, long firstSeq, String prevHash) {}
-  }
-
-  private static Scan scan(Path file, Optional<Head> anchor) throws IOException {
-    if (!Files.exists(file)) {
-      Verification v = new Verification(0, GENESIS, Optional.empty(), Optional.empty());
-      return new Scan(anchored(v, anchor, Optional.empty()), 0, 0, Optional.empty(), false);
-    }
-    String prev = GENESIS;
-    long n = 0;
-    long offset = 0;
-    Optional<String> hashAtAnchor = Optional.empty();
-    Optional<Scan.Tail> tail = Optional.empty();
-    boolean anyTxn = false;
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-      ByteArrayOutputStream buf = new ByteArrayOutputStream(512);
-      int b;
-      while (true) {
-        buf.reset();
-        boolean newline = false;
-        while ((b = in.read()) != -1) {
-          if (b == '\n') {
-            newline = true;
-            break;
-          }
-          buf.write(b);
-        }
-        if (!newline) {
-          long torn = buf.size();
-          Verification v = new Verification(n, prev, Optional.empty(), Optional.empty());
-          return new Scan(anchored(v, anchor, hashAtAnchor), offset, torn, tail, anyTxn);
-        }
-        long lineStart = offset;
-        offset += buf.size() + 1;
-        n++;
-        String text = buf.toString(StandardCharsets.UTF_8);
-        ObjectNode line;
-        try {
-          line = (ObjectNode) JSON.readTree(text);
-        } catch (IOException | ClassCastException e) {
-          return brokenScan(n, prev, "not a JSON object");
-        }
-        if (line == null) {
-          return brokenScan(n, prev, "not a JSON object");
-        }
-        String hash = line.path("hash").asText("");
-        if (!prev.equals(line.path("prev").asText(""))) {
-          return brokenScan(n, prev, "does not link to the line before it");
-        }
-        if (line.path("seq").asLong(-1) != n) {
-          return brokenScan(
-              n, prev, "sequence number is " + line.path("seq").asText() + ", expected " + n);
-        }
-        boolean txn = line.path("txn").asBoolean(false);
-        anyTxn |= txn;
-        line.remove("hash");
-        if (!hash.equals(Hashes.sha256Hex(canonical(line)))) {
-          return brokenScan(n, prev, "content does not match its hash");
-        }
-        if (anchor.isPresent() && n == anchor.get().seq()) {
-          hashAtAnchor = Optional.of(hash);
-        }
-        long anchored = anchor.map(Head::seq).orElse(Long.MAX_VALUE);
-        if (txn && n > anchored) {
-          if (tail.isEmpty()) {
-            tail = Optional.of(new Scan.Tail(lineStart, n, prev));
-          }
-        } else {
-          tail = Optional.empty();
-        }
-        prev = hash;
-      }
-    }
-  }
-
-  private static Scan brokenScan(long line, String prev, String problem) {
-    return new Scan(broken(line, prev, problem), 0, 0, Optional.empty(), false);
-  }
-
-  private static Verification anchored(
-      Verification v, Optional<Head> anchor, Optional<String> hashAtAnchor) {
-    if (anchor.isEmpty() || anchor.get().seq() == 0) {
-      return v;
-    }
-    Head h = anchor.get();
-    if (v.entries() < h.seq()) {
-      return new Verification(
-          v.entries(),
-          v.lastHash(),
-          Optional.of(v.entries() + 1),
-          Optional.of(
-              "the log ends after "
-                  + v.entries()
-                  + " entries but the request store recorded entry "
-                  + h.seq()
-                  + ": entries were removed or the file was replaced"));
-    }
-    if (!hashAtAnchor.orElse("").equals(h.hash())) {
-      return new Verification(
-          h.seq() - 1,
-          v.lastHash(),
-          Optional.of(h.seq()),
-          Optional.of("entry " + h.seq() + " differs from the one the request store recorded"));
-    }
-    return v;
-  }
-
-  private static Verification broken(long line, String prev, String problem) {
-    return new Verification(line - 1, prev, Optional.of(line), Optional.of(problem));
-  }
-
-  // Jackson writes an ObjectNode's fields in insertion order, which is stable for lines we write
-  // and for lines read back, so the serialized text is a canonical form here.
-  private static String canonical(ObjectNode line) {
-    try {
-      return JSON.writeValueAsString(line);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return AuditScan.scan(file, anchor).verification();
   }
 
   @Override

@@ -96,24 +96,21 @@ public final class Console {
         .disclosure()
         .ifPresent(
             d -> {
-              RequestPages requests = new RequestPages(this, d);
-              routes.get("/requests", wrap(Set.of(Role.STAFF), requests::list));
+              CasePages cases = new CasePages(this, d);
+              routes.get("/requests", wrap(Set.of(Role.STAFF), cases::list));
               RegisterPage register = new RegisterPage(this, d);
               routes.get(
-                  "/requests/" + RequestEntry.RESERVED, wrap(Set.of(Role.STAFF), register::form));
+                  "/requests/" + CaseEntry.RESERVED, wrap(Set.of(Role.STAFF), register::form));
               routes.post(
-                  "/requests/" + RequestEntry.RESERVED,
-                  wrap(Set.of(Role.STAFF), register::register));
-              routes.get("/requests/{ref}", wrap(Set.of(Role.STAFF), requests::view));
-              routes.post("/requests/{ref}/search", wrap(Set.of(Role.STAFF), requests::search));
-              routes.post("/requests/{ref}/decisions", wrap(Set.of(Role.STAFF), requests::decide));
-              routes.post("/requests/{ref}/redactions", wrap(Set.of(Role.STAFF), requests::redact));
-              routes.post("/requests/{ref}/ready", wrap(Set.of(Role.STAFF), requests::ready));
+                  "/requests/" + CaseEntry.RESERVED, wrap(Set.of(Role.STAFF), register::register));
+              routes.get("/requests/{ref}", wrap(Set.of(Role.STAFF), cases::view));
+              routes.post("/requests/{ref}/search", wrap(Set.of(Role.STAFF), cases::search));
+              routes.post("/requests/{ref}/decisions", wrap(Set.of(Role.STAFF), cases::decide));
+              routes.post("/requests/{ref}/redactions", wrap(Set.of(Role.STAFF), cases::redact));
+              routes.post("/requests/{ref}/ready", wrap(Set.of(Role.STAFF), cases::ready));
+              routes.get("/requests/{ref}/package.zip", wrap(Set.of(Role.STAFF), cases::download));
               routes.get(
-                  "/requests/{ref}/package.zip", wrap(Set.of(Role.STAFF), requests::download));
-              routes.get(
-                  "/requests/{ref}/package/index.html",
-                  wrap(Set.of(Role.STAFF), requests::preview));
+                  "/requests/{ref}/package/index.html", wrap(Set.of(Role.STAFF), cases::preview));
               requestsEnabled = true;
             });
     routes.setFallbackHandler(

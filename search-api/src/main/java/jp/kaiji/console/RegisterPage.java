@@ -34,7 +34,7 @@ final class RegisterPage {
   }
 
   void register(ConsoleRequest r) throws Exception {
-    RequestEntry.Result result = RequestEntry.read(r, disclosure.today());
+    CaseEntry.Result result = CaseEntry.read(r, disclosure.today());
     if (result.form().isEmpty()) {
       render(r, 400, result.errors());
       return;
@@ -46,8 +46,7 @@ final class RegisterPage {
       if (e.kind() != DisclosureException.Kind.EXISTS) {
         throw e;
       }
-      render(
-          r, 409, Map.of("reference", RequestEntry.Problem.of("reg.err.exists", form.reference())));
+      render(r, 409, Map.of("reference", CaseEntry.Problem.of("reg.err.exists", form.reference())));
       return;
     }
     r.redirect(
@@ -56,7 +55,7 @@ final class RegisterPage {
             + "?notice=created");
   }
 
-  private void render(ConsoleRequest r, int status, Map<String, RequestEntry.Problem> errors) {
+  private void render(ConsoleRequest r, int status, Map<String, CaseEntry.Problem> errors) {
     Messages m = r.m;
     boolean posted = r.exchange.getRequestMethod().equalToString("POST");
     var today = disclosure.today();
@@ -110,7 +109,7 @@ final class RegisterPage {
         .raw("</th><th>")
         .text(m.t("reg.doc.issued"))
         .raw("</th></tr></thead><tbody>");
-    for (int i = 1; i <= RequestEntry.DOCUMENT_ROWS; i++) {
+    for (int i = 1; i <= CaseEntry.DOCUMENT_ROWS; i++) {
       String kind = "docKind" + i;
       String selected =
           posted ? r.param(kind).orElse("") : i == 1 ? DocumentKind.DRIVERS_LICENSE.id() : "";
@@ -229,7 +228,7 @@ final class RegisterPage {
    * message.
    */
   private record Form(
-      ConsoleRequest r, Messages m, Map<String, RequestEntry.Problem> errors, boolean posted) {
+      ConsoleRequest r, Messages m, Map<String, CaseEntry.Problem> errors, boolean posted) {
     String value(String name, String initial) {
       return posted ? r.param(name).orElse("") : initial;
     }
@@ -246,7 +245,7 @@ final class RegisterPage {
     }
 
     Html error(String name) {
-      RequestEntry.Problem p = errors.get(name);
+      CaseEntry.Problem p = errors.get(name);
       return p == null
           ? new Html()
           : new Html().el("span", p.text(m), "class", "field-error", "id", "err-" + name);

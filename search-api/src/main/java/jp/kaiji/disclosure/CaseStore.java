@@ -2,7 +2,6 @@ package jp.kaiji.disclosure;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -21,7 +20,9 @@ import jp.kaiji.audit.AuditLog;
  * The durable store of disclosure requests over JDBC: an embedded SQLite database by default
  * (journal in WAL mode, {@code synchronous=FULL}: a commit returns only once it is on disk),
  * PostgreSQL (or any database the migrations run on) through the configured URL. The schema is
- * brought up to date by {@link SchemaMigrations} when the store opens.
+ * brought up to date by {@link SchemaMigrations} when the store opens. Where the databases live and
+ * the offline operations on them are in {@link CaseDatabases}; reading a case's rows in {@link
+ * CaseRows}.
  *
  * <p>One connection, used under this object's lock: requests are handled by a few staff, and each
  * change (a status with its history line, a result with its decisions cleared) is one transaction.
@@ -35,11 +36,18 @@ import jp.kaiji.audit.AuditLog;
 public final class CaseStore implements AutoCloseable, AuditLog.Anchor {
   private final Connection c;
   private final ObjectMapper json;
+  private final CaseRows rows;
   private AuditLog journal;
 
   private CaseStore(Connection c, ObjectMapper json) {
     this.c = c;
     this.json = json;
+    this.rows = new CaseRows(c, json);
+  }
+
+  /** The connection, for {@link CaseDatabases#importFrom} under this store's lock. */
+  Connection connection() {
+    return c;
   }
 
   /** Opens the database and migrates its schema. */
@@ -65,105 +73,6 @@ public final class CaseStore implements AutoCloseable, AuditLog.Anchor {
       throw e;
     }
     return new CaseStore(c, json);
-  }
-
-  /** The embedded SQLite database in {@code dir}: {@code requests.db}. */
-  public static String sqliteUrl(Path dir) {
-    return "jdbc:sqlite:" + sqliteFile(dir).toString().replace('\\', '/');
-  }
-
-  /** The file of the embedded database in {@code dir}. */
-  public static Path sqliteFile(Path dir) {
-    return dir.toAbsolutePath().resolve("requests.db");
-  }
-
-  /**
-   * The embedded H2 database in {@code dir} (the default before SQLite; kept for comparison in the
-   * crash test, where it loses acknowledged commits).
-   */
-  public static String h2Url(java.nio.file.Path dir) {
-    return "jdbc:h2:file:" + dir.toAbsolutePath().resolve("requests").toString().replace('\\', '/');
-  }
-
-  /**
-   * The audit head recorded in the database at {@code url}, read without migrating or writing (for
-   * {@code verify-audit}, also while the server runs); empty when none was recorded.
-   */
-  public static Optional<AuditLog.Head> recordedHead(String url, String user, String password)
-      throws SQLException {
-    try (Connection db = DriverManager.getConnection(url, user, password);
-        Statement st = db.createStatement()) {
-      try (ResultSet rs = st.executeQuery("SELECT seq, hash FROM audit_anchor WHERE id = 1")) {
-        return rs.next()
-            ? Optional.of(new AuditLog.Head(rs.getLong(1), rs.getString(2)))
-            : Optional.empty();
-      } catch (SQLException e) {
-        // A database from before the anchor (no such table) has recorded nothing.
-        return Optional.empty();
-      }
-    }
-  }
-
-  /** The tables of the schema, parents first. */
-  private static final List<String> TABLES =
-      List.of(
-          "disclosure_request",
-          "request_status_history",
-          "search_snapshot",
-          "record_decision",
-          "redaction",
-          "package_export",
-          "audit_anchor");
-
-  /**
-   * Copies every request of the database at {@code fromUrl} (an earlier Kaiji's H2 file) into the
-   * empty embedded SQLite database of {@code dir}, in one transaction; returns how many requests.
-   * Refuses a target that holds requests already.
-   */
-  public static int importFrom(String fromUrl, Path dir, Clock clock, ObjectMapper json)
-      throws SQLException {
-    try (Connection from = DriverManager.getConnection(fromUrl, "", "");
-        CaseStore to = open(sqliteUrl(dir), "", "", clock, json)) {
-      SchemaMigrations.migrate(from, clock);
-      synchronized (to) {
-        if (to.hasRow("SELECT 1 FROM disclosure_request")) {
-          throw new SQLException(sqliteFile(dir) + " holds requests already; nothing was copied");
-        }
-        int requests = 0;
-        try {
-          for (String table : TABLES) {
-            try (Statement st = from.createStatement();
-                ResultSet rs = st.executeQuery("SELECT * FROM " + table)) {
-              int n = rs.getMetaData().getColumnCount();
-              StringBuilder cols = new StringBuilder();
-              StringBuilder marks = new StringBuilder();
-              for (int i = 1; i <= n; i++) {
-                cols.append(i > 1 ? ", " : "").append(rs.getMetaData().getColumnName(i));
-                marks.append(i > 1 ? ", ?" : "?");
-              }
-              try (PreparedStatement ps =
-                  to.c.prepareStatement(
-                      "INSERT INTO " + table + " (" + cols + ") VALUES (" + marks + ")")) {
-                while (rs.next()) {
-                  for (int i = 1; i <= n; i++) {
-                    ps.setObject(i, rs.getObject(i));
-                  }
-                  ps.executeUpdate();
-                  if (table.equals("disclosure_request")) {
-                    requests++;
-                  }
-                }
-              }
-            }
-          }
-          to.c.commit();
-        } catch (SQLException | RuntimeException e) {
-          to.rollbackQuietly();
-          throw e;
-        }
-        return requests;
-      }
-    }
   }
 
   /** From now on every change commits with its audit entries in {@code log}. */
@@ -223,12 +132,12 @@ public final class CaseStore implements AutoCloseable, AuditLog.Anchor {
           update(
               "INSERT INTO disclosure_request (reference, status, received_on, due_on, form, created_at) VALUES (?, ?, ?, ?, ?, ?)",
               form.reference(),
-              RequestStatus.RECEIVED.id(),
+              CaseStatus.RECEIVED.id(),
               form.receivedOn(),
               form.dueOn(),
               write(form),
               at);
-          history(form.reference(), RequestStatus.RECEIVED, at, actor, "received");
+          history(form.reference(), CaseStatus.RECEIVED, at, actor, "received");
           return true;
         });
   }
@@ -242,8 +151,8 @@ public final class CaseStore implements AutoCloseable, AuditLog.Anchor {
         if (!rs.next()) {
           return Optional.empty();
         }
-        RequestForm form = read(rs.getString(1), RequestForm.class);
-        RequestStatus status = RequestStatus.fromId(rs.getString(2));
+        RequestForm form = rows.read(rs.getString(1), RequestForm.class);
+        CaseStatus status = CaseStatus.fromId(rs.getString(2));
         String created = rs.getString(3);
         Optional<String> ready = Optional.ofNullable(rs.getString(4));
         c.commit();
@@ -253,17 +162,17 @@ public final class CaseStore implements AutoCloseable, AuditLog.Anchor {
                 status,
                 created,
                 ready,
-                history(reference),
-                result(reference),
-                decisions(reference),
-                redactions(reference),
-                exports(reference)));
+                rows.history(reference),
+                rows.result(reference),
+                rows.decisions(reference),
+                rows.redactions(reference),
+                rows.exports(reference)));
       }
     }
   }
 
   /** References by due date then reference, optionally of one status. */
-  public synchronized List<String> references(Optional<RequestStatus> status) throws SQLException {
+  synchronized List<String> references(Optional<CaseStatus> status) throws SQLException {
     String sql =
         "SELECT reference FROM disclosure_request"
             + (status.isPresent() ? " WHERE status = ?" : "")
@@ -287,8 +196,8 @@ public final class CaseStore implements AutoCloseable, AuditLog.Anchor {
    * Stores the result of a search for the request, clears earlier decisions and redactions, and
    * puts it in review.
    */
-  public synchronized void saveResult(
-      String reference, ResultSnapshot result, String actor, String at) throws SQLException {
+  synchronized void saveResult(String reference, ResultSnapshot result, String actor, String at)
+      throws SQLException {
     tx(
         none -> List.of(),
         () -> {
@@ -304,11 +213,11 @@ public final class CaseStore implements AutoCloseable, AuditLog.Anchor {
               write(result));
           update(
               "UPDATE disclosure_request SET status = ? WHERE reference = ?",
-              RequestStatus.IN_REVIEW.id(),
+              CaseStatus.IN_REVIEW.id(),
               reference);
           history(
               reference,
-              RequestStatus.IN_REVIEW,
+              CaseStatus.IN_REVIEW,
               at,
               actor,
               "searched generation "
@@ -344,7 +253,7 @@ public final class CaseStore implements AutoCloseable, AuditLog.Anchor {
         });
   }
 
-  public synchronized void addRedaction(String reference, Redaction r, List<AuditEvent> audited)
+  synchronized void addRedaction(String reference, Redaction r, List<AuditEvent> audited)
       throws SQLException {
     tx(
         none -> audited,
@@ -366,10 +275,10 @@ public final class CaseStore implements AutoCloseable, AuditLog.Anchor {
   }
 
   /** Moves the request from {@code from} to {@code to}; false when it was not in {@code from}. */
-  public synchronized boolean transition(
+  synchronized boolean transition(
       String reference,
-      RequestStatus from,
-      RequestStatus to,
+      CaseStatus from,
+      CaseStatus to,
       String actor,
       String at,
       String note,
@@ -378,7 +287,7 @@ public final class CaseStore implements AutoCloseable, AuditLog.Anchor {
     return tx(
         moved -> moved ? audited : List.of(),
         () -> {
-          String readyAt = to == RequestStatus.READY ? at : null;
+          String readyAt = to == CaseStatus.READY ? at : null;
           int n =
               readyAt == null
                   ? update(
@@ -404,16 +313,16 @@ public final class CaseStore implements AutoCloseable, AuditLog.Anchor {
    * Marks a ready request exported and records its package, in one transaction; false (and nothing
    * recorded) when it was no longer ready, e.g. exported meanwhile by a concurrent export.
    */
-  public synchronized boolean recordExport(
-      String reference, PackageExport e, List<AuditEvent> audited) throws SQLException {
+  synchronized boolean recordExport(String reference, PackageExport e, List<AuditEvent> audited)
+      throws SQLException {
     return tx(
         moved -> moved ? audited : List.of(),
         () -> {
           if (update(
                   "UPDATE disclosure_request SET status = ? WHERE reference = ? AND status = ?",
-                  RequestStatus.EXPORTED.id(),
+                  CaseStatus.EXPORTED.id(),
                   reference,
-                  RequestStatus.READY.id())
+                  CaseStatus.READY.id())
               != 1) {
             return false;
           }
@@ -428,11 +337,7 @@ public final class CaseStore implements AutoCloseable, AuditLog.Anchor {
               e.exportedAt(),
               e.actor());
           history(
-              reference,
-              RequestStatus.EXPORTED,
-              e.exportedAt(),
-              e.actor(),
-              "exported " + e.sha256());
+              reference, CaseStatus.EXPORTED, e.exportedAt(), e.actor(), "exported " + e.sha256());
           return true;
         });
   }
@@ -443,7 +348,7 @@ public final class CaseStore implements AutoCloseable, AuditLog.Anchor {
     return found;
   }
 
-  private boolean hasRow(String sql, Object... args) throws SQLException {
+  boolean hasRow(String sql, Object... args) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) {
         ps.setObject(i + 1, args[i]);
@@ -454,7 +359,7 @@ public final class CaseStore implements AutoCloseable, AuditLog.Anchor {
     }
   }
 
-  private void history(String reference, RequestStatus status, String at, String actor, String note)
+  private void history(String reference, CaseStatus status, String at, String actor, String note)
       throws SQLException {
     update(
         "INSERT INTO request_status_history (reference, seq, status, at, actor, note) VALUES (?, ?, ?, ?, ?, ?)",
@@ -476,87 +381,6 @@ public final class CaseStore implements AutoCloseable, AuditLog.Anchor {
         return rs.getInt(1);
       }
     }
-  }
-
-  private List<StatusChange> history(String reference) throws SQLException {
-    return query(
-        "SELECT status, at, actor, note FROM request_status_history WHERE reference = ? ORDER BY seq",
-        reference,
-        rs ->
-            new StatusChange(
-                RequestStatus.fromId(rs.getString(1)),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4)));
-  }
-
-  private Optional<ResultSnapshot> result(String reference) throws SQLException {
-    return query(
-            "SELECT result FROM search_snapshot WHERE reference = ?",
-            reference,
-            rs -> read(rs.getString(1), ResultSnapshot.class))
-        .stream()
-        .findFirst();
-  }
-
-  private List<Decision> decisions(String reference) throws SQLException {
-    return query(
-        "SELECT record_id, decision, reason, decided_by, decided_at FROM record_decision WHERE reference = ? ORDER BY record_id",
-        reference,
-        rs ->
-            new Decision(
-                rs.getString(1),
-                Decision.Verdict.fromId(rs.getString(2)),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getString(5)));
-  }
-
-  private List<Redaction> redactions(String reference) throws SQLException {
-    return query(
-        "SELECT record_id, field, span_start, span_end, reason, redacted_by, redacted_at FROM redaction WHERE reference = ? ORDER BY seq",
-        reference,
-        rs ->
-            new Redaction(
-                rs.getString(1),
-                rs.getString(2),
-                rs.getInt(3),
-                rs.getInt(4),
-                rs.getString(5),
-                rs.getString(6),
-                rs.getString(7)));
-  }
-
-  private List<PackageExport> exports(String reference) throws SQLException {
-    return query(
-        "SELECT file, sha256, bytes, generation, exported_at, actor FROM package_export WHERE reference = ? ORDER BY seq",
-        reference,
-        rs ->
-            new PackageExport(
-                rs.getString(1),
-                rs.getString(2),
-                rs.getLong(3),
-                rs.getString(4),
-                rs.getString(5),
-                rs.getString(6)));
-  }
-
-  private interface Row<T> {
-    T map(ResultSet rs) throws SQLException;
-  }
-
-  private <T> List<T> query(String sql, String reference, Row<T> row) throws SQLException {
-    List<T> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, reference);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(row.map(rs));
-        }
-      }
-    }
-    c.commit();
-    return out;
   }
 
   private int update(String sql, Object... args) throws SQLException {
@@ -607,7 +431,7 @@ public final class CaseStore implements AutoCloseable, AuditLog.Anchor {
   }
 
   /** Rolls back; after a failed commit (a full disk) the driver may have done so already. */
-  private void rollbackQuietly() {
+  void rollbackQuietly() {
     try {
       c.rollback();
     } catch (SQLException e) {
@@ -631,15 +455,6 @@ public final class CaseStore implements AutoCloseable, AuditLog.Anchor {
       return json.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialize " + value.getClass().getSimpleName(), e);
-    }
-  }
-
-  private <T> T read(String text, Class<T> type) {
-    try {
-      return json.readValue(text, type);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(
-          "stored " + type.getSimpleName() + " is unreadable: " + e.getOriginalMessage(), e);
     }
   }
 

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  */
 public record DisclosureCase(
     RequestForm form,
-    RequestStatus status,
+    CaseStatus status,
     String createdAt,
     Optional<String> readyAt,
     List<StatusChange> history,
@@ -52,7 +52,7 @@ public record DisclosureCase(
   }
 
   /** Whether a record goes into the package: confirmed and not rejected, or accepted. */
-  public boolean disclosed(ResultSnapshot.Hit hit) {
+  boolean disclosed(ResultSnapshot.Hit hit) {
     Decision d = decisionsById().get(hit.id());
     return d == null ? !hit.needsReview() : d.verdict() == Decision.Verdict.ACCEPT;
   }
@@ -62,7 +62,7 @@ public record DisclosureCase(
    * exported requests never warn.
    */
   public Optional<String> dueWarning(LocalDate today, int nearingDays) {
-    if (status == RequestStatus.EXPORTED) {
+    if (status == CaseStatus.EXPORTED) {
       return Optional.empty();
     }
     LocalDate due = form.dueDate();

@@ -1,7 +1,6 @@
 package jp.kaiji.disclosure;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -13,7 +12,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import jp.kaiji.audit.AuditEvent;
 import jp.kaiji.audit.AuditLog;
-import jp.kaiji.audit.StorageFull;
 import jp.kaiji.auth.Principal;
 import jp.kaiji.catalog.SourceCatalog;
 import jp.kaiji.search.SearchRequest;
@@ -38,6 +36,7 @@ public final class DisclosureService {
   private final Supplier<SourceCatalog> catalog;
   private final AuditLog audit;
   private final Clock clock;
+  private final CasePackages packages;
 
   /** A decision as the reviewer sends it. */
   public record DecisionInput(
@@ -72,6 +71,7 @@ public final class DisclosureService {
     this.catalog = catalog;
     this.audit = audit;
     this.clock = clock;
+    this.packages = new CasePackages(this, store, catalog);
     // Every change of a request commits with its audit entries: both or neither survive a crash.
     store.journal(audit);
   }
@@ -105,7 +105,7 @@ public final class DisclosureService {
    * Requests (of one status, if given) by due date; never personal data beyond what staff see
    * anyway.
    */
-  public List<DisclosureCase> list(Principal who, Optional<RequestStatus> status) {
+  public List<DisclosureCase> list(Principal who, Optional<CaseStatus> status) {
     List<DisclosureCase> out = new ArrayList<>();
     for (String ref : db(() -> store.references(status))) {
       db(() -> store.find(ref)).ifPresent(out::add);
@@ -117,7 +117,7 @@ public final class DisclosureService {
             "request.list",
             Optional.empty(),
             List.of(),
-            status.map(RequestStatus::id),
+            status.map(CaseStatus::id),
             out.size()));
     return out;
   }
@@ -135,7 +135,7 @@ public final class DisclosureService {
   public SubjectSearchResult search(Principal who, String reference)
       throws DisclosureException, SearchFailure {
     DisclosureCase c = get(reference);
-    requireStatus(c, "search", RequestStatus.RECEIVED, RequestStatus.IN_REVIEW);
+    requireStatus(c, "search", CaseStatus.RECEIVED, CaseStatus.IN_REVIEW);
     SubjectSearchResult found =
         SearchFailure.run(
             () ->
@@ -152,7 +152,7 @@ public final class DisclosureService {
   public DisclosureCase decide(Principal who, String reference, List<DecisionInput> inputs)
       throws DisclosureException {
     DisclosureCase c = get(reference);
-    requireStatus(c, "decide on records", RequestStatus.IN_REVIEW);
+    requireStatus(c, "decide on records", CaseStatus.IN_REVIEW);
     ResultSnapshot result = c.result().orElseThrow();
     List<Decision> decisions = new ArrayList<>();
     for (int i = 0; i < inputs.size(); i++) {
@@ -201,7 +201,7 @@ public final class DisclosureService {
   public Redaction redact(Principal who, String reference, RedactionInput in)
       throws DisclosureException {
     DisclosureCase c = get(reference);
-    requireStatus(c, "redact records", RequestStatus.IN_REVIEW);
+    requireStatus(c, "redact records", CaseStatus.IN_REVIEW);
     if (in.recordId() == null || in.recordId().isBlank()) {
       throw new DisclosureException(
           DisclosureException.Kind.INVALID_REDACTION, "recordId is required", "recordId");
@@ -252,7 +252,7 @@ public final class DisclosureService {
 
   public DisclosureCase markReady(Principal who, String reference) throws DisclosureException {
     DisclosureCase c = get(reference);
-    requireStatus(c, "be marked ready", RequestStatus.IN_REVIEW);
+    requireStatus(c, "be marked ready", CaseStatus.IN_REVIEW);
     List<String> undecided = c.undecided();
     if (!undecided.isEmpty()) {
       throw new DisclosureException(
@@ -268,8 +268,8 @@ public final class DisclosureService {
         () ->
             store.transition(
                 reference,
-                RequestStatus.IN_REVIEW,
-                RequestStatus.READY,
+                CaseStatus.IN_REVIEW,
+                CaseStatus.READY,
                 who.name(),
                 now(),
                 "review complete",
@@ -282,123 +282,34 @@ public final class DisclosureService {
     return get(reference);
   }
 
-  /** The package's archive bytes, rebuilt from the stored request (ready or exported). */
+  /** The package's archive bytes, rebuilt from the stored case (ready or exported). */
   public byte[] renderPackage(String reference) throws DisclosureException {
-    DisclosureCase c = get(reference);
-    requireStatus(c, "have a package", RequestStatus.READY, RequestStatus.EXPORTED);
-    return PackageArchive.zip(PackageContents.build(c, catalog.get()), c.readyAt().orElseThrow());
+    return packages.render(reference);
   }
 
   /**
-   * Exports every ready request into {@code dir} as {@code <reference>.zip} and marks it exported.
-   * Idempotent: exported requests are not written again, so a second run exports nothing. A request
-   * that fails is reported and stays ready; the others still go out.
+   * Exports every ready case into {@code dir} as {@code <reference>.zip} and marks it exported.
+   * Idempotent: exported cases are not written again, so a second run exports nothing. A case that
+   * fails is reported and stays ready; the others still go out.
    */
   public synchronized ExportRun exportReady(Principal who, Path dir) {
-    List<Exported> done = new ArrayList<>();
-    List<Failed> failed = new ArrayList<>();
-    for (String reference : db(() -> store.references(Optional.of(RequestStatus.READY)))) {
-      Path target = dir.resolve(reference + ".zip");
-      try {
-        byte[] zip = renderPackage(reference);
-        PackageArchive.writeAtomically(target, zip);
-        DisclosureCase c = get(reference);
-        String generation = c.result().orElseThrow().generation();
-        String sha = PackageContents.sha256(zip);
-        int disclosedCount = (int) c.result().orElseThrow().hits().filter(c::disclosed).count();
-        PackageExport export =
-            new PackageExport(
-                target.toAbsolutePath().toString(), sha, zip.length, generation, now(), who.name());
-        boolean recorded =
-            db(
-                () ->
-                    store.recordExport(
-                        reference,
-                        export,
-                        List.of(
-                            event(
-                                who,
-                                "package.export",
-                                reference,
-                                Optional.of(target.getFileName() + " sha256:" + sha),
-                                disclosedCount))));
-        if (!recorded) {
-          continue; // exported meanwhile by another run: that run recorded and audited it
-        }
-        done.add(
-            new Exported(reference, target.getFileName().toString(), sha, zip.length, generation));
-      } catch (IOException | DisclosureException | RuntimeException e) {
-        if (StorageFull.causedBy(e)) {
-          // A full disk fails every package alike: the caller gets "insufficient storage".
-          throw new java.io.UncheckedIOException(
-              new IOException("no space left for the package of " + reference, e));
-        }
-        audit(
-            who, "package.export_failed", reference, Optional.of(e.getClass().getSimpleName()), 0);
-        // Messages of unexpected exceptions may quote data; the class name suffices to look
-        // further.
-        String reason =
-            switch (e) {
-              case IOException io ->
-                  "cannot write "
-                      + target.getFileName()
-                      + " in the package directory: "
-                      + io.getClass().getSimpleName();
-              case DisclosureException d -> d.getMessage();
-              default -> "internal error: " + e.getClass().getSimpleName();
-            };
-        failed.add(new Failed(reference, reason));
-      }
-    }
-    return new ExportRun(done, failed);
+    return packages.exportReady(who, dir);
   }
 
   /**
-   * The package's bytes for download, one rule for the API and the console: once exported, the
-   * archive written by the export (checked against its recorded SHA-256); while ready, the same
-   * bytes rendered from the stored request, which the export will write unchanged (the package's
-   * time is when the request was marked ready). Either way the download is audited with the
-   * archive's SHA-256, so what left the building can be matched to what was exported.
+   * The package's bytes for download, one rule for the API and the console (see {@link
+   * CasePackages#bytes}).
    *
    * @param action the audit action, {@code package.download} or {@code package.preview}
    */
   public byte[] packageBytes(Principal who, String reference, String action)
       throws DisclosureException, IOException {
-    DisclosureCase c = get(reference);
-    requireStatus(c, "have a package to download", RequestStatus.READY, RequestStatus.EXPORTED);
-    byte[] zip;
-    String target;
-    if (c.status() == RequestStatus.EXPORTED) {
-      Path file = exportedFile(c);
-      zip = Files.readAllBytes(file);
-      target = file.getFileName().toString();
-    } else {
-      zip = PackageArchive.zip(PackageContents.build(c, catalog.get()), c.readyAt().orElseThrow());
-      target = reference + ".zip (ready, not yet exported)";
-    }
-    audit(
-        who, action, reference, Optional.of(target + " sha256:" + PackageContents.sha256(zip)), 1);
-    return zip;
-  }
-
-  private Path exportedFile(DisclosureCase c) throws DisclosureException, IOException {
-    PackageExport e = c.exports().getLast();
-    Path file = Path.of(e.file());
-    if (!Files.isRegularFile(file)
-        || !PackageContents.sha256(Files.readAllBytes(file)).equals(e.sha256())) {
-      throw new DisclosureException(
-          DisclosureException.Kind.PACKAGE_MISSING,
-          "the exported package of "
-              + c.reference()
-              + " is missing or no longer matches its SHA-256 "
-              + e.sha256());
-    }
-    return file;
+    return packages.bytes(who, reference, action);
   }
 
   /** A call into the request store. */
   @FunctionalInterface
-  private interface StoreCall<T> {
+  interface StoreCall<T> {
     T run() throws SQLException;
   }
 
@@ -406,7 +317,7 @@ public final class DisclosureService {
    * Runs a store call; a database failure is not the caller's to handle, so it leaves as an
    * unchecked {@link StoreFailure} (the API answers it as an internal error with a reference).
    */
-  private static <T> T db(StoreCall<T> call) {
+  static <T> T db(StoreCall<T> call) {
     try {
       return call.run();
     } catch (SQLException e) {
@@ -414,7 +325,7 @@ public final class DisclosureService {
     }
   }
 
-  private DisclosureCase get(String reference) throws DisclosureException {
+  DisclosureCase get(String reference) throws DisclosureException {
     return db(() -> store.find(reference))
         .orElseThrow(
             () ->
@@ -422,9 +333,9 @@ public final class DisclosureService {
                     DisclosureException.Kind.NOT_FOUND, "request " + reference));
   }
 
-  private static void requireStatus(DisclosureCase c, String what, RequestStatus... allowed)
+  static void requireStatus(DisclosureCase c, String what, CaseStatus... allowed)
       throws DisclosureException {
-    for (RequestStatus s : allowed) {
+    for (CaseStatus s : allowed) {
       if (c.status() == s) {
         return;
       }
@@ -448,18 +359,17 @@ public final class DisclosureService {
             + hint);
   }
 
-  private void audit(
-      Principal who, String action, String reference, Optional<String> target, int count) {
+  void audit(Principal who, String action, String reference, Optional<String> target, int count) {
     audit.append(event(who, action, reference, target, count));
   }
 
-  private static AuditEvent event(
+  static AuditEvent event(
       Principal who, String action, String reference, Optional<String> target, int count) {
     return new AuditEvent(
         who.name(), who.role().id(), action, Optional.of(reference), List.of(), target, count);
   }
 
-  private String now() {
+  String now() {
     return clock.instant().toString();
   }
 }

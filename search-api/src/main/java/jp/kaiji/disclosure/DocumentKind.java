@@ -36,7 +36,7 @@ public enum DocumentKind {
   }
 
   /** Must have been issued within 3 months before the request was received. */
-  public boolean mustBeRecent() {
+  boolean mustBeRecent() {
     return mustBeRecent;
   }
 

@@ -21,7 +21,7 @@ public record IdentityDocument(DocumentKind kind, Boolean photo, Optional<String
   }
 
   /** Issued more than 3 months before {@code received}, for a kind that must be recent. */
-  public boolean staleOn(LocalDate received) {
+  boolean staleOn(LocalDate received) {
     return kind.mustBeRecent()
         && issuedOn
             .map(LocalDate::parse)

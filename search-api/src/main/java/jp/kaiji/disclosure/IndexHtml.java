@@ -205,7 +205,10 @@ final class IndexHtml {
         .raw("\n<ul>\n")
         .el("li", "data.json：上記の個人データ（機械で読める形式）")
         .raw("\n")
-        .el("li", "csv/：データごとの一覧（Excel で開けます。数式と誤認される値の先頭には ' を付けています）")
+        .el(
+            "li",
+            "csv/：データごとの一覧（Excel で開けます。数式と誤認される値の先頭には ' を付けています。"
+                + "入れ子になった項目は JSON の文字列として一つのセルに入れています。元の形は data.json にあります）")
         .raw("\n")
         .el("li", "manifest.json：各ファイルの SHA-256 ハッシュ値（改ざんがないことの確認用）")
         .raw("\n</ul>\n</main>\n</body>\n</html>\n");

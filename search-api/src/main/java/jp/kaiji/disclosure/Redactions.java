@@ -11,7 +11,7 @@ import java.util.TreeMap;
 /**
  * Applies a record's redactions to a copy of its original; the original itself is never changed.
  */
-public final class Redactions {
+final class Redactions {
   private Redactions() {}
 
   /** Why a redaction cannot apply to a record. */

@@ -67,11 +67,11 @@ public record RequestForm(
     }
   }
 
-  public LocalDate receivedDate() {
+  LocalDate receivedDate() {
     return LocalDate.parse(receivedOn);
   }
 
-  public LocalDate dueDate() {
+  LocalDate dueDate() {
     return LocalDate.parse(dueOn);
   }
 

@@ -27,7 +27,7 @@ public enum RequestedAction {
   }
 
   /** Whether this action makes the request subject to the fee. */
-  public boolean charged() {
+  boolean charged() {
     return charged;
   }
 

@@ -27,7 +27,7 @@ import jp.kaiji.normalize.Hashes;
  * <p>Running again is a no-op; a script whose text changed after it was applied is refused (the
  * database would no longer match the code), as is a database newer than the code.
  */
-public final class SchemaMigrations {
+final class SchemaMigrations {
   private static final String BASE = "/jp/kaiji/disclosure/migrations/";
   private static final Pattern NAME = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)\\.sql");
 

@@ -122,7 +122,7 @@ public final class Html {
   }
 
   /** Escapes text for element content and double-quoted attribute values. */
-  public static String escape(Object value) {
+  static String escape(Object value) {
     String s = String.valueOf(value);
     StringBuilder b = new StringBuilder(s.length() + 16);
     escapeInto(b, s);

@@ -23,6 +23,7 @@ import jp.kaiji.catalog.SourceCatalog;
 import jp.kaiji.catalog.SourceCatalogs;
 import jp.kaiji.console.Console;
 import jp.kaiji.console.ConsoleServices;
+import jp.kaiji.disclosure.CaseDatabases;
 import jp.kaiji.disclosure.CaseStore;
 import jp.kaiji.disclosure.DisclosureService;
 import jp.kaiji.disclosure.PackageArchive;
@@ -31,6 +32,7 @@ import jp.kaiji.http.FailedAuthentications;
 import jp.kaiji.http.Json;
 import jp.kaiji.http.admin.AdminHandlers;
 import jp.kaiji.http.disclosure.DisclosureHandlers;
+import jp.kaiji.indexer.DataDirectory;
 import jp.kaiji.indexer.IndexAdmin;
 import jp.kaiji.match.MatchPolicy;
 import jp.kaiji.match.SubjectMatcher;
@@ -55,6 +57,7 @@ public final class KaijiApplication implements AutoCloseable {
   private DisclosureService disclosure;
   private KaijiServer server;
   private final java.nio.channels.FileChannel lock;
+  private MatchPolicy matchPolicy;
 
   public KaijiApplication(ServerConfig config, Clock clock)
       throws IOException, GeneralSecurityException {
@@ -88,8 +91,11 @@ public final class KaijiApplication implements AutoCloseable {
       throws IOException, GeneralSecurityException {
     // The catalogue that describes the serving generation: read again whenever a rebuild or
     // rollback switches generations, so that a source the admin added is grouped and counted.
+    // A bad policy file stops the start, before anything is served with weights nobody chose.
+    this.matchPolicy =
+        config.matchPolicy().map(MatchPolicyFile::load).orElseGet(MatchPolicy::defaults);
     AtomicReference<CatalogFile> catalog = new AtomicReference<>(loadCatalog(config.catalog()));
-    this.generations = new IndexGenerations(config.dataDir().resolve("index"));
+    this.generations = new IndexGenerations(DataDirectory.generations(config.dataDir()));
     this.index = new LuceneSubjectIndex(generations);
     generations.addListener(
         event -> {
@@ -121,7 +127,7 @@ public final class KaijiApplication implements AutoCloseable {
         new SubjectSearchService(
             index,
             servingCatalog,
-            new SubjectMatcher(MatchPolicy.defaults()),
+            new SubjectMatcher(matchPolicy),
             audit,
             hasher,
             clock,
@@ -169,6 +175,11 @@ public final class KaijiApplication implements AutoCloseable {
     return admin;
   }
 
+  /** The match policy the searches use: the configured file's, or the shipped defaults. */
+  MatchPolicy matchPolicy() {
+    return matchPolicy;
+  }
+
   public SubjectSearchService search() {
     return search;
   }
@@ -191,9 +202,9 @@ public final class KaijiApplication implements AutoCloseable {
         config
             .database()
             .map(ServerConfig.Database::url)
-            .orElseGet(() -> CaseStore.sqliteUrl(config.dataDir()));
+            .orElseGet(() -> CaseDatabases.sqliteUrl(config.dataDir()));
     if (config.database().isEmpty()
-        && !Files.exists(CaseStore.sqliteFile(config.dataDir()))
+        && !Files.exists(CaseDatabases.sqliteFile(config.dataDir()))
         && Files.exists(config.dataDir().resolve("requests.mv.db"))) {
       throw new IOException(
           "the data directory "

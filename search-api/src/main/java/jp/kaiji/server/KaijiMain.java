@@ -19,7 +19,7 @@ import jp.kaiji.audit.AuditLog;
 import jp.kaiji.auth.Role;
 import jp.kaiji.auth.TokenRegistry;
 import jp.kaiji.auth.TokenRegistry.TokenEntry;
-import jp.kaiji.disclosure.CaseStore;
+import jp.kaiji.disclosure.CaseDatabases;
 import jp.kaiji.indexer.RebuildJob;
 import jp.kaiji.normalize.Hashes;
 import picocli.CommandLine;
@@ -137,9 +137,8 @@ public final class KaijiMain {
         Path requests = catalog.toAbsolutePath().getParent().resolve("requests.jsonl");
         boolean seeded = false;
         if (Files.exists(requests)) {
-          DemoRequests.Seeded s = DemoRequests.seed(app.disclosure(), requests);
-          seeded =
-              s.created().contains(DemoRequests.FIRST) || s.existing().contains(DemoRequests.FIRST);
+          DemoCases.Seeded s = DemoCases.seed(app.disclosure(), requests);
+          seeded = s.created().contains(DemoCases.FIRST) || s.existing().contains(DemoCases.FIRST);
           System.out.printf(
               Locale.ROOT,
               "kaiji: demo requests: %d registered now %s, %d kept from an earlier run %s%n",
@@ -165,7 +164,7 @@ public final class KaijiMain {
               "Start here: open "
                   + base
                   + "/console/ , sign in with the staff token, open request "
-                  + DemoRequests.FIRST
+                  + DemoCases.FIRST
                   + " and press 「請求書の識別子で検索する」 (search); decide each record, close the review, download the package.");
           System.out.println();
         }
@@ -279,14 +278,14 @@ public final class KaijiMain {
         ServerConfig.Database d = c.get().database().get();
         store = d.url();
         head =
-            CaseStore.recordedHead(
+            CaseDatabases.recordedHead(
                 d.url(), d.user().orElse(""), d.passwordEnv().map(System::getenv).orElse(""));
       } else {
         Path dir = c.map(ServerConfig::dataDir).orElse(log.toAbsolutePath().getParent());
-        Path db = CaseStore.sqliteFile(dir);
+        Path db = CaseDatabases.sqliteFile(dir);
         if (Files.exists(db)) {
           store = db.toString();
-          head = CaseStore.recordedHead(CaseStore.sqliteUrl(dir), "", "");
+          head = CaseDatabases.recordedHead(CaseDatabases.sqliteUrl(dir), "", "");
         }
       }
       if (store == null) {
@@ -335,14 +334,14 @@ public final class KaijiMain {
         return 1;
       }
       int n =
-          CaseStore.importFrom(
-              CaseStore.h2Url(data), data, Clock.systemUTC(), jp.kaiji.http.Json.mapper());
+          CaseDatabases.importFrom(
+              CaseDatabases.h2Url(data), data, Clock.systemUTC(), jp.kaiji.http.Json.mapper());
       Files.move(h2, data.resolve("requests.mv.db.migrated"));
       System.out.println(
           "kaiji: moved "
               + n
               + " request(s) into "
-              + CaseStore.sqliteFile(data)
+              + CaseDatabases.sqliteFile(data)
               + "; the H2 file is kept as requests.mv.db.migrated");
       return 0;
     }

@@ -53,7 +53,7 @@ import jp.kaiji.search.SubjectSearchService;
  * GET  /console/...                     session     the staff console (jp.kaiji.console), HTML
  * </pre>
  */
-public final class KaijiServer implements AutoCloseable {
+final class KaijiServer implements AutoCloseable {
   private final Undertow undertow;
 
   public KaijiServer(
@@ -63,7 +63,7 @@ public final class KaijiServer implements AutoCloseable {
       java.util.function.Supplier<LuceneSubjectIndex.Health> health,
       SubjectSearchService search,
       AdminHandlers admin,
-      DisclosureHandlers requests,
+      DisclosureHandlers cases,
       Exchanges exchanges,
       HttpHandler console,
       FailedAuthentications failures) {
@@ -103,36 +103,35 @@ public final class KaijiServer implements AutoCloseable {
                 guard(failures, tokens, Role.ADMIN, "roll back generations", admin.rollback()))
             .post(
                 "/api/requests",
-                guard(failures, tokens, Role.STAFF, "register requests", requests.create()))
+                guard(failures, tokens, Role.STAFF, "register requests", cases.create()))
             .get(
-                "/api/requests",
-                guard(failures, tokens, Role.STAFF, "list requests", requests.list()))
+                "/api/requests", guard(failures, tokens, Role.STAFF, "list requests", cases.list()))
             .get(
                 "/api/requests/{ref}",
-                guard(failures, tokens, Role.STAFF, "view requests", requests.view()))
+                guard(failures, tokens, Role.STAFF, "view requests", cases.view()))
             .post(
                 "/api/requests/{ref}/search",
-                guard(failures, tokens, Role.STAFF, "search for requests", requests.search()))
+                guard(failures, tokens, Role.STAFF, "search for requests", cases.search()))
             .post(
                 "/api/requests/{ref}/decisions",
-                guard(failures, tokens, Role.STAFF, "decide on records", requests.decide()))
+                guard(failures, tokens, Role.STAFF, "decide on records", cases.decide()))
             .post(
                 "/api/requests/{ref}/redactions",
-                guard(failures, tokens, Role.STAFF, "redact records", requests.redact()))
+                guard(failures, tokens, Role.STAFF, "redact records", cases.redact()))
             .post(
                 "/api/requests/{ref}/ready",
-                guard(failures, tokens, Role.STAFF, "close reviews", requests.ready()))
+                guard(failures, tokens, Role.STAFF, "close reviews", cases.ready()))
             .get(
                 "/api/requests/{ref}/package",
                 new Authenticate(
                     tokens,
                     Set.of(Role.STAFF, Role.EXPORTER),
                     "download packages",
-                    requests.download(),
+                    cases.download(),
                     failures))
             .post(
                 "/api/exports",
-                guard(failures, tokens, Role.EXPORTER, "export packages", requests.exportReady()))
+                guard(failures, tokens, Role.EXPORTER, "export packages", cases.exportReady()))
             .setFallbackHandler(
                 exchange -> {
                   throw ErrorCode.NOT_FOUND.exception(

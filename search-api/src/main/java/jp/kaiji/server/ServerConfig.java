@@ -28,6 +28,8 @@ import jp.kaiji.auth.TokenRegistry.TokenEntry;
  *     dataDir/requests.db} when absent
  * @param failedAuthenticationsPerMinute unknown tokens one client address may present per minute
  *     before its requests are answered 429 for the rest of that minute (default 20)
+ * @param matchPolicy a match policy file (weights and thresholds, the shape of the shipped {@code
+ *     match-policy.json}); the shipped defaults when absent
  */
 public record ServerConfig(
     String host,
@@ -38,7 +40,32 @@ public record ServerConfig(
     Path dataDir,
     List<TokenEntry> tokens,
     Optional<Database> database,
-    Optional<Integer> failedAuthenticationsPerMinute) {
+    Optional<Integer> failedAuthenticationsPerMinute,
+    Optional<Path> matchPolicy) {
+
+  /** A configuration with the shipped match policy. */
+  public ServerConfig(
+      String host,
+      int port,
+      boolean allowPlainHttpOnNonLoopback,
+      Optional<Tls> tls,
+      Path catalog,
+      Path dataDir,
+      List<TokenEntry> tokens,
+      Optional<Database> database,
+      Optional<Integer> failedAuthenticationsPerMinute) {
+    this(
+        host,
+        port,
+        allowPlainHttpOnNonLoopback,
+        tls,
+        catalog,
+        dataDir,
+        tokens,
+        database,
+        failedAuthenticationsPerMinute,
+        Optional.empty());
+  }
 
   /** A configuration with the default limit of failed authentications. */
   public ServerConfig(
@@ -89,10 +116,11 @@ public record ServerConfig(
     if (failedAuthenticationsPerMinute.orElse(1) < 1) {
       throw new IllegalArgumentException("failedAuthenticationsPerMinute must be at least 1");
     }
+    matchPolicy = matchPolicy == null ? Optional.empty() : matchPolicy;
   }
 
   /** This configuration with another limit of failed authentications per client and minute. */
-  public ServerConfig withFailedAuthenticationsPerMinute(int limit) {
+  ServerConfig withFailedAuthenticationsPerMinute(int limit) {
     return new ServerConfig(
         host,
         port,
@@ -102,7 +130,23 @@ public record ServerConfig(
         dataDir,
         tokens,
         database,
-        Optional.of(limit));
+        Optional.of(limit),
+        matchPolicy);
+  }
+
+  /** This configuration with a match policy file. */
+  ServerConfig withMatchPolicy(Path file) {
+    return new ServerConfig(
+        host,
+        port,
+        allowPlainHttpOnNonLoopback,
+        tls,
+        catalog,
+        dataDir,
+        tokens,
+        database,
+        failedAuthenticationsPerMinute,
+        Optional.of(file));
   }
 
   /**
@@ -165,11 +209,12 @@ public record ServerConfig(
         base.resolve(c.dataDir),
         c.tokens,
         c.database,
-        c.failedAuthenticationsPerMinute);
+        c.failedAuthenticationsPerMinute,
+        c.matchPolicy.map(base::resolve));
   }
 
   /** Refuses plain HTTP on a non-loopback address unless explicitly allowed. */
-  public void checkListenerSafety() {
+  void checkListenerSafety() {
     if (tls.isPresent() || allowPlainHttpOnNonLoopback) {
       return;
     }

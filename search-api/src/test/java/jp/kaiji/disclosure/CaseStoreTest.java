@@ -52,7 +52,7 @@ public class CaseStoreTest {
 
   CaseStore open() throws SQLException {
     return CaseStore.open(
-        CaseStore.sqliteUrl(dir),
+        CaseDatabases.sqliteUrl(dir),
         "",
         "",
         CLOCK,
@@ -61,18 +61,18 @@ public class CaseStoreTest {
 
   @Test
   void migrationsRunOnAnEmptyDatabaseAndNotAgain() throws Exception {
-    try (Connection c = DriverManager.getConnection(CaseStore.sqliteUrl(dir), "", "")) {
+    try (Connection c = DriverManager.getConnection(CaseDatabases.sqliteUrl(dir), "", "")) {
       assertThat(SchemaMigrations.migrate(c, CLOCK)).containsExactly(1, 2, 3, 4);
       assertThat(SchemaMigrations.migrate(c, CLOCK)).isEmpty();
     }
-    try (Connection c = DriverManager.getConnection(CaseStore.sqliteUrl(dir), "", "")) {
+    try (Connection c = DriverManager.getConnection(CaseDatabases.sqliteUrl(dir), "", "")) {
       assertThat(SchemaMigrations.migrate(c, CLOCK)).isEmpty();
     }
   }
 
   @Test
   void aChangedOrUnknownMigrationIsRefused() throws Exception {
-    try (Connection c = DriverManager.getConnection(CaseStore.sqliteUrl(dir), "", "")) {
+    try (Connection c = DriverManager.getConnection(CaseDatabases.sqliteUrl(dir), "", "")) {
       SchemaMigrations.migrate(c, CLOCK);
       try (Statement st = c.createStatement()) {
         st.executeUpdate("UPDATE schema_version SET sha256 = 'x' WHERE version = 2");
@@ -108,13 +108,7 @@ public class CaseStoreTest {
       assertThat(store.create(form("R-1"), "suzuki", "2025-04-01T01:00:00Z", List.of())).isFalse();
       assertThat(
               store.transition(
-                  "R-1",
-                  RequestStatus.IN_REVIEW,
-                  RequestStatus.READY,
-                  "suzuki",
-                  "t",
-                  "n",
-                  List.of()))
+                  "R-1", CaseStatus.IN_REVIEW, CaseStatus.READY, "suzuki", "t", "n", List.of()))
           .isFalse();
       store.saveDecisions(
           "R-1",
@@ -124,12 +118,10 @@ public class CaseStoreTest {
     try (CaseStore store = open()) {
       DisclosureCase c = store.find("R-1").orElseThrow();
       assertThat(c.form()).isEqualTo(form("R-1"));
-      assertThat(c.status()).isEqualTo(RequestStatus.RECEIVED);
-      assertThat(c.history())
-          .extracting(StatusChange::status)
-          .containsExactly(RequestStatus.RECEIVED);
+      assertThat(c.status()).isEqualTo(CaseStatus.RECEIVED);
+      assertThat(c.history()).extracting(StatusChange::status).containsExactly(CaseStatus.RECEIVED);
       assertThat(c.decisions()).extracting(Decision::reason).containsExactly("双子の兄");
-      assertThat(store.references(Optional.of(RequestStatus.READY))).isEmpty();
+      assertThat(store.references(Optional.of(CaseStatus.READY))).isEmpty();
       assertThat(store.find("R-2")).isEmpty();
     }
   }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import jp.kaiji.audit.AuditEvent;
 import jp.kaiji.audit.AuditLog;
+import jp.kaiji.disclosure.CaseDatabases;
 import jp.kaiji.disclosure.CaseStore;
 import jp.kaiji.disclosure.CaseStoreTest;
 import jp.kaiji.http.Json;
@@ -35,7 +36,7 @@ class AuditAnchorTest {
   }
 
   CaseStore store() throws SQLException {
-    return CaseStore.open(CaseStore.sqliteUrl(dir), "", "", CaseStoreTest.CLOCK, Json.mapper());
+    return CaseStore.open(CaseDatabases.sqliteUrl(dir), "", "", CaseStoreTest.CLOCK, Json.mapper());
   }
 
   static AuditEvent event(String action, String ref) {

@@ -44,11 +44,11 @@ class ConsoleBrowserIT {
     world = new ConsoleWorld(dir.resolve("data"));
     // As ./kaiji demo does: the demo requests from the sample's requests.jsonl, idempotently.
     var seeded =
-        jp.kaiji.server.DemoRequests.seed(
+        jp.kaiji.server.DemoCases.seed(
             world.app.disclosure(), world.catalog.getParent().resolve("requests.jsonl"));
     assertThat(seeded.created()).containsExactly("DEMO-1", "DEMO-2", "DEMO-3", "DEMO-4", "DEMO-5");
     var again =
-        jp.kaiji.server.DemoRequests.seed(
+        jp.kaiji.server.DemoCases.seed(
             world.app.disclosure(), world.catalog.getParent().resolve("requests.jsonl"));
     assertThat(again.created()).isEmpty();
     assertThat(again.existing()).hasSize(5);

@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import jp.kaiji.audit.AuditLog;
 import jp.kaiji.auth.Role;
-import jp.kaiji.disclosure.CaseStore;
+import jp.kaiji.disclosure.CaseDatabases;
 import jp.kaiji.testing.TestSeed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -103,7 +103,7 @@ class CrashIT {
                 H2
                     ? Optional.of(
                         new ServerConfig.Database(
-                            CaseStore.h2Url(data), Optional.empty(), Optional.empty()))
+                            CaseDatabases.h2Url(data), Optional.empty(), Optional.empty()))
                     : Optional.empty()));
     Server server = start();
     rebuild(server);
@@ -326,7 +326,7 @@ class CrashIT {
     Path audit = data.resolve("audit.log");
     Optional<AuditLog.Head> head = Optional.empty();
     if (!H2) {
-      try (Connection db = DriverManager.getConnection(CaseStore.sqliteUrl(data));
+      try (Connection db = DriverManager.getConnection(CaseDatabases.sqliteUrl(data));
           Statement st = db.createStatement();
           ResultSet rs = st.executeQuery("SELECT seq, hash FROM audit_anchor WHERE id = 1")) {
         if (rs.next()) {

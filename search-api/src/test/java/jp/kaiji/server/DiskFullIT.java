@@ -23,7 +23,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import jp.kaiji.audit.AuditLog;
 import jp.kaiji.auth.Role;
-import jp.kaiji.disclosure.CaseStore;
+import jp.kaiji.disclosure.CaseDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -185,7 +185,7 @@ class DiskFullIT {
   }
 
   static Optional<AuditLog.Head> anchor(Path data) throws Exception {
-    try (Connection db = DriverManager.getConnection(CaseStore.sqliteUrl(data));
+    try (Connection db = DriverManager.getConnection(CaseDatabases.sqliteUrl(data));
         Statement st = db.createStatement();
         ResultSet rs = st.executeQuery("SELECT seq, hash FROM audit_anchor WHERE id = 1")) {
       return rs.next()

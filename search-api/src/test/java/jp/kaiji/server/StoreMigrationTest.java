@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import jp.kaiji.disclosure.CaseDatabases;
 import jp.kaiji.disclosure.CaseStore;
 import jp.kaiji.disclosure.CaseStoreTest;
 import jp.kaiji.disclosure.Decision;
@@ -21,7 +22,7 @@ class StoreMigrationTest {
   @Test
   void requestsOfAnH2FileMoveIntoSqlite() throws Exception {
     try (CaseStore h2 =
-        CaseStore.open(CaseStore.h2Url(dir), "", "", CaseStoreTest.CLOCK, Json.mapper())) {
+        CaseStore.open(CaseDatabases.h2Url(dir), "", "", CaseStoreTest.CLOCK, Json.mapper())) {
       h2.create(CaseStoreTest.form("M-1"), "suzuki", "2025-04-01T01:00:00Z", List.of());
       h2.saveDecisions(
           "M-1",
@@ -33,7 +34,7 @@ class StoreMigrationTest {
     assertThat(dir.resolve("requests.mv.db")).doesNotExist();
     assertThat(Files.exists(dir.resolve("requests.mv.db.migrated"))).isTrue();
     try (CaseStore sqlite =
-        CaseStore.open(CaseStore.sqliteUrl(dir), "", "", CaseStoreTest.CLOCK, Json.mapper())) {
+        CaseStore.open(CaseDatabases.sqliteUrl(dir), "", "", CaseStoreTest.CLOCK, Json.mapper())) {
       DisclosureCase c = sqlite.find("M-1").orElseThrow();
       assertThat(c.form()).isEqualTo(CaseStoreTest.form("M-1"));
       assertThat(c.decisions()).extracting(Decision::reason).containsExactly("双子の兄");

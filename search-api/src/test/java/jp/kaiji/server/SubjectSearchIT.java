@@ -104,6 +104,13 @@ class SubjectSearchIT {
     assertThat(customer.path("original").path("氏名").asText()).isEqualTo("山田 太郎");
     assertThat(customer.path("explanation").toString())
         .contains("phone: same (E.164, mobile)", "birthDate: same", "email: same");
+    // A JSON Lines record comes back as its source holds it: types, nesting and order kept.
+    JsonNode call = record(result, "cs-calls/K1").path("original");
+    assertThat(call.path("duration_sec").isIntegralNumber()).isTrue();
+    assertThat(call.path("line").isObject()).isTrue();
+    assertThat(call.path("line").path("ext").intValue()).isEqualTo(12);
+    assertThat(call.properties().stream().map(java.util.Map.Entry::getKey).toList())
+        .containsExactly("call_id", "caller", "started", "duration_sec", "line");
   }
 
   @Test

@@ -118,7 +118,7 @@ final class TestWorld implements AutoCloseable {
     write(
         dir,
         "cs/calls.jsonl",
-        "{\"call_id\":\"K1\",\"caller\":\"+81 90 1234 5678\",\"started\":\"2025-01-10\"}\n"
+        "{\"call_id\":\"K1\",\"caller\":\"+81 90 1234 5678\",\"started\":\"2025-01-10\",\"duration_sec\":1148,\"line\":{\"queue\":\"買取\",\"ext\":12}}\n"
             + "{\"call_id\":\"K2\",\"caller\":\"080-2222-3333\",\"started\":\"2025-01-11\"}\n");
     write(
         dir,

@@ -17,6 +17,7 @@ import jp.kaiji.catalog.CatalogException;
 import jp.kaiji.catalog.CatalogFile;
 import jp.kaiji.catalog.SourceCatalogs;
 import jp.kaiji.catalog.SourceDefinition;
+import jp.kaiji.indexer.DataDirectory;
 import jp.kaiji.indexer.RebuildJob;
 import jp.kaiji.indexer.SourceProgress;
 import jp.kaiji.indexer.SourceSync;
@@ -100,7 +101,7 @@ public final class IndexerCli {
     @Option(
         names = "--data",
         required = true,
-        description = "the data directory holding the generations")
+        description = "the data directory (the server's dataDir); generations go to DATA/index")
     Path data;
 
     @Option(
@@ -135,7 +136,7 @@ public final class IndexerCli {
     @Override
     public Integer call() throws Exception {
       CatalogFile cat = catalog(catalog);
-      IndexGenerations gens = new IndexGenerations(data, keep);
+      IndexGenerations gens = new IndexGenerations(DataDirectory.generations(data), keep);
       RebuildJob job =
           new RebuildJob(cat, gens, SourceReaders.of(cat), new RebuildJob.Options(threads, ramMb));
       Thread t = new Thread(job, "kaiji-rebuild");
@@ -216,7 +217,7 @@ public final class IndexerCli {
       if (cat.source(source).isEmpty()) {
         throw new Failure("no source '" + source + "' in " + catalog);
       }
-      IndexGenerations gens = new IndexGenerations(data);
+      IndexGenerations gens = new IndexGenerations(DataDirectory.generations(data));
       try {
         SourceStats stats = new SourceSync(cat, gens).resync(source);
         spec.commandLine().getOut().println(JSON.writeValueAsString(stats));
@@ -252,7 +253,7 @@ public final class IndexerCli {
       if (!Files.isDirectory(data)) {
         throw new Failure("no data directory " + data);
       }
-      IndexGenerations gens = new IndexGenerations(data);
+      IndexGenerations gens = new IndexGenerations(DataDirectory.generations(data));
       GenerationInfo cur =
           gens.current()
               .orElseThrow(
@@ -376,7 +377,7 @@ public final class IndexerCli {
 
     @Override
     public Integer call() throws Exception {
-      IndexGenerations gens = new IndexGenerations(data);
+      IndexGenerations gens = new IndexGenerations(DataDirectory.generations(data));
       try (IndexGenerations.WriterLock lock = gens.writerLock()) {
         GenerationInfo g = gens.rollback();
         spec.commandLine().getOut().println(g.id());

@@ -25,7 +25,7 @@ import org.apache.commons.csv.CSVRecord;
  * read normally. An unterminated quote would swallow the rest of the file: its first line is
  * quarantined and reading resumes at the next line.
  */
-public final class CsvSourceReader implements SourceReader {
+final class CsvSourceReader implements SourceReader {
   private static final CSVFormat FORMAT =
       CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(false).get();
 

@@ -17,7 +17,7 @@ import java.util.Properties;
  * forward-only, read-only, a bounded fetch size, auto-commit off (some drivers, PostgreSQL among
  * them, stream only inside a transaction). Every value is read as text; SQL NULL is null.
  */
-public final class JdbcSourceReader implements SourceReader {
+final class JdbcSourceReader implements SourceReader {
   static final int FETCH_SIZE = 1000;
 
   private final String name;

@@ -16,18 +16,29 @@ import java.util.Optional;
 
 /**
  * Reads JSON Lines: one JSON object per line. A line that is not a JSON object is quarantined and
- * reading continues. Strings are kept as they are, numbers and booleans as their JSON text, nested
- * objects and arrays as their JSON text, JSON null as null. Blank lines are skipped.
+ * reading continues. For the normalizers, strings are kept as they are, numbers and booleans as
+ * their JSON text, nested objects and arrays as their JSON text, JSON null as null; the values the
+ * source maps by JSON Pointer ({@code /pickup/address}) are added under the pointer. The original
+ * is the line's object itself, types, nesting and order kept. Blank lines are skipped.
  */
-public final class JsonLinesSourceReader implements SourceReader {
+final class JsonLinesSourceReader implements SourceReader {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String name;
   private final BufferedReader in;
+  private final List<String> pointers;
   private long line;
 
-  public JsonLinesSourceReader(String name, Path file, Charset charset) {
+  JsonLinesSourceReader(String name, Path file, Charset charset) {
+    this(name, file, charset, List.of());
+  }
+
+  /**
+   * @param pointers the JSON Pointers the source maps (columns starting with {@code /})
+   */
+  JsonLinesSourceReader(String name, Path file, Charset charset, List<String> pointers) {
     this.name = name;
+    this.pointers = List.copyOf(pointers);
     InputStream stream;
     try {
       stream = Files.newInputStream(file);
@@ -91,15 +102,19 @@ public final class JsonLinesSourceReader implements SourceReader {
       }
       LinkedHashMap<String, String> fields = LinkedHashMap.newLinkedHashMap(node.size());
       for (Map.Entry<String, JsonNode> e : node.properties()) {
-        JsonNode v = e.getValue();
-        fields.put(
-            e.getKey(),
-            v.isNull()
-                ? null
-                : v.isTextual() ? v.textValue() : v.isValueNode() ? v.asText() : v.toString());
+        fields.put(e.getKey(), text(e.getValue()));
       }
-      return Optional.of(new SourceItem.SourceRow(line, fields));
+      for (String pointer : pointers) {
+        fields.put(pointer, text(node.at(pointer)));
+      }
+      return Optional.of(new SourceItem.SourceRow(line, fields, Optional.of(node.toString())));
     }
+  }
+
+  private static String text(JsonNode v) {
+    return v.isNull() || v.isMissingNode()
+        ? null
+        : v.isTextual() ? v.textValue() : v.isValueNode() ? v.asText() : v.toString();
   }
 
   @Override

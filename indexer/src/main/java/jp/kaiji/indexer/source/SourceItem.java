@@ -13,11 +13,23 @@ public sealed interface SourceItem permits SourceItem.SourceRow, SourceItem.Malf
    * One record as received.
    *
    * @param rowNumber where it starts
-   * @param fields every column in source order; a value is null for SQL NULL or JSON null
+   * @param fields every column in source order as text (what the normalizers read); a value is null
+   *     for SQL NULL or JSON null. A JSON Lines row also holds the values of the JSON Pointers its
+   *     source maps, under the pointer ({@code /pickup/address}).
+   * @param originalJson the record exactly as the source holds it, where that is JSON (types,
+   *     nesting and order kept); otherwise the original is built from {@code fields}
    */
-  record SourceRow(long rowNumber, LinkedHashMap<String, String> fields) implements SourceItem {
+  record SourceRow(
+      long rowNumber, LinkedHashMap<String, String> fields, java.util.Optional<String> originalJson)
+      implements SourceItem {
     public SourceRow {
       Objects.requireNonNull(fields, "fields");
+      Objects.requireNonNull(originalJson, "originalJson");
+    }
+
+    /** A row of text columns (csv, jdbc): its original is its columns. */
+    public SourceRow(long rowNumber, LinkedHashMap<String, String> fields) {
+      this(rowNumber, fields, java.util.Optional.empty());
     }
   }
 

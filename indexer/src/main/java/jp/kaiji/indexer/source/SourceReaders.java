@@ -1,5 +1,6 @@
 package jp.kaiji.indexer.source;
 
+import java.util.List;
 import jp.kaiji.catalog.CatalogFile;
 import jp.kaiji.catalog.JdbcLocation;
 import jp.kaiji.catalog.SourceDefinition;
@@ -21,7 +22,7 @@ public interface SourceReaders {
               new CsvSourceReader(source.id(), catalog.pathOf(source), catalog.charsetOf(source));
           case JSONL ->
               new JsonLinesSourceReader(
-                  source.id(), catalog.pathOf(source), catalog.charsetOf(source));
+                  source.id(), catalog.pathOf(source), catalog.charsetOf(source), pointers(source));
           case JDBC -> {
             JdbcLocation j = source.jdbc().orElseThrow();
             String sql = j.query().orElseGet(() -> "SELECT * FROM " + j.table().orElseThrow());
@@ -33,6 +34,17 @@ public interface SourceReaders {
                 j.passwordEnv().map(v -> env(source, v)));
           }
         };
+  }
+
+  /** The JSON Pointers a source maps: its columns that start with {@code /}. */
+  static List<String> pointers(SourceDefinition source) {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    out.add(source.primaryKey());
+    source.foreignKeys().forEach(fk -> out.add(fk.column()));
+    if (source.identity() != null) {
+      source.identity().mappedColumns().forEach(e -> out.add(e.getValue()));
+    }
+    return out.stream().filter(c -> c != null && c.startsWith("/")).toList();
   }
 
   private static String env(SourceDefinition source, String name) {

@@ -78,6 +78,23 @@ class IndexerCliTest {
   }
 
   @Test
+  void generationsGoWhereTheServerReadsThemAndTheOldLayoutIsReported() throws Exception {
+    assertThat(run("rebuild", "--catalog", catalog.toString(), "--data", data.toString())).isZero();
+    // The server with "dataDir": DATA reads DATA/index.
+    assertThat(Files.readString(data.resolve("index/CURRENT")).strip()).isEqualTo("gen-000001");
+    assertThat(data.resolve("CURRENT")).doesNotExist();
+    // Generations built straight into DATA (an earlier indexer) are refused with the way out.
+    Path old = dir.resolve("old");
+    Files.createDirectories(old.resolve("gen-000001"));
+    Files.writeString(old.resolve("CURRENT"), "gen-000001\n");
+    assertThat(run("status", "--data", old.toString())).isEqualTo(1);
+    assertThat(err.toString())
+        .hasLineCount(1)
+        .contains(
+            old + " holds index generations directly, but they live in " + old.resolve("index"));
+  }
+
+  @Test
   void aRebuildThatCannotReadASourceFailsWithOneLineAndExitCodeOne() throws Exception {
     Files.delete(dir.resolve("world/data/orders.sql")); // the database cannot start
     assertThat(run("rebuild", "--catalog", catalog.toString(), "--data", data.toString()))

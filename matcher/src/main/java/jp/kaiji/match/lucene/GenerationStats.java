@@ -16,7 +16,7 @@ public record GenerationStats(
     sources = sources == null ? new LinkedHashMap<>() : new LinkedHashMap<>(sources);
   }
 
-  public GenerationStats with(SourceStats s) {
+  GenerationStats with(SourceStats s) {
     LinkedHashMap<String, SourceStats> copy = new LinkedHashMap<>(sources);
     copy.put(s.source(), s);
     return new GenerationStats(generation, builtAt, copy);

@@ -40,6 +40,22 @@ public final class RecordDocuments {
       String primaryKey,
       Map<String, String> fields,
       NormalizedRecord keys) {
+    return build(source, rowNumber, primaryKey, originalJson(fields), fields, keys);
+  }
+
+  /**
+   * The document of a record whose original is JSON as the source holds it (a JSON Lines line):
+   * stored as it is, so that its types, nesting and order reach the answer unchanged.
+   *
+   * @param original the record as a JSON object
+   */
+  public static Document build(
+      SourceDefinition source,
+      long rowNumber,
+      String primaryKey,
+      String original,
+      Map<String, String> fields,
+      NormalizedRecord keys) {
     Document doc = new Document();
     doc.add(
         new StringField(
@@ -49,7 +65,7 @@ public final class RecordDocuments {
     doc.add(new StringField(IndexSchema.CATEGORY, source.category().id(), Field.Store.YES));
     doc.add(new StringField(IndexSchema.PRIMARY_KEY, primaryKey, Field.Store.YES));
     doc.add(new StoredField(IndexSchema.ROW_NUMBER, rowNumber));
-    doc.add(new StoredField(IndexSchema.ORIGINAL, originalJson(fields)));
+    doc.add(new StoredField(IndexSchema.ORIGINAL, original));
     for (ForeignKey fk : source.foreignKeys()) {
       String v = fields.get(fk.column());
       if (v != null && !v.isBlank()) {
@@ -114,7 +130,16 @@ public final class RecordDocuments {
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String name = p.currentName();
         JsonToken t = p.nextToken();
-        out.put(name, t == JsonToken.VALUE_NULL ? null : p.getText());
+        if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+          // A nested value of a JSON original: its JSON text.
+          StringWriter w = new StringWriter();
+          try (JsonGenerator g = JSON.createGenerator(w)) {
+            g.copyCurrentStructure(p);
+          }
+          out.put(name, w.toString());
+        } else {
+          out.put(name, t == JsonToken.VALUE_NULL ? null : p.getText());
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import jp.kaiji.disclosure.CaseStatus;
 import jp.kaiji.disclosure.DisclosureException;
 import jp.kaiji.disclosure.DisclosureService;
 import jp.kaiji.disclosure.RequestForm;
-import jp.kaiji.disclosure.RequestStatus;
 import jp.kaiji.http.Authenticate;
 import jp.kaiji.http.ErrorCode;
 import jp.kaiji.http.Exchanges;
@@ -57,16 +57,16 @@ public final class DisclosureHandlers {
       RequestForm form = exchanges.readBody(exchange, RequestForm.class);
       var c = call(() -> service.create(Authenticate.principal(exchange), form));
       exchange.getResponseHeaders().put(Headers.LOCATION, "/api/requests/" + form.reference());
-      exchanges.send(exchange, 201, RequestViews.full(c, service.today(), DEFAULT_NEARING_DAYS));
+      exchanges.send(exchange, 201, CaseViews.full(c, service.today(), DEFAULT_NEARING_DAYS));
     };
   }
 
   /** {@code GET /api/requests?status=&nearingDays=}: requests by due date with warnings. */
   public HttpHandler list() {
     return exchange -> {
-      Optional<RequestStatus> status;
+      Optional<CaseStatus> status;
       try {
-        status = Exchanges.query(exchange, "status").map(RequestStatus::fromId);
+        status = Exchanges.query(exchange, "status").map(CaseStatus::fromId);
       } catch (IllegalArgumentException e) {
         throw ErrorCode.BAD_PARAMETER.exception("status", e.getMessage());
       }
@@ -91,7 +91,7 @@ public final class DisclosureHandlers {
               "nearingDays",
               nearing,
               "requests",
-              cases.stream().map(c -> RequestViews.summary(c, today, nearing)).toList()));
+              cases.stream().map(c -> CaseViews.summary(c, today, nearing)).toList()));
     };
   }
 
@@ -99,7 +99,7 @@ public final class DisclosureHandlers {
   public HttpHandler view() {
     return exchange -> {
       var c = call(() -> service.view(Authenticate.principal(exchange), ref(exchange)));
-      exchanges.send(exchange, 200, RequestViews.full(c, service.today(), DEFAULT_NEARING_DAYS));
+      exchanges.send(exchange, 200, CaseViews.full(c, service.today(), DEFAULT_NEARING_DAYS));
     };
   }
 
@@ -122,7 +122,7 @@ public final class DisclosureHandlers {
               () ->
                   service.decide(
                       Authenticate.principal(exchange), ref(exchange), body.decisions()));
-      exchanges.send(exchange, 200, RequestViews.decided(c));
+      exchanges.send(exchange, 200, CaseViews.decided(c));
     };
   }
 
@@ -143,7 +143,7 @@ public final class DisclosureHandlers {
   public HttpHandler ready() {
     return exchange -> {
       var c = call(() -> service.markReady(Authenticate.principal(exchange), ref(exchange)));
-      exchanges.send(exchange, 200, RequestViews.summary(c, service.today(), DEFAULT_NEARING_DAYS));
+      exchanges.send(exchange, 200, CaseViews.summary(c, service.today(), DEFAULT_NEARING_DAYS));
     };
   }
 

@@ -36,7 +36,7 @@ import jp.kaiji.schema.RequestIdentity;
  * <p>Seeding is idempotent: a reference that exists already is left as it is, since the demo's H2
  * store persists between runs.
  */
-public final class DemoRequests {
+final class DemoCases {
   /** The request the demo's printed instructions name. */
   public static final String FIRST = "DEMO-1";
 
@@ -55,7 +55,7 @@ public final class DemoRequests {
   /** What seeding did: the references created and those that were there already. */
   public record Seeded(List<String> created, List<String> existing) {}
 
-  private DemoRequests() {}
+  private DemoCases() {}
 
   /**
    * Creates the demo requests that do not exist yet, from {@code requests.jsonl} beside the

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * needs-review record decided) {@code → exported}. Searches, decisions and redactions are allowed
  * while received or in review only: what was marked ready is what gets exported.
  */
-public enum RequestStatus {
+public enum CaseStatus {
   RECEIVED,
   IN_REVIEW,
   READY,
@@ -20,7 +20,7 @@ public enum RequestStatus {
   }
 
   @JsonCreator
-  public static RequestStatus fromId(String id) {
-    return Ids.fromId(RequestStatus.class, "status", id);
+  public static CaseStatus fromId(String id) {
+    return Ids.fromId(CaseStatus.class, "status", id);
   }
 }

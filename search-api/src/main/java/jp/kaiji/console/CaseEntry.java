@@ -25,7 +25,7 @@ import jp.kaiji.schema.RequestIdentity;
  * beside its input. Checks here are those the staff can fix on the form; the record's own checks
  * stay the last word.
  */
-final class RequestEntry {
+final class CaseEntry {
   /** Identity-document rows on the form; rows without a kind are ignored. */
   static final int DOCUMENT_ROWS = 4;
 
@@ -54,13 +54,13 @@ final class RequestEntry {
   private final LocalDate today;
   private final Map<String, Problem> errors = new LinkedHashMap<>();
 
-  private RequestEntry(ConsoleRequest r, LocalDate today) {
+  private CaseEntry(ConsoleRequest r, LocalDate today) {
     this.r = r;
     this.today = today;
   }
 
   static Result read(ConsoleRequest r, LocalDate today) {
-    return new RequestEntry(r, today).read();
+    return new CaseEntry(r, today).read();
   }
 
   private Result read() {

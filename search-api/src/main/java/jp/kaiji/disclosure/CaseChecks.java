@@ -13,12 +13,12 @@ import java.util.Set;
  *
  * @param findings one line per problem, stable code first, e.g. {@code stale_document: …}
  */
-public record RequestChecks(List<String> findings) {
-  public RequestChecks {
+public record CaseChecks(List<String> findings) {
+  public CaseChecks {
     findings = List.copyOf(findings);
   }
 
-  public static RequestChecks of(RequestForm form) {
+  public static CaseChecks of(RequestForm form) {
     List<String> out = new ArrayList<>();
     LocalDate received = form.receivedDate();
     List<IdentityDocument> docs = form.documents();
@@ -83,7 +83,7 @@ public record RequestChecks(List<String> findings) {
               + form.feeYen()
               + " yen for purpose notification or disclosure has not been received");
     }
-    return new RequestChecks(out);
+    return new CaseChecks(out);
   }
 
   private static boolean isIdentity(DocumentKind k) {

@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jp.kaiji.disclosure.CaseChecks;
 import jp.kaiji.disclosure.Decision;
 import jp.kaiji.disclosure.DisclosureCase;
-import jp.kaiji.disclosure.RequestChecks;
 import jp.kaiji.disclosure.ResultSnapshot;
 
 /**
@@ -16,8 +16,8 @@ import jp.kaiji.disclosure.ResultSnapshot;
  * result is shown in the shape of every search answer ({@code SubjectSearchResult}), and a decision
  * comes back under the name it goes in with ({@code decision}).
  */
-final class RequestViews {
-  private RequestViews() {}
+final class CaseViews {
+  private CaseViews() {}
 
   static Map<String, Object> summary(DisclosureCase c, LocalDate today, int nearingDays) {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -39,7 +39,7 @@ final class RequestViews {
     Map<String, Object> m = summary(c, today, nearingDays);
     m.put("form", c.form());
     m.put("fee", Map.of("yen", c.form().feeYen(), "paid", c.form().feePaid()));
-    m.put("checks", RequestChecks.of(c.form()).findings());
+    m.put("checks", CaseChecks.of(c.form()).findings());
     m.put("history", c.history());
     m.put("result", c.result().map(r -> result(c.reference(), r)));
     m.put("decisions", decisions(c.decisions()));

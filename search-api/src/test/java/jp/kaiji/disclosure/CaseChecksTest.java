@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** DOMAIN.md's rules for the request itself, one row per case. */
-class RequestChecksTest {
+class CaseChecksTest {
   /**
    * @param docs {@code kind:photo:issuedOn} separated by spaces, e.g. {@code passport:y:-}
    */
@@ -73,8 +73,7 @@ class RequestChecksTest {
                 List.of(),
                 List.of(),
                 List.of()));
-    List<String> codes =
-        RequestChecks.of(form).findings().stream().map(f -> f.split(":")[0]).toList();
+    List<String> codes = CaseChecks.of(form).findings().stream().map(f -> f.split(":")[0]).toList();
     if (expected.equals("-")) {
       assertThat(codes).as(what).isEmpty();
     } else {
