@@ -3,7 +3,9 @@ package jp.kaiji.schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import jp.kaiji.normalize.Address;
 import jp.kaiji.normalize.Addresses;
+import jp.kaiji.normalize.BirthDate;
 import jp.kaiji.normalize.BirthDates;
 import jp.kaiji.normalize.Emails;
 import jp.kaiji.normalize.Names;
@@ -100,26 +102,46 @@ public final class RequestIdentity {
     for (NameKey n : List.copyOf(names)) {
       n.fullKey().flatMap(KeyRules::readingOfName).ifPresent(readings::add);
     }
+    // A value that fails strict normalization is still used in its weakest sensible form, and
+    // listed with what was done with it.
     List<String> dates = new ArrayList<>();
     if (q.birthDate().isPresent()) {
-      value(BirthDates.parse(q.birthDate().get()), "birthDate", unusable)
-          .ifPresent(d -> dates.add(d.key()));
+      String written = q.birthDate().get();
+      Normalized<BirthDate> d = BirthDates.parse(written);
+      Optional<String> nearMiss = d.isOk() ? Optional.empty() : BirthDates.nearMissDigits(written);
+      if (nearMiss.isPresent()) {
+        dates.add(nearMiss.get());
+        weak(d, "birthDate", "used as a near miss", unusable);
+      } else {
+        value(d, "birthDate", unusable).ifPresent(v -> dates.add(v.key()));
+      }
     }
     List<AddressKey> addresses = new ArrayList<>();
     for (int i = 0; i < q.addresses().size(); i++) {
       SubjectQuery.PostalAddress a = q.addresses().get(i);
       boolean former = i > 0;
-      value(
-              Addresses.normalize(a.postcode().orElse(null), a.address()),
-              "addresses[" + i + "]",
-              unusable)
-          .ifPresent(address -> addresses.add(KeyRules.addressKey(address, former)));
+      String field = "addresses[" + i + "]";
+      Normalized<Address> n = Addresses.normalize(a.postcode().orElse(null), a.address());
+      Optional<AddressKey> free =
+          freeTextFallback(n)
+              ? KeyRules.freeTextAddress(a.postcode().orElse(null), a.address(), former)
+              : Optional.empty();
+      if (free.isPresent()) {
+        addresses.add(free.get());
+        weak(n, field, "compared as free text", unusable);
+      } else {
+        value(n, field, unusable).ifPresent(v -> addresses.add(KeyRules.addressKey(v, former)));
+      }
     }
     List<PhoneKey> phones = new ArrayList<>();
     for (int i = 0; i < q.phones().size(); i++) {
-      value(Phones.normalize(q.phones().get(i)), "phones[" + i + "]", unusable)
-          .ifPresent(
-              p -> phones.add(new PhoneKey(p.e164(), p.lineType() == Phone.LineType.MOBILE)));
+      String field = "phones[" + i + "]";
+      Normalized<Phone> strict = Phones.normalize(q.phones().get(i));
+      Normalized<Phone> lenient = strict.isOk() ? strict : Phones.lenient(q.phones().get(i));
+      if (!strict.isOk() && lenient.isOk()) {
+        weak(strict, field, "used as an unverified number", unusable);
+      }
+      value(lenient, field, unusable).ifPresent(p -> phones.add(KeyRules.phoneKey(p)));
     }
     List<String> emails = new ArrayList<>();
     for (int i = 0; i < q.emails().size(); i++) {
@@ -129,6 +151,21 @@ public final class RequestIdentity {
     return new Parsed(
         new IdentityKeys(names, readings, dates, addresses, phones, emails, List.of(), List.of()),
         unusable);
+  }
+
+  /**
+   * Whether an address that failed is kept as free text: the gazetteer could not place it (abroad,
+   * or a place it does not know), or its postcode is not a Japanese one.
+   */
+  static boolean freeTextFallback(Normalized<Address> n) {
+    return n.failureIfAny()
+        .map(f -> f.code().equals("address.unresolved") || f.code().equals("postcode.shape"))
+        .orElse(false);
+  }
+
+  private static void weak(Normalized<?> n, String field, String how, List<Unusable> unusable) {
+    n.failureIfAny()
+        .ifPresent(f -> unusable.add(new Unusable(field, f.code(), f.reason() + "; " + how)));
   }
 
   private static <T> Optional<T> value(Normalized<T> n, String field, List<Unusable> unusable) {
