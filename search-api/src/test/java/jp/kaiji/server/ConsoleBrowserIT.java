@@ -787,7 +787,7 @@ class ConsoleBrowserIT {
     waitGone(before);
     assertThat(driver.findElement(By.id("form-error")).getAttribute("role")).isEqualTo("alert");
     assertThat(driver.findElement(By.id("err-reference")).getText()).isEqualTo("入力してください。");
-    assertThat(driver.findElement(By.id("f-birthDate")).getAttribute("value")).isEqualTo("生年月日不明");
+    assertThat(driver.findElement(By.id("f-name")).getAttribute("value")).isEqualTo("見本 一郎");
   }
 
   @Test
@@ -822,14 +822,16 @@ class ConsoleBrowserIT {
     assertThat(driver.findElement(By.id("f-reference")).getAttribute("aria-describedby"))
         .isEqualTo("err-reference");
     // What was typed stays.
-    assertThat(driver.findElement(By.id("f-name")).getAttribute("value")).isEqualTo("見本 一郎");
+    assertThat(driver.findElement(By.id("f-birthDate")).getAttribute("value")).isEqualTo("生年月日不明");
     assertThat(
             driver
                 .findElement(
                     By.cssSelector("input[name=requesterKind][value=legal_representative]"))
                 .isSelected())
         .isTrue();
-    assertThat(driver.findElements(By.cssSelector(".field-error"))).hasSize(6);
+    // Seven: the name left empty is required too.
+    assertThat(driver.findElement(By.id("err-name")).getText()).contains("入力してください");
+    assertThat(driver.findElements(By.cssSelector(".field-error"))).hasSize(7);
     browser.axe("request-new-errors");
 
     // In English, and a reference that exists already is refused beside the reference.
@@ -899,7 +901,6 @@ class ConsoleBrowserIT {
       {"actions=everything", "actions", "選択肢にない"},
       {"delivery=", "delivery", "選択してください"},
       {"name=", "name", "入力してください"},
-      {"phones=not a phone", "phones", "解釈できません"},
       {"address=", "address", "住所も"},
     };
     int n = 0;
@@ -957,6 +958,27 @@ class ConsoleBrowserIT {
     assertThat(ok.statusCode()).isEqualTo(303);
     assertThat(ok.headers().firstValue("Location"))
         .hasValue("/console/requests/TABLE-OK?notice=created");
+    // A phone the search cannot use does not refuse the request: it is registered as written and
+    // listed beside its field once searched.
+    HttpResponse<String> withBadPhone =
+        post(
+            "/console/requests/new",
+            cookie,
+            body.replace("TABLE-OK", "TABLE-PHONE") + "&phones=not+a+phone",
+            null);
+    assertThat(withBadPhone.statusCode()).as(withBadPhone.body()).isEqualTo(303);
+    world
+        .app
+        .disclosure()
+        .search(new jp.kaiji.auth.Principal("console-it", Role.STAFF), "TABLE-PHONE");
+    String requestPage =
+        http.send(
+                HttpRequest.newBuilder(URI.create(world.base + "/console/requests/TABLE-PHONE"))
+                    .header("Cookie", cookie)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    assertThat(requestPage).contains("id=\"unusable-phones\"", "phone.unparsable");
     // Without the CSRF token, nothing is registered.
     assertThat(
             post(
