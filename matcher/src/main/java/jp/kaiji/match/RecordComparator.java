@@ -152,6 +152,13 @@ public final class RecordComparator {
         }
       }
     }
+    // A day that does not exist and is not close says nothing: it was absent before it was kept.
+    boolean nearMissOnly =
+        q.birthDates().stream().allMatch(KeyRules::isNearMissDate)
+            || r.birthDates().stream().allMatch(KeyRules::isNearMissDate);
+    if (nearMissOnly) {
+      return Optional.empty();
+    }
     return Optional.of(
         new AttributeMatch(
             "birthDate",

@@ -55,7 +55,6 @@ class LenientComparisonTest {
     "1938-02-30, 1938-02-20, CLOSE",
     "1938-13-05, 1938-05-13, CLOSE",
     "19381131, 19381131, CLOSE",
-    "19381131, 1975-03-05, DIFFERENT",
     "1938-11-30, 19381131, CLOSE",
   })
   void anImpossibleDateIsANearMissNeverTheSame(String request, String record, Level level) {
@@ -66,6 +65,22 @@ class LenientComparisonTest {
     if (level == Level.CLOSE && !request.equals("1938-11-30")) {
       assertThat(a.explanation()).contains("does not exist");
     }
+  }
+
+  @Test
+  void anImpossibleDateFarFromTheOtherSaysNothingAsBeforeItWasKept() {
+    assertThat(
+            attribute(
+                keys("19381131", null, List.of()),
+                keys("1975-03-05", null, List.of()),
+                "birthDate"))
+        .isEmpty();
+    assertThat(
+            attribute(
+                keys("1938-11-30", null, List.of()),
+                keys("1975-03-05", null, List.of()),
+                "birthDate"))
+        .hasValueSatisfying(a -> assertThat(a.level()).isEqualTo(Level.DIFFERENT));
   }
 
   @ParameterizedTest
