@@ -9,7 +9,9 @@ import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalField;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -105,6 +107,43 @@ public final class BirthDates {
       return failed("date.ambiguous", "day-month-year and month-day-year cannot be told apart");
     }
     return failed("date.unrecognized", "not a date notation Kaiji reads");
+  }
+
+  /**
+   * The eight digits {@code yyyyMMdd} of a date written in a notation Kaiji reads whose day does
+   * not exist (19381131, 1938-02-30, 昭和13年2月30日 → {@code 19380230}); empty for anything else. Such
+   * a date is a slip of one digit or a swap of month and day more often than nothing: matching uses
+   * it as a near miss, never as an exact key.
+   */
+  public static Optional<String> nearMissDigits(String input) {
+    if (input == null
+        || !(parse(input) instanceof Normalized.Failed<BirthDate>(var f))
+        || !f.code().equals("date.no_such_day")) {
+      return Optional.empty();
+    }
+    String s = BORN.matcher(Text.noSpaces(Text.clean(input))).replaceFirst("");
+    s = Numerals.toArabic(s.replace("元年", "1年"));
+    int y;
+    int mo;
+    int d;
+    Matcher m = ERA.matcher(s);
+    if (m.matches()) {
+      y = startYear(eraOf(m.group(1))) + Integer.parseInt(m.group(2)) - 1;
+      mo = Integer.parseInt(m.group(3));
+      d = Integer.parseInt(m.group(4));
+    } else {
+      m = GREGORIAN.matcher(s);
+      if (!m.matches()) {
+        m = COMPACT.matcher(s);
+      }
+      if (!m.matches()) {
+        return Optional.empty();
+      }
+      y = Integer.parseInt(m.group(1));
+      mo = Integer.parseInt(m.group(2));
+      d = Integer.parseInt(m.group(3));
+    }
+    return Optional.of(String.format(Locale.ROOT, "%04d%02d%02d", y, mo, d));
   }
 
   private static Normalized<BirthDate> era(Matcher m, LocalDate today) {

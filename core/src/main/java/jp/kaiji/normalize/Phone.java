@@ -10,8 +10,10 @@ import java.util.Optional;
  * @param lineType mobile numbers belong to one person at a time; fixed lines are shared by a
  *     household or a company and are weaker evidence
  * @param extension an extension (内線) that was written after the number, kept aside
+ * @param verified false for a number of Japanese domestic shape that libphonenumber does not know
+ *     ({@link Phones#lenient}): still a key, but never evidence of one person
  */
-public record Phone(String e164, LineType lineType, Optional<String> extension) {
+public record Phone(String e164, LineType lineType, Optional<String> extension, boolean verified) {
   private static final java.util.regex.Pattern E164 =
       java.util.regex.Pattern.compile("\\+[1-9][0-9]{6,14}");
 
@@ -22,6 +24,11 @@ public record Phone(String e164, LineType lineType, Optional<String> extension) 
     if (!E164.matcher(e164).matches()) {
       throw new IllegalArgumentException("e164 is not in E.164 form: length " + e164.length());
     }
+  }
+
+  /** A number libphonenumber validated. */
+  public Phone(String e164, LineType lineType, Optional<String> extension) {
+    this(e164, lineType, extension, true);
   }
 
   /** SHA-256 of the E.164 form, as ad platforms receive it. */

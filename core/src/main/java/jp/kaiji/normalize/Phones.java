@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * <p>Accepted around the number: full-width digits and brackets, {@code tel:}, +81 or 0081 (written
  * from habit abroad; Japan's own international prefix is 010), "(0)" after the country code, dashes
  * of every width (‐ − ― ー), and notes in brackets without digits such as (代表) or (携帯). An extension
- * at the end (内線123, ext. 12, x12, （内線12）) is kept in {@link Phone#extension()} and is not part of
- * the key.
+ * at the end (内線123, 内123, (内)123, ext. 12, ext12, x12, #12, （内線12）) is kept in {@link
+ * Phone#extension()} and is not part of the key.
  *
  * <p>Anything else around the digits (letters, a second number, words) is a failure rather than a
  * guess: a wrong key would match another person. Failures: {@code phone.empty}, {@code
@@ -24,10 +24,13 @@ import java.util.regex.Pattern;
  */
 public final class Phones {
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+  // (内)418 closes its bracket before the digits, (内線418) after them.
   private static final Pattern EXTENSION =
       Pattern.compile(
-          "[(\\[]?\\s*(?:内線|内|ext\\.?|extension|x|#)\\s*[:.]?\\s*([0-9]{1,6})\\s*[)\\]]?\\s*$",
+          "[(\\[]?\\s*(?:内線|内|ext\\.?|extension|x|#)\\s*[)\\]]?\\s*[:.]?\\s*([0-9]{1,6})\\s*[)\\]]?\\s*$",
           Pattern.CASE_INSENSITIVE);
+  private static final Pattern SEPARATORS = Pattern.compile("[\\s().\\-]");
+  private static final Pattern DOMESTIC = Pattern.compile("0[1-9][0-9]{8,9}");
   private static final Pattern NOTE = Pattern.compile("[(\\[][^()\\[\\]0-9]*[)\\]]");
   private static final Pattern DASHES = Pattern.compile("[‐‑‒–—―−ー－~〜]");
   private static final Pattern ALLOWED = Pattern.compile("\\+?[0-9(][0-9 ().\\-]{5,30}");
@@ -40,6 +43,38 @@ public final class Phones {
     if (input == null || input.isBlank()) {
       return failed("phone.empty", "no phone number given");
     }
+    Cleaned c = clean(input);
+    return strict(c.number(), c.extension());
+  }
+
+  /**
+   * Like {@link #normalize}, but a number of Japanese domestic shape (0 and 9–10 digits once
+   * separators and brackets are gone, e.g. {@code 073(309)2424}) that libphonenumber does not know
+   * is still kept, in its +81 form, as {@link Phone#verified() unverified}: the number is what the
+   * person wrote and what other records hold, only its line type is unknown. Failures otherwise as
+   * {@link #normalize}.
+   */
+  public static Normalized<Phone> lenient(String input) {
+    if (input == null || input.isBlank()) {
+      return failed("phone.empty", "no phone number given");
+    }
+    Cleaned c = clean(input);
+    Normalized<Phone> strict = strict(c.number(), c.extension());
+    if (strict.isOk()) {
+      return strict;
+    }
+    String digits = SEPARATORS.matcher(c.number()).replaceAll("");
+    if (!DOMESTIC.matcher(digits).matches()) {
+      return strict;
+    }
+    return Normalized.ok(
+        new Phone("+81" + digits.substring(1), Phone.LineType.OTHER, c.extension(), false));
+  }
+
+  /** The number part and the extension split off; nothing validated yet. */
+  private record Cleaned(String number, Optional<String> extension) {}
+
+  private static Cleaned clean(String input) {
     String s = Text.clean(input);
     if (s.regionMatches(true, 0, "tel:", 0, 4)) {
       s = s.substring(4).strip();
@@ -54,6 +89,10 @@ public final class Phones {
     s = NOTE.matcher(s).replaceAll(" ").strip();
     s = PLUS81_ZERO.matcher(s).replaceFirst("+81 ");
     s = INTERNATIONAL_00.matcher(s).replaceFirst("+");
+    return new Cleaned(s, extension);
+  }
+
+  private static Normalized<Phone> strict(String s, Optional<String> extension) {
     if (!ALLOWED.matcher(s).matches()) {
       return failed(
           "phone.unparsable",

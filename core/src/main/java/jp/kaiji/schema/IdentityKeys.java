@@ -10,7 +10,9 @@ import java.util.Optional;
  *
  * @param names full names (current first; {@link NameKey#former()} marks former ones)
  * @param readings readings (フリガナ)
- * @param birthDates ISO dates (a record has at most one; a request may give one)
+ * @param birthDates ISO dates (a record has at most one; a request may give one); a date whose day
+ *     does not exist is kept as its eight digits {@code yyyyMMdd} ({@link
+ *     KeyRules#isNearMissDate}), compared only as a near miss and never an exact key
  * @param addresses addresses (current first; former ones marked)
  * @param phones phone numbers in E.164 with their line type
  * @param emails e-mail keys
@@ -75,17 +77,46 @@ public record IdentityKeys(
   public record ReadingKey(
       String key, String looseKey, Optional<String> familyKey, Optional<String> givenKey) {}
 
-  /** An address's keys at each precision it resolved to. */
+  /**
+   * An address's keys at each precision it resolved to; an address the gazetteer cannot resolve
+   * (abroad, most often) has none of those and its normalized text in {@code freeText} instead
+   * ({@link KeyRules#freeTextAddress}), compared by its tokens.
+   */
   public record AddressKey(
       Optional<String> postcode,
       Optional<String> prefectureCity,
       Optional<String> town,
       Optional<String> block,
-      boolean former) {}
+      boolean former,
+      Optional<String> freeText) {
+    public AddressKey {
+      freeText = freeText == null ? Optional.empty() : freeText;
+    }
+
+    /** A resolved address. */
+    public AddressKey(
+        Optional<String> postcode,
+        Optional<String> prefectureCity,
+        Optional<String> town,
+        Optional<String> block,
+        boolean former) {
+      this(postcode, prefectureCity, town, block, former, Optional.empty());
+    }
+  }
 
   /**
    * A phone number; {@code mobile} numbers belong to one person at a time, fixed lines to a
-   * household.
+   * household. An unverified number (Japanese domestic shape, unknown to libphonenumber) is never
+   * mobile: its holder cannot be told.
    */
-  public record PhoneKey(String e164, boolean mobile) {}
+  public record PhoneKey(String e164, boolean mobile, boolean verified) {
+    public PhoneKey {
+      mobile = mobile && verified;
+    }
+
+    /** A number libphonenumber validated. */
+    public PhoneKey(String e164, boolean mobile) {
+      this(e164, mobile, true);
+    }
+  }
 }

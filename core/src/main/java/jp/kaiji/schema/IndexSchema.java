@@ -61,11 +61,13 @@ public final class IndexSchema {
   public static final String READING_FAMILY = "reading_family";
   public static final String READING_GIVEN = "reading_given";
   public static final String BIRTH_DATE = "birth_date";
+  public static final String BIRTH_DATE_NEAR_MISS = "birth_date_near_miss";
   public static final String POSTCODE = "postcode";
   public static final String ADDRESS_PREFECTURE_CITY = "addr_pref_city";
   public static final String ADDRESS_TOWN = "addr_town";
   public static final String ADDRESS_BLOCK = "addr_block";
   public static final String ADDRESS_BUILDING = "addr_building";
+  public static final String ADDRESS_TEXT = "addr_text";
   public static final String PHONE_E164 = "phone_e164";
   public static final String PHONE_MOBILE_E164 = "phone_mobile_e164";
   public static final String PHONE_LINE = "phone_line";
@@ -156,6 +158,11 @@ public final class IndexSchema {
               READING_GIVEN, Indexing.KEYWORD_STORED, true, "Reading.givenKey, where known"),
           new FieldSpec(
               BIRTH_DATE, Indexing.KEYWORD_STORED, false, "BirthDate.key(): ISO yyyy-MM-dd"),
+          new FieldSpec(
+              BIRTH_DATE_NEAR_MISS,
+              Indexing.STORED,
+              false,
+              "BirthDates.nearMissDigits: yyyyMMdd of a day that does not exist; compared as a near miss, never a key"),
           new FieldSpec(POSTCODE, Indexing.KEYWORD_STORED, false, "Address.postcode: 7 digits"),
           new FieldSpec(
               ADDRESS_PREFECTURE_CITY,
@@ -167,6 +174,11 @@ public final class IndexSchema {
           new FieldSpec(
               ADDRESS_BUILDING, Indexing.STORED, false, "Address.building, kept for explanations"),
           new FieldSpec(
+              ADDRESS_TEXT,
+              Indexing.STORED,
+              false,
+              "KeyRules.freeTextAddress of an address the gazetteer cannot resolve (abroad): NFKC, case-folded, no punctuation; compared by tokens"),
+          new FieldSpec(
               PHONE_E164, Indexing.KEYWORD_STORED, true, "Phone.e164 of every phone column"),
           new FieldSpec(
               PHONE_MOBILE_E164, Indexing.KEYWORD, true, "Phone.e164 of the mobile numbers only"),
@@ -174,7 +186,7 @@ public final class IndexSchema {
               PHONE_LINE,
               Indexing.STORED,
               true,
-              "e164 + ' ' + LineType (MOBILE, FIXED_LINE, OTHER)"),
+              "e164 + ' ' + LineType (MOBILE, FIXED_LINE, OTHER), or UNVERIFIED for a domestic-shaped number libphonenumber does not know"),
           new FieldSpec(
               PHONE_SHA256,
               Indexing.KEYWORD_STORED,

@@ -1,12 +1,18 @@
 package jp.kaiji.schema;
 
+import java.text.Normalizer;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import jp.kaiji.normalize.Address;
 import jp.kaiji.normalize.PersonName;
+import jp.kaiji.normalize.Phone;
 import jp.kaiji.normalize.Reading;
 import jp.kaiji.normalize.Readings;
 import jp.kaiji.schema.IdentityKeys.AddressKey;
 import jp.kaiji.schema.IdentityKeys.NameKey;
+import jp.kaiji.schema.IdentityKeys.PhoneKey;
 import jp.kaiji.schema.IdentityKeys.ReadingKey;
 
 /**
@@ -16,6 +22,9 @@ import jp.kaiji.schema.IdentityKeys.ReadingKey;
  * index fields.
  */
 public final class KeyRules {
+  private static final Pattern PUNCTUATION = Pattern.compile("[\\p{P}\\p{S}\\s]+");
+  private static final Pattern EIGHT_DIGITS = Pattern.compile("[0-9]{8}");
+
   private KeyRules() {}
 
   /** The keys of one normalized name; {@code former} marks a name the person no longer uses. */
@@ -47,6 +56,52 @@ public final class KeyRules {
       }
     }
     return new AddressKey(a.postcode(), prefCity, town, block, former);
+  }
+
+  /** The key of a phone number; an unverified one is never mobile. */
+  public static PhoneKey phoneKey(Phone p) {
+    return new PhoneKey(p.e164(), p.lineType() == Phone.LineType.MOBILE, p.verified());
+  }
+
+  /**
+   * An address the gazetteer cannot resolve (abroad, or a place it does not know), kept as free
+   * text: NFKC, case-folded, punctuation and symbols removed, spaces collapsed; the postcode, if
+   * any, is one more token. Empty when nothing is left.
+   */
+  public static Optional<AddressKey> freeTextAddress(String postcode, String text, boolean former) {
+    String joined = (text == null ? "" : text) + " " + (postcode == null ? "" : postcode);
+    String folded =
+        PUNCTUATION
+            .matcher(Normalizer.normalize(joined, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT))
+            .replaceAll(" ")
+            .strip()
+            .replaceAll("\\s+", " ");
+    if (folded.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new AddressKey(
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            former,
+            Optional.of(folded)));
+  }
+
+  /** The tokens of a free-text address, order ignored. */
+  public static Set<String> tokens(String freeText) {
+    return Set.copyOf(java.util.Arrays.asList(freeText.split(" ")));
+  }
+
+  /** A birth date kept as the eight digits of a day that does not exist (a near miss). */
+  public static boolean isNearMissDate(String birthDate) {
+    return EIGHT_DIGITS.matcher(birthDate).matches();
+  }
+
+  /** The digits of an ISO or near-miss birth date, for comparing one with the other. */
+  public static String dateDigits(String birthDate) {
+    return birthDate.replace("-", "");
   }
 
   /**

@@ -35,6 +35,9 @@ import jp.kaiji.normalize.Readings;
 public final class RecordNormalizer {
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
+  /** The line type stored for a number libphonenumber does not know ({@link Phones#lenient}). */
+  public static final String UNVERIFIED = "UNVERIFIED";
+
   private RecordNormalizer() {}
 
   public static NormalizedRecord normalize(IdentityMapping m, Map<String, String> fields) {
@@ -106,8 +109,14 @@ public final class RecordNormalizer {
                     .ifPresent(
                         v -> {
                           c.present(Attribute.BIRTH_DATE);
-                          c.run(Attribute.BIRTH_DATE, col, () -> BirthDates.parse(v))
-                              .ifPresent(d -> c.key(IndexSchema.BIRTH_DATE, d.key()));
+                          // A day that does not exist is kept as a near miss, never a key.
+                          Optional<String> nearMiss = BirthDates.nearMissDigits(v);
+                          if (nearMiss.isPresent()) {
+                            c.key(IndexSchema.BIRTH_DATE_NEAR_MISS, nearMiss.get());
+                          } else {
+                            c.run(Attribute.BIRTH_DATE, col, () -> BirthDates.parse(v))
+                                .ifPresent(d -> c.key(IndexSchema.BIRTH_DATE, d.key()));
+                          }
                         }));
     address(m, c);
     for (String col : m.phones()) {
@@ -115,7 +124,7 @@ public final class RecordNormalizer {
           .ifPresent(
               v -> {
                 c.present(Attribute.PHONE);
-                c.run(Attribute.PHONE, col, () -> Phones.normalize(v)).ifPresent(p -> phone(c, p));
+                c.run(Attribute.PHONE, col, () -> Phones.lenient(v)).ifPresent(p -> phone(c, p));
               });
     }
     for (String col : m.emails()) {
@@ -213,6 +222,12 @@ public final class RecordNormalizer {
         }
         a.building().ifPresent(b -> c.key(IndexSchema.ADDRESS_BUILDING, b));
       }
+      case Normalized.Failed<Address> failed
+          when addr.isPresent() && RequestIdentity.freeTextFallback(failed) ->
+          // Abroad, or a place the gazetteer does not know: kept as text, compared by tokens.
+          KeyRules.freeTextAddress(pc.orElse(null), addr.get(), false)
+              .flatMap(IdentityKeys.AddressKey::freeText)
+              .ifPresent(t -> c.key(IndexSchema.ADDRESS_TEXT, t));
       case Normalized.Failed<Address>(Normalized.Failure f) -> {
         boolean postcode = f.kind() == IdentifierKind.POSTCODE;
         List<String> pcs = m.postcodeParts();
@@ -255,7 +270,7 @@ public final class RecordNormalizer {
     if (p.lineType() == Phone.LineType.MOBILE) {
       c.key(IndexSchema.PHONE_MOBILE_E164, p.e164());
     }
-    c.key(IndexSchema.PHONE_LINE, p.e164() + " " + p.lineType());
+    c.key(IndexSchema.PHONE_LINE, p.e164() + " " + (p.verified() ? p.lineType() : UNVERIFIED));
     c.key(IndexSchema.PHONE_SHA256, p.sha256());
   }
 

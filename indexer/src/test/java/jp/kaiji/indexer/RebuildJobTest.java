@@ -152,9 +152,12 @@ class RebuildJobTest {
     Document c2 = only(IndexSchema.DOC_ID, "customers/c2");
     assertThat(c2.get(IndexSchema.NAME_FULL)).isEqualTo("佐藤花子");
     assertThat(c2.get(IndexSchema.POSTCODE)).isEqualTo("1000001");
+    // A day that does not exist is kept as a near miss, never as the birth date key.
     assertThat(c2.get(IndexSchema.BIRTH_DATE)).isNull();
+    assertThat(c2.get(IndexSchema.BIRTH_DATE_NEAR_MISS)).isEqualTo("19750230");
     assertThat(c2.getValues(IndexSchema.ATTRIBUTES_FAILED))
-        .contains("birth_date/生年月日/date.no_such_day", "email/メール/email.shape")
+        .contains("email/メール/email.shape")
+        .noneMatch(v -> v.startsWith("birth_date/"))
         .anyMatch(v -> v.startsWith("phone/電話番号/phone."));
     assertThat(only(IndexSchema.DOC_ID, "customers/c4").getValues(IndexSchema.ATTRIBUTES_FAILED))
         .containsExactly("record_date/登録日/record_date.unrecognized");
@@ -181,7 +184,7 @@ class RebuildJobTest {
     assertThat(entries)
         .extracting(QuarantineEntry::row, QuarantineEntry::code, QuarantineEntry::indexed)
         .contains(
-            org.assertj.core.groups.Tuple.tuple(3L, "date.no_such_day", true),
+            org.assertj.core.groups.Tuple.tuple(3L, "phone.unparsable", true),
             org.assertj.core.groups.Tuple.tuple(3L, "email.shape", true),
             org.assertj.core.groups.Tuple.tuple(4L, "record.no_primary_key", false),
             org.assertj.core.groups.Tuple.tuple(5L, "csv.quote", false),

@@ -18,6 +18,7 @@ import jp.kaiji.normalize.Hashes;
 import jp.kaiji.schema.IdentityKeys;
 import jp.kaiji.schema.IdentityKeys.AddressKey;
 import jp.kaiji.schema.IdentityKeys.PhoneKey;
+import jp.kaiji.schema.KeyRules;
 
 /**
  * Compares a record's identifiers with a request's, attribute by attribute, and decides its tier.
@@ -125,23 +126,38 @@ final class RecordComparator {
     }
     double m = policy.m().birthDate();
     for (String qd : q.birthDates()) {
-      if (r.birthDates().contains(qd)) {
+      // A day that does not exist (kept as its digits) is never the same as anything.
+      if (!KeyRules.isNearMissDate(qd) && r.birthDates().contains(qd)) {
         return Optional.of(weighing.agree("birthDate", Level.SAME, m, BIRTH_DATE, qd, "same"));
       }
     }
     for (String qd : q.birthDates()) {
       for (String rd : r.birthDates()) {
-        if (Strings.editDistanceAtMostOne(qd, rd) || swappedMonthDay(qd, rd)) {
-          double w = policy.closeFactor() * weighing.weight(m, BIRTH_DATE, qd);
+        String a = KeyRules.dateDigits(qd);
+        String b = KeyRules.dateDigits(rd);
+        if (Strings.editDistanceAtMostOne(a, b) || swappedMonthDay(a, b)) {
+          boolean nearMiss = KeyRules.isNearMissDate(qd) || KeyRules.isNearMissDate(rd);
+          // Weighed by the real date where one side has it: the near miss is in no index term.
+          String real = KeyRules.isNearMissDate(qd) ? rd : qd;
+          double w = policy.closeFactor() * weighing.weight(m, BIRTH_DATE, real);
           return Optional.of(
               new AttributeMatch(
                   "birthDate",
                   Level.CLOSE,
                   Evidence.BIRTH_DATE,
                   w,
-                  "close (one digit differs or month and day swapped)"));
+                  nearMiss
+                      ? "close (a day that does not exist, one digit or a month/day swap away)"
+                      : "close (one digit differs or month and day swapped)"));
         }
       }
+    }
+    // A day that does not exist and is not close says nothing: it was absent before it was kept.
+    boolean nearMissOnly =
+        q.birthDates().stream().allMatch(KeyRules::isNearMissDate)
+            || r.birthDates().stream().allMatch(KeyRules::isNearMissDate);
+    if (nearMissOnly) {
+      return Optional.empty();
     }
     return Optional.of(
         new AttributeMatch(
@@ -153,12 +169,12 @@ final class RecordComparator {
   }
 
   private static boolean swappedMonthDay(String a, String b) {
-    // ISO yyyy-MM-dd
-    return a.length() == 10
-        && b.length() == 10
+    // yyyyMMdd
+    return a.length() == 8
+        && b.length() == 8
         && a.substring(0, 4).equals(b.substring(0, 4))
-        && a.substring(5, 7).equals(b.substring(8, 10))
-        && a.substring(8, 10).equals(b.substring(5, 7));
+        && a.substring(4, 6).equals(b.substring(6, 8))
+        && a.substring(6, 8).equals(b.substring(4, 6));
   }
 
   // ---- address: household evidence --------------------------------------------------------
@@ -173,7 +189,13 @@ final class RecordComparator {
       String former = qa.former() ? ", former address" : "";
       for (AddressKey ra : r.addresses()) {
         AttributeMatch candidate;
-        if (qa.block().isPresent() && qa.block().equals(ra.block())) {
+        if (qa.freeText().isPresent() || ra.freeText().isPresent()) {
+          // Free text (abroad) compares only with free text: a resolved address says nothing.
+          if (qa.freeText().isEmpty() || ra.freeText().isEmpty()) {
+            continue;
+          }
+          candidate = compareFreeText(qa.freeText().get(), ra.freeText().get(), m, former);
+        } else if (qa.block().isPresent() && qa.block().equals(ra.block())) {
           candidate =
               weighing.agree(
                   "address", Level.SAME, m, ADDRESS_BLOCK, qa.block().get(), "same block" + former);
@@ -216,6 +238,32 @@ final class RecordComparator {
     return Optional.ofNullable(best);
   }
 
+  /** Token sets: the same set in any order is the same address, most tokens shared close. */
+  private AttributeMatch compareFreeText(String q, String r, double m, String former) {
+    Set<String> qt = KeyRules.tokens(q);
+    Set<String> rt = KeyRules.tokens(r);
+    if (qt.equals(rt)) {
+      return weighing.agree(
+          "address", Level.SAME, m, ADDRESS_BLOCK, q, "same (free text, abroad)" + former);
+    }
+    long shared = qt.stream().filter(rt::contains).count();
+    if (shared >= 2 && shared * 2 > Math.max(qt.size(), rt.size())) {
+      double w = policy.closeFactor() * weighing.weight(m, ADDRESS_TOWN, q);
+      return new AttributeMatch(
+          "address",
+          Level.CLOSE,
+          Evidence.HOUSEHOLD,
+          w,
+          "close (free text, abroad: most words shared)" + former);
+    }
+    return new AttributeMatch(
+        "address",
+        Level.DIFFERENT,
+        Evidence.HOUSEHOLD,
+        policy.disagreement().address(),
+        "different");
+  }
+
   // ---- phones: a mobile is personal, a fixed line belongs to the household ----------------
 
   private void comparePhones(IdentityKeys q, IdentityKeys r, List<AttributeMatch> out) {
@@ -226,18 +274,22 @@ final class RecordComparator {
     AttributeMatch mobile = null;
     AttributeMatch fixed = null;
     for (PhoneKey qp : q.phones()) {
-      boolean clear = r.phones().stream().anyMatch(p -> p.e164().equals(qp.e164()));
+      Optional<PhoneKey> same =
+          r.phones().stream().filter(p -> p.e164().equals(qp.e164())).findFirst();
+      boolean clear = same.isPresent();
       boolean hashed = !clear && r.phoneHashes().contains(sha256(qp.e164()));
       if (!clear && !hashed) {
         continue;
       }
+      // A number libphonenumber does not know tells no holder: household evidence at most.
+      boolean verified = qp.verified() && same.map(PhoneKey::verified).orElse(true);
       String why =
           (clear ? "same (E.164, " : "equivalent (SHA-256 of E.164, ")
-              + (qp.mobile() ? "mobile)" : "fixed line)");
+              + (!verified ? "unverified number)" : qp.mobile() ? "mobile)" : "fixed line)");
       AttributeMatch a =
           weighing.agree(
               "phone", clear ? Level.SAME : Level.EQUIVALENT, m, PHONE_E164, qp.e164(), why);
-      if (qp.mobile()) {
+      if (qp.mobile() && verified) {
         mobile = mobile == null ? a : mobile;
       } else {
         fixed =

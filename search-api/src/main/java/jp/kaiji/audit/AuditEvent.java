@@ -1,5 +1,6 @@
 package jp.kaiji.audit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,6 +16,8 @@ import java.util.Optional;
  * @param identifiers salted hashes of the identifiers searched, e.g. {@code phone:1f3a…}
  * @param target what was acted on besides a search, e.g. a record id {@code source/key}
  * @param resultCount how many records were returned
+ * @param unusable form values a search could not use, as {@code field:code} (e.g. {@code
+ *     phones[1]:phone.invalid}); never the value. Left out of the log line when empty.
  */
 public record AuditEvent(
     String actor,
@@ -23,7 +26,8 @@ public record AuditEvent(
     Optional<String> requestReference,
     List<String> identifiers,
     Optional<String> target,
-    int resultCount) {
+    int resultCount,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> unusable) {
   public AuditEvent {
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(role, "role");
@@ -31,5 +35,17 @@ public record AuditEvent(
     Objects.requireNonNull(requestReference, "requestReference");
     identifiers = List.copyOf(identifiers);
     Objects.requireNonNull(target, "target");
+    unusable = unusable == null ? List.of() : List.copyOf(unusable);
+  }
+
+  public AuditEvent(
+      String actor,
+      String role,
+      String action,
+      Optional<String> requestReference,
+      List<String> identifiers,
+      Optional<String> target,
+      int resultCount) {
+    this(actor, role, action, requestReference, identifiers, target, resultCount, List.of());
   }
 }

@@ -18,6 +18,7 @@ import jp.kaiji.disclosure.RequestedAction;
 import jp.kaiji.disclosure.RequesterKind;
 import jp.kaiji.query.SubjectQuery;
 import jp.kaiji.schema.RequestIdentity;
+import jp.kaiji.schema.Unusable;
 
 /**
  * The registration form's fields read into a {@link RequestForm}, or the errors per field (keyed by
@@ -185,11 +186,15 @@ final class CaseEntry {
             addresses,
             lines("phones"),
             lines("emails"));
-    try {
-      RequestIdentity.of(q);
-    } catch (RequestIdentity.InvalidIdentifier e) {
-      errors.put(
-          formField(e.field(), formerFrom), Problem.of("reg.err.identifier", e.getMessage()));
+    // The form is registered as the requester wrote it: a value the search cannot use is listed
+    // beside its field when the request is searched. Only a form with nothing usable is refused.
+    RequestIdentity.Parsed parsed = RequestIdentity.parse(q);
+    if (parsed.keys().isEmpty()) {
+      for (Unusable u : parsed.unusable()) {
+        errors.putIfAbsent(
+            formField(u.field(), formerFrom),
+            Problem.of("reg.err.identifier", u.reason() + " [" + u.code() + "]"));
+      }
     }
     return q;
   }

@@ -16,6 +16,7 @@ import jp.kaiji.disclosure.DisclosureService;
 import jp.kaiji.disclosure.Redaction;
 import jp.kaiji.disclosure.ResultSnapshot;
 import jp.kaiji.html.Html;
+import jp.kaiji.schema.Unusable;
 
 /**
  * The review page of one case, as {@link CasePages} shows it after each action: the form, the
@@ -86,12 +87,17 @@ final class CaseView {
                 m.t("req.delivery"),
                 label(m, "delivery." + f.delivery().id(), f.delivery().japanese())));
     var s = f.subject();
-    s.name().ifPresent(v -> b.add(kv(m.t("field.name"), v)));
-    s.reading().ifPresent(v -> b.add(kv(m.t("field.reading"), v)));
+    // Beside each value, the reason the last search could not use it (text, not colour).
+    List<Unusable> unusable = c.result().map(ResultSnapshot::unusableIdentifiers).orElse(List.of());
+    s.name().ifPresent(v -> b.add(kv(m.t("field.name"), v)).add(notes(m, unusable, "name")));
+    s.reading()
+        .ifPresent(v -> b.add(kv(m.t("field.reading"), v)).add(notes(m, unusable, "reading")));
     if (!s.formerNames().isEmpty()) {
-      b.add(kv(m.t("show.formerNames"), String.join(" / ", s.formerNames())));
+      b.add(kv(m.t("show.formerNames"), String.join(" / ", s.formerNames())))
+          .add(notes(m, unusable, "formerNames"));
     }
-    s.birthDate().ifPresent(v -> b.add(kv(m.t("field.birthDate"), v)));
+    s.birthDate()
+        .ifPresent(v -> b.add(kv(m.t("field.birthDate"), v)).add(notes(m, unusable, "birthDate")));
     s.addresses()
         .forEach(
             a ->
@@ -99,11 +105,14 @@ final class CaseView {
                     kv(
                         m.t("show.addresses"),
                         a.postcode().map(p -> "〒" + p + " ").orElse("") + a.address())));
+    b.add(notes(m, unusable, "addresses"));
     if (!s.phones().isEmpty()) {
-      b.add(kv(m.t("show.phones"), String.join(" / ", s.phones())));
+      b.add(kv(m.t("show.phones"), String.join(" / ", s.phones())))
+          .add(notes(m, unusable, "phones"));
     }
     if (!s.emails().isEmpty()) {
-      b.add(kv(m.t("show.emails"), String.join(" / ", s.emails())));
+      b.add(kv(m.t("show.emails"), String.join(" / ", s.emails())))
+          .add(notes(m, unusable, "emails"));
     }
     b.raw("</dl><h2>").text(m.t("req.checks")).raw("</h2><ul id=\"checks\">");
     f.documents()
@@ -356,6 +365,11 @@ final class CaseView {
   static String label(Messages m, String key, String japanese) {
     String t = m.t(key);
     return m.lang() == Messages.Lang.JA || t.equals(key) ? japanese : t;
+  }
+
+  private static Html notes(Messages m, List<Unusable> unusable, String field) {
+    Html note = UnusableNotes.note(m, unusable, field);
+    return UnusableNotes.of(unusable, field).isEmpty() ? note : new Html().el("dd", note);
   }
 
   static Html kv(String k, String v) {

@@ -46,6 +46,7 @@ final class ResultView {
         "summary",
         "id",
         "summary");
+    b.add(UnusableNotes.summary(m, result.unusableIdentifiers()));
     Map<String, SourceDefinition> defs = new HashMap<>();
     catalog.sources().forEach(d -> defs.put(d.id(), d));
     for (var company : result.companies()) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
+import jp.kaiji.schema.Unusable;
 import jp.kaiji.search.SubjectSearchResult;
 
 /**
@@ -16,18 +17,23 @@ import jp.kaiji.search.SubjectSearchResult;
  * @param searchedAt when the search ran
  * @param companies records grouped company → source, in catalogue order
  * @param sourcesSearched every source searched with its size and hit count, zero included
+ * @param unusableIdentifiers the form's values the search could not use (field and code, never the
+ *     value); empty in results stored before Kaiji listed them
  */
 public record ResultSnapshot(
     String generation,
     String generationBuiltAt,
     String searchedAt,
     List<Company> companies,
-    List<SourceSearched> sourcesSearched) {
+    List<SourceSearched> sourcesSearched,
+    List<Unusable> unusableIdentifiers) {
 
   public ResultSnapshot {
     Objects.requireNonNull(generation, "generation");
     companies = List.copyOf(companies);
     sourcesSearched = List.copyOf(sourcesSearched);
+    unusableIdentifiers =
+        unusableIdentifiers == null ? List.of() : List.copyOf(unusableIdentifiers);
   }
 
   public record Company(String company, String legalName, List<Source> sources) {}
@@ -96,7 +102,8 @@ public record ResultSnapshot(
             .toList(),
         r.sourcesSearched().stream()
             .map(s -> new SourceSearched(s.source(), s.company(), s.records(), s.hits()))
-            .toList());
+            .toList(),
+        r.unusableIdentifiers());
   }
 
   public Stream<Hit> hits() {

@@ -62,6 +62,9 @@ public final class ErrorHandler implements HttpHandler {
     error.put("status", e.code().status());
     error.put("message", e.getMessage());
     e.field().ifPresent(f -> error.put("field", f));
+    if (!e.unusable().isEmpty()) {
+      error.put("unusableIdentifiers", e.unusable());
+    }
     if (e.code() == ErrorCode.UNAUTHENTICATED) {
       exchange
           .getResponseHeaders()

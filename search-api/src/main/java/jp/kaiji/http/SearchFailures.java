@@ -10,7 +10,14 @@ public final class SearchFailures {
   public static ApiException toApi(SearchFailure f) {
     return switch (f) {
       case SearchFailure.InvalidIdentifier e ->
-          ErrorCode.INVALID_FIELD.exception("subject." + e.field(), e.getMessage());
+          // Refused only when no value can be used; the answer lists every one (field and code).
+          new ApiException(
+              ErrorCode.INVALID_FIELD,
+              ErrorCode.INVALID_FIELD
+                  .exception("subject." + e.field(), e.getMessage())
+                  .getMessage(),
+              "subject." + e.field(),
+              e.unusable());
       case SearchFailure.NoIndex e -> ErrorCode.NO_INDEX.exception();
       case SearchFailure.EmptySearch e -> ErrorCode.EMPTY_SEARCH.exception();
     };

@@ -6,11 +6,13 @@ import java.util.Optional;
 import jp.kaiji.match.AttributeMatch;
 import jp.kaiji.match.MatchTier;
 import jp.kaiji.match.RecordMatch.FoundBy;
+import jp.kaiji.schema.Unusable;
 
 /**
  * Everything found about one person, grouped company → source → records, with the proof of a
  * complete search: every source searched with its hit count (zero included) and the index
- * generation that answered.
+ * generation that answered. Values on the form the search could not use are listed in {@code
+ * unusableIdentifiers} (field, code, reason; never the value); every other value was used.
  */
 public record SubjectSearchResult(
     Optional<String> requestReference,
@@ -18,7 +20,13 @@ public record SubjectSearchResult(
     Generation generation,
     Summary summary,
     List<CompanyHits> companies,
-    List<SourceSearched> sourcesSearched) {
+    List<SourceSearched> sourcesSearched,
+    List<Unusable> unusableIdentifiers) {
+
+  public SubjectSearchResult {
+    unusableIdentifiers =
+        unusableIdentifiers == null ? List.of() : List.copyOf(unusableIdentifiers);
+  }
 
   public record Generation(String id, String builtAt) {}
 

@@ -27,6 +27,7 @@ import jp.kaiji.match.SubjectIndex;
 import jp.kaiji.match.SubjectMatcher;
 import jp.kaiji.schema.IdentityKeys;
 import jp.kaiji.schema.RequestIdentity;
+import jp.kaiji.schema.Unusable;
 
 /**
  * The subject search as staff use it: normalizes the form, matches on one index snapshot, groups
@@ -75,13 +76,18 @@ public final class SubjectSearchService {
 
   public SubjectSearchResult search(Principal who, SearchRequest request)
       throws RequestIdentity.InvalidIdentifier, NoIndexException, EmptySearchException {
-    IdentityKeys keys = RequestIdentity.of(request.subject());
+    // One value that cannot be used never refuses the search: only a form with nothing usable.
+    RequestIdentity.Parsed parsed = RequestIdentity.parse(request.subject());
+    IdentityKeys keys = parsed.keys();
     if (keys.isEmpty()) {
+      if (!parsed.unusable().isEmpty()) {
+        throw new RequestIdentity.InvalidIdentifier(parsed.unusable());
+      }
       throw new EmptySearchException();
     }
     try (SubjectIndex.Snapshot snapshot = index.acquire().orElseThrow(NoIndexException::new)) {
       List<RecordMatch> matches = matcher.match(snapshot, keys);
-      SubjectSearchResult result = group(request, snapshot, matches);
+      SubjectSearchResult result = group(request, snapshot, matches, parsed.unusable());
       audit.append(
           new AuditEvent(
               who.name(),
@@ -90,7 +96,8 @@ public final class SubjectSearchService {
               request.requestReference(),
               hashed(keys),
               Optional.empty(),
-              matches.size()));
+              matches.size(),
+              parsed.unusable().stream().map(u -> u.field() + ":" + u.code()).toList()));
       return result;
     }
   }
@@ -115,7 +122,10 @@ public final class SubjectSearchService {
   }
 
   private SubjectSearchResult group(
-      SearchRequest request, SubjectIndex.Snapshot snapshot, List<RecordMatch> matches) {
+      SearchRequest request,
+      SubjectIndex.Snapshot snapshot,
+      List<RecordMatch> matches,
+      List<Unusable> unusable) {
     Map<String, List<RecordMatch>> bySource = new LinkedHashMap<>();
     for (RecordMatch m : matches) {
       bySource.computeIfAbsent(m.record().sourceId(), s -> new ArrayList<>()).add(m);
@@ -185,7 +195,8 @@ public final class SubjectSearchService {
         new SubjectSearchResult.Summary(
             matches.size(), (int) confirmed, matches.size() - (int) confirmed),
         companies,
-        searched);
+        searched,
+        unusable);
   }
 
   private SubjectSearchResult.RecordHit hit(RecordMatch m) {

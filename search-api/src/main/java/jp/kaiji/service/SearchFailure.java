@@ -1,7 +1,8 @@
 package jp.kaiji.service;
 
-import java.util.Objects;
+import java.util.List;
 import jp.kaiji.schema.RequestIdentity;
+import jp.kaiji.schema.Unusable;
 import jp.kaiji.search.SubjectSearchService;
 
 /**
@@ -22,21 +23,25 @@ public abstract sealed class SearchFailure extends Exception
   }
 
   /**
-   * An identifier of the subject cannot be read (e.g. 昭和50年2月30日).
-   *
-   * @param field the subject field, e.g. {@code birthDate} or {@code phones[0]}
+   * The subject has values but none can be used (e.g. only 昭和50年2月30日 and an unreadable phone);
+   * every one is listed. A search with one usable value runs and lists the others in its answer.
    */
   public static final class InvalidIdentifier extends SearchFailure {
-    private final String field;
+    private final List<Unusable> unusable;
 
-    InvalidIdentifier(String field, String message) {
+    InvalidIdentifier(List<Unusable> unusable, String message) {
       super(message);
-      this.field = Objects.requireNonNull(field, "field");
+      this.unusable = List.copyOf(unusable);
     }
 
-    /** The field within the subject, e.g. {@code phones[0]}. */
+    /** The first field within the subject, e.g. {@code phones[0]}. */
     public String field() {
-      return field;
+      return unusable.getFirst().field();
+    }
+
+    /** Every unusable value of the subject, in form order. */
+    public List<Unusable> unusable() {
+      return unusable;
     }
   }
 
@@ -68,7 +73,7 @@ public abstract sealed class SearchFailure extends Exception
     try {
       return call.run();
     } catch (RequestIdentity.InvalidIdentifier e) {
-      throw new InvalidIdentifier(e.field(), e.getMessage());
+      throw new InvalidIdentifier(e.unusable(), e.getMessage());
     } catch (SubjectSearchService.NoIndexException e) {
       throw new NoIndex();
     } catch (SubjectSearchService.EmptySearchException e) {

@@ -32,7 +32,8 @@ class ApiAnswersTest {
          "category": "customer", "categoryLabel": null, "purpose": "p", "jointlyUsed": false,
          "records": [{"id": "s/1", "key": "1", "tier": "confirmed", "score": 9.5, "foundBy": "DIRECT",
            "via": %s, "explanation": ["name: same"], "attributes": [], "original": {"氏名": "山田"}}]}]}],
-       "sourcesSearched": [{"source": "s", "company": "shop", "records": 10, "hits": 1}]}""";
+       "sourcesSearched": [{"source": "s", "company": "shop", "records": 10, "hits": 1}],
+       "unusableIdentifiers": [{"field": "phones[1]", "code": "phone.invalid", "reason": "r"}]}""";
 
   @Test
   void aDirectRecordWithoutViaIsValidAndAWrongShapeIsNot() {

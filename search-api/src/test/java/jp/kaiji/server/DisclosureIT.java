@@ -366,6 +366,23 @@ class DisclosureIT {
   }
 
   @Test
+  void aRequestWithAnUnusableValueIsRegisteredSearchedAndKeepsTheListWithItsResult()
+      throws Exception {
+    String ref = "R-2025-0009";
+    String subject = TARO.replace("[\"090-1234-5678\"]", "[\"090-1234-5678\", \"電話なし\"]");
+    assertThat(subject).contains("電話なし");
+    ok(world.post("/api/requests", Role.STAFF, form(ref, "2025-04-30", subject)), 201);
+    JsonNode result = ok(world.post("/api/requests/" + ref + "/search", Role.STAFF, ""), 200);
+    assertThat(hits(result)).isNotEmpty();
+    assertThat(result.path("unusableIdentifiers").get(0).path("field").asText())
+        .isEqualTo("phones[1]");
+    // The stored result carries the list: the reviewer sees later what the search left out.
+    JsonNode stored = ok(world.get("/api/requests/" + ref, Role.STAFF), 200).path("result");
+    assertThat(stored.path("unusableIdentifiers")).isEqualTo(result.path("unusableIdentifiers"));
+    assertThat(stored.path("unusableIdentifiers").toString()).doesNotContain("電話なし");
+  }
+
+  @Test
   void aRequestAboutNobodyHeldSaysSoExplicitly() throws Exception {
     String ref = "R-2025-0002";
     ok(

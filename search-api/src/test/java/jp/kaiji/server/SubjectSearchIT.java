@@ -114,6 +114,49 @@ class SubjectSearchIT {
   }
 
   @Test
+  void aBadPhoneAndAnImpossibleDateDoNotRefuseTheSearch() throws Exception {
+    // A second phone that is no number and a day that does not exist (3月35日): the rest is used.
+    String body =
+        REQUESTER
+            .replace("\"S50.3.5\"", "\"S50.3.35\"")
+            .replace(
+                "\"phones\": [\"０９０-１２３４-５６７８\"]", "\"phones\": [\"０９０-１２３４-５６７８\", \"12-34\"]");
+    assertThat(body).contains("S50.3.35", "12-34");
+    HttpResponse<String> r = post("/api/subject-search", Role.STAFF, body);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode result = json.readTree(r.body());
+    assertTier(result, "shop-customers/C001", "confirmed");
+    List<String> unusable = new ArrayList<>();
+    result
+        .path("unusableIdentifiers")
+        .forEach(u -> unusable.add(u.path("field").asText() + ":" + u.path("code").asText()));
+    assertThat(unusable)
+        .containsExactly("birthDate:date.no_such_day", "phones[1]:phone.unparsable");
+    // The answer names the fields, never the values written in them.
+    assertThat(result.path("unusableIdentifiers").toString()).doesNotContain("12-34", "S50.3.35");
+    String audit = Files.readString(dir.resolve("data/audit.log"));
+    assertThat(audit).contains("phones[1]:phone.unparsable").doesNotContain("S50.3.35");
+  }
+
+  @Test
+  void aFormWithNothingUsableIsRefusedListingEveryField() throws Exception {
+    HttpResponse<String> r =
+        post(
+            "/api/subject-search",
+            Role.STAFF,
+            "{\"subject\": {\"birthDate\": \"いつか\", \"phones\": [\"12-34\"], \"emails\": [\"taro@\"]}}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    JsonNode error = json.readTree(r.body()).path("error");
+    assertThat(error.path("code").asText()).isEqualTo("KJ-400-03");
+    assertThat(error.path("field").asText()).isEqualTo("subject.birthDate");
+    List<String> fields = new ArrayList<>();
+    error.path("unusableIdentifiers").forEach(u -> fields.add(u.path("field").asText()));
+    assertThat(fields).containsExactly("birthDate", "phones[0]", "emails[0]");
+    assertThat(error.path("message").asText()).contains("phones[0]", "emails[0]");
+    assertThat(r.body()).doesNotContain("12-34", "いつか");
+  }
+
+  @Test
   void provesTheSearchWasCompleteWithEverySourceAndTheGeneration() throws Exception {
     JsonNode result = json.readTree(post("/api/subject-search", Role.STAFF, REQUESTER).body());
     List<String> searched = new ArrayList<>();

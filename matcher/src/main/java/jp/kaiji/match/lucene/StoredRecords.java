@@ -12,6 +12,7 @@ import jp.kaiji.schema.IdentityKeys.PhoneKey;
 import jp.kaiji.schema.IdentityKeys.ReadingKey;
 import jp.kaiji.schema.IndexSchema;
 import jp.kaiji.schema.KeyRules;
+import jp.kaiji.schema.RecordNormalizer;
 import org.apache.lucene.document.Document;
 
 /** Reads an {@link IndexedRecord} back from a stored Lucene document written by the indexer. */
@@ -23,7 +24,7 @@ final class StoredRecords {
         new IdentityKeys(
             names(d),
             readings(d),
-            list(d, IndexSchema.BIRTH_DATE),
+            birthDates(d),
             address(d),
             phones(d),
             list(d, IndexSchema.EMAIL_KEY),
@@ -95,15 +96,28 @@ final class StoredRecords {
     return out;
   }
 
+  // A near-miss date (a day that does not exist) is read back beside the exact one.
+  private static List<String> birthDates(Document d) {
+    List<String> exact = list(d, IndexSchema.BIRTH_DATE);
+    List<String> nearMiss = list(d, IndexSchema.BIRTH_DATE_NEAR_MISS);
+    if (nearMiss.isEmpty()) {
+      return exact;
+    }
+    List<String> out = new ArrayList<>(exact);
+    out.addAll(nearMiss);
+    return out;
+  }
+
   private static List<AddressKey> address(Document d) {
     Optional<String> postcode = Optional.ofNullable(d.get(IndexSchema.POSTCODE));
     Optional<String> city = Optional.ofNullable(d.get(IndexSchema.ADDRESS_PREFECTURE_CITY));
     Optional<String> town = Optional.ofNullable(d.get(IndexSchema.ADDRESS_TOWN));
     Optional<String> block = Optional.ofNullable(d.get(IndexSchema.ADDRESS_BLOCK));
-    if (postcode.isEmpty() && city.isEmpty()) {
+    Optional<String> text = Optional.ofNullable(d.get(IndexSchema.ADDRESS_TEXT));
+    if (postcode.isEmpty() && city.isEmpty() && text.isEmpty()) {
       return List.of();
     }
-    return List.of(new AddressKey(postcode, city, town, block, false));
+    return List.of(new AddressKey(postcode, city, town, block, false, text));
   }
 
   private static List<PhoneKey> phones(Document d) {
@@ -111,7 +125,8 @@ final class StoredRecords {
     for (String line : list(d, IndexSchema.PHONE_LINE)) {
       int space = line.indexOf(' ');
       String e164 = space < 0 ? line : line.substring(0, space);
-      out.add(new PhoneKey(e164, space > 0 && line.substring(space + 1).equals("MOBILE")));
+      String type = space < 0 ? "" : line.substring(space + 1);
+      out.add(new PhoneKey(e164, type.equals("MOBILE"), !type.equals(RecordNormalizer.UNVERIFIED)));
     }
     return out;
   }

@@ -102,6 +102,7 @@ final class CaseViews {
         "summary", Map.of("records", all, "confirmed", confirmed, "needsReview", all - confirmed));
     m.put("companies", r.companies());
     m.put("sourcesSearched", r.sourcesSearched());
+    m.put("unusableIdentifiers", r.unusableIdentifiers());
     return m;
   }
 }
