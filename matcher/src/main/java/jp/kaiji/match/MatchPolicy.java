@@ -31,6 +31,9 @@ import java.nio.file.Path;
  * @param candidateLimit how many candidates one retrieval round brings back at most
  * @param expansionMaxIdentifiers how many identifiers found on confirmed records a second round
  *     searches
+ * @param ownershipGraceDays how long before the first (or after the last, for a key the requester
+ *     no longer gives) of the requester's records holding a mobile or e-mail a nameless record with
+ *     it still counts as theirs ({@link IdentifierOwnership})
  */
 public record MatchPolicy(
     Weights m,
@@ -43,7 +46,8 @@ public record MatchPolicy(
     double confirmedMinScore,
     double reviewMinScore,
     int candidateLimit,
-    int expansionMaxIdentifiers) {
+    int expansionMaxIdentifiers,
+    int ownershipGraceDays) {
 
   /** One number per attribute. */
   public record Weights(
@@ -57,9 +61,9 @@ public record MatchPolicy(
               + " must not exceed confirmedMinScore "
               + confirmedMinScore);
     }
-    if (candidateLimit < 1 || expansionMaxIdentifiers < 0) {
+    if (candidateLimit < 1 || expansionMaxIdentifiers < 0 || ownershipGraceDays < 0) {
       throw new IllegalArgumentException(
-          "candidateLimit must be >= 1 and expansionMaxIdentifiers >= 0");
+          "candidateLimit must be >= 1, expansionMaxIdentifiers and ownershipGraceDays >= 0");
     }
   }
 

@@ -144,6 +144,17 @@ final class NameComparator {
       return new NameVerdict(Level.ABSENT, "", null);
     }
     String via = qn.former() || rn.former() ? ", former name" : "";
+    if (qn.latin()
+        && qn.fullKey().isPresent()
+        && rn.fullKey().isPresent()
+        && !qn.fullKey().equals(rn.fullKey())) {
+      return LatinNames.variant(qn.fullKey().get(), rn.fullKey().get())
+          .map(
+              why ->
+                  new NameVerdict(
+                      Level.EQUIVALENT, "equivalent (" + why + via + ")", qn.fullKey().get()))
+          .orElseGet(() -> new NameVerdict(Level.DIFFERENT, "different", qn.fullKey().get()));
+    }
     if (qn.fullKey().isPresent() && qn.fullKey().equals(rn.fullKey())) {
       List<String> foldings = new ArrayList<>(qn.foldings());
       rn.foldings().stream().filter(f -> !foldings.contains(f)).forEach(foldings::add);

@@ -91,6 +91,13 @@ final class RecordComparator {
     if (agreeing.size() >= 2 || personalContact) {
       return Optional.of(MatchTier.NEEDS_REVIEW);
     }
+    // A record that agrees on the name alone and disagrees on another identifier it holds is a
+    // namesake: a person's own records seldom differ in every other respect.
+    boolean disagreesElsewhere =
+        c.attributes().stream().anyMatch(a -> a.level() == Level.DIFFERENT);
+    if (agreeing.equals(Set.of(Evidence.NAME)) && disagreesElsewhere) {
+      return Optional.empty();
+    }
     if (agreeing.contains(Evidence.NAME) && c.score() >= policy.reviewMinScore()) {
       return Optional.of(MatchTier.NEEDS_REVIEW);
     }

@@ -31,8 +31,9 @@ import jp.kaiji.schema.IdentityKeys.PhoneKey;
 /**
  * Finds every record of one person: retrieves candidates by every identifier given, compares each
  * attribute by attribute ({@link RecordComparator}), searches once more with identifiers found on
- * confirmed records (expansion), and adds the records that point at a matched record through a
- * foreign key.
+ * confirmed records (expansion), confirms the records that hold only an identifier those confirmed
+ * records prove to be the requester's ({@link IdentifierOwnership}), and adds the records that
+ * point at a matched record through a foreign key.
  */
 public final class SubjectMatcher {
   /** How many foreign-key hops are followed (contact form → provision record is one). */
@@ -68,13 +69,19 @@ public final class SubjectMatcher {
       // The first round's candidates are compared again below; only the new keys need retrieving.
       CandidateQuery added = candidateQuery(expanded).minus(candidateQuery(request));
       index.find(added, policy.candidateLimit()).forEach(r -> candidates.putIfAbsent(r.docId(), r));
+      // Every candidate is compared again: a record held in review by the first round may carry
+      // the requester's former address or old number that the confirmed records revealed.
       for (IndexedRecord r : candidates.values()) {
-        if (!found.containsKey(r.docId())) {
+        RecordMatch before = found.get(r.docId());
+        if (before == null || before.tier() != MatchTier.CONFIRMED) {
           compareInto(comparator, expanded, r, FoundBy.EXPANSION, found);
         }
       }
     }
 
+    new IdentifierOwnership(index, comparator, policy.ownershipGraceDays())
+        .confirmOwned(request, expanded, found);
+    dropUnplacedHouseholdCalls(request, found);
     followForeignKeys(index, comparator, expanded, found);
     List<RecordMatch> out = new ArrayList<>(found.values());
     out.sort(
@@ -91,7 +98,9 @@ public final class SubjectMatcher {
       FoundBy foundBy,
       Map<String, RecordMatch> found) {
     Comparison c = comparator.compare(request, r.identity());
+    RecordMatch before = found.get(r.docId());
     c.tier()
+        .filter(t -> before == null || t.compareTo(before.tier()) < 0)
         .ifPresent(
             t ->
                 found.put(
@@ -201,9 +210,11 @@ public final class SubjectMatcher {
   }
 
   /**
-   * Adds records pointing at a matched record. A record with identifiers of its own is added only
-   * when they do not contradict the request: a parcel addressed to a family member is the
-   * recipient's record, not the sender's.
+   * Adds records pointing at a matched record, and raises a record already found on weaker evidence
+   * to the tier of a matched record it points at: a record's tier is the best that any path to it
+   * justifies. A record with identifiers of its own follows its parent only when they do not
+   * contradict the request: a parcel addressed to a family member is the recipient's record, not
+   * the sender's.
    */
   private void followForeignKeys(
       SubjectIndex.Snapshot index,
@@ -215,11 +226,20 @@ public final class SubjectMatcher {
       List<RecordMatch> next = new ArrayList<>();
       for (RecordMatch parent : frontier) {
         for (IndexedRecord child : index.referencing(parent.record().docId(), FOREIGN_KEY_FANOUT)) {
-          if (found.containsKey(child.docId())) {
+          RecordMatch before = found.get(child.docId());
+          if (before != null && before.tier().compareTo(parent.tier()) <= 0) {
+            continue; // already as sure as this path can make it
+          }
+          Comparison own =
+              before != null
+                  ? new Comparison(before.attributes(), before.score(), Optional.empty())
+                  : comparator.compare(request, child.identity());
+          if (own.contradicts("name") || own.contradicts("birthDate")) {
             continue;
           }
-          Comparison own = comparator.compare(request, child.identity());
-          if (own.contradicts("name") || own.contradicts("birthDate")) {
+          // Under a parent only in review, a child whose every identifier disagrees is evidence
+          // against the parent, not a second record of the requester.
+          if (parent.tier() != MatchTier.CONFIRMED && disagreesOnAll(own)) {
             continue;
           }
           RecordMatch m =
@@ -236,6 +256,48 @@ public final class SubjectMatcher {
       }
       frontier = next;
     }
+  }
+
+  /**
+   * Drops the records that name nobody and share only a fixed line with the request, unless the
+   * index places the requester in that household: a confirmed record of theirs holds the line, or
+   * they have confirmed records and gave the line themselves. Without that, the call is another
+   * member's: a requester the index does not know gets nothing for their family's calls.
+   */
+  private static void dropUnplacedHouseholdCalls(
+      IdentityKeys request, Map<String, RecordMatch> found) {
+    Set<String> householdLines = new LinkedHashSet<>();
+    for (RecordMatch m : found.values()) {
+      if (m.tier() == MatchTier.CONFIRMED) {
+        m.record().identity().phones().stream()
+            .filter(p -> !p.mobile())
+            .forEach(p -> householdLines.add(p.e164()));
+        request.phones().forEach(p -> householdLines.add(p.e164()));
+      }
+    }
+    found
+        .values()
+        .removeIf(
+            m ->
+                m.tier() == MatchTier.NEEDS_REVIEW
+                    && m.record().identity().names().isEmpty()
+                    && m.record().identity().readings().isEmpty()
+                    && agreesOnlyOnFixedLine(m)
+                    && m.record().identity().phones().stream()
+                        .noneMatch(p -> householdLines.contains(p.e164())));
+  }
+
+  private static boolean agreesOnlyOnFixedLine(RecordMatch m) {
+    List<AttributeMatch> agreeing =
+        m.attributes().stream().filter(a -> a.level().agrees()).toList();
+    return !agreeing.isEmpty()
+        && agreeing.stream()
+            .allMatch(a -> a.attribute().equals("phone") && a.evidence() == Evidence.HOUSEHOLD);
+  }
+
+  private static boolean disagreesOnAll(Comparison c) {
+    return !c.attributes().isEmpty()
+        && c.attributes().stream().noneMatch(a -> a.level().agrees() || a.level() == Level.CLOSE);
   }
 
   private static <T> List<T> concat(List<T> a, Set<T> b) {

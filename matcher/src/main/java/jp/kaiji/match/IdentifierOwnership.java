@@ -1,0 +1,199 @@
+package jp.kaiji.match;
+
+import static jp.kaiji.schema.IndexSchema.EMAIL_KEY;
+import static jp.kaiji.schema.IndexSchema.EMAIL_SHA256;
+import static jp.kaiji.schema.IndexSchema.PHONE_E164;
+import static jp.kaiji.schema.IndexSchema.PHONE_SHA256;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jp.kaiji.match.RecordMatch.FoundBy;
+import jp.kaiji.match.SubjectIndex.CandidateQuery;
+import jp.kaiji.match.SubjectIndex.KeyTerm;
+import jp.kaiji.normalize.Hashes;
+import jp.kaiji.schema.IdentityKeys;
+import jp.kaiji.schema.IdentityKeys.PhoneKey;
+
+/**
+ * Decides which personal identifiers (mobiles, e-mail addresses) the requester's confirmed records
+ * prove to be theirs, and confirms the records that name nobody and hold only such an identifier (a
+ * call log, a web inquiry, a record of provision).
+ *
+ * <p>A number is the requester's when a confirmed record of theirs holds it and no other identity
+ * in the index does: no record with a name or birth date that contradicts the request carries it.
+ * Numbers are reassigned, and the earlier holder may have left only nameless records, so the record
+ * dates decide in every case: a record is the requester's only when made while the requester's
+ * records show the number and no other holder's record falls between; anything the dates cannot
+ * place stays in review. Fixed lines belong to a household and are never owned by one person.
+ */
+final class IdentifierOwnership {
+  private static final int HOLDER_LIMIT = 500;
+
+  private final SubjectIndex.Snapshot index;
+  private final RecordComparator comparator;
+  private final int graceDays;
+
+  IdentifierOwnership(SubjectIndex.Snapshot index, RecordComparator comparator, int graceDays) {
+    this.index = index;
+    this.comparator = comparator;
+    this.graceDays = graceDays;
+  }
+
+  /**
+   * Raises to confirmed, in {@code found}, every record that names nobody and holds an owned key.
+   */
+  void confirmOwned(IdentityKeys given, IdentityKeys request, Map<String, RecordMatch> found) {
+    Map<Owned, List<RecordMatch>> owners = new LinkedHashMap<>();
+    for (RecordMatch m : found.values()) {
+      if (m.tier() != MatchTier.CONFIRMED) {
+        continue;
+      }
+      IdentityKeys id = m.record().identity();
+      for (PhoneKey p : id.phones()) {
+        if (p.mobile()) {
+          boolean current = given.phones().stream().anyMatch(g -> g.e164().equals(p.e164()));
+          owners.computeIfAbsent(Owned.phone(p.e164(), current), k -> new ArrayList<>()).add(m);
+        }
+      }
+      for (String e : id.emails()) {
+        owners
+            .computeIfAbsent(Owned.email(e, given.emails().contains(e)), k -> new ArrayList<>())
+            .add(m);
+      }
+    }
+    owners.forEach((key, confirmed) -> confirmHolders(request, key, confirmed, found));
+  }
+
+  private void confirmHolders(
+      IdentityKeys request,
+      Owned key,
+      List<RecordMatch> confirmed,
+      Map<String, RecordMatch> found) {
+    List<IndexedRecord> nameless = new ArrayList<>();
+    List<IndexedRecord> others = new ArrayList<>();
+    for (IndexedRecord holder : index.find(key.query(), HOLDER_LIMIT)) {
+      RecordMatch already = found.get(holder.docId());
+      if (already != null && already.tier() == MatchTier.CONFIRMED) {
+        continue;
+      }
+      if (namesNobody(holder.identity())) {
+        nameless.add(holder);
+      } else {
+        Comparison c = comparator.compare(request, holder.identity());
+        if (c.contradicts("name") || c.contradicts("birthDate")) {
+          others.add(holder);
+        }
+      }
+    }
+    for (IndexedRecord r : nameless) {
+      if (heldByRequester(r, confirmed, others, key.current())) {
+        RecordMatch before = found.get(r.docId());
+        Comparison own = comparator.compare(request, r.identity());
+        if (own.attributes().stream().anyMatch(a -> a.level() == Level.DIFFERENT)) {
+          continue; // it holds another identifier that is not the requester's
+        }
+        List<AttributeMatch> attributes = new ArrayList<>(own.attributes());
+        attributes.add(explanation(key, confirmed, others.isEmpty()));
+        double score = confirmed.stream().mapToDouble(RecordMatch::score).min().orElse(0);
+        found.put(
+            r.docId(),
+            new RecordMatch(
+                r,
+                MatchTier.CONFIRMED,
+                score,
+                attributes,
+                before == null ? FoundBy.EXPANSION : before.foundBy(),
+                Optional.empty()));
+      }
+    }
+  }
+
+  /**
+   * Whether the record was made while the requester held the key: within the time the requester's
+   * confirmed records show it (widened by the policy's grace, and open towards today for a key the
+   * requester gave as current), with no other holder's record dated between it and theirs. An
+   * undated record could have been made by an earlier or later holder, so it is never placed.
+   */
+  private boolean heldByRequester(
+      IndexedRecord r, List<RecordMatch> confirmed, List<IndexedRecord> others, boolean current) {
+    Optional<LocalDate> date = day(r.recordDate());
+    List<LocalDate> mine = new ArrayList<>();
+    confirmed.forEach(m -> day(m.record().recordDate()).ifPresent(mine::add));
+    if (date.isEmpty() || mine.isEmpty()) {
+      return false;
+    }
+    LocalDate first = Collections.min(mine);
+    LocalDate last = Collections.max(mine);
+    LocalDate d = date.get();
+    if (d.isBefore(first.minusDays(graceDays))
+        || (!current && d.isAfter(last.plusDays(graceDays)))) {
+      return false;
+    }
+    LocalDate from = d.isBefore(first) ? d : first;
+    LocalDate to = d.isAfter(last) ? d : last;
+    for (IndexedRecord o : others) {
+      Optional<LocalDate> od = day(o.recordDate());
+      if (od.isEmpty() || !(od.get().isBefore(from) || od.get().isAfter(to))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Optional<LocalDate> day(Optional<String> isoDateOrTime) {
+    try {
+      return isoDateOrTime
+          .filter(s -> s.length() >= 10)
+          .map(s -> LocalDate.parse(s.substring(0, 10)));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static boolean namesNobody(IdentityKeys id) {
+    return id.names().isEmpty() && id.readings().isEmpty() && id.birthDates().isEmpty();
+  }
+
+  private static AttributeMatch explanation(
+      Owned key, List<RecordMatch> confirmed, boolean noOtherHolder) {
+    List<String> ids = confirmed.stream().map(m -> m.record().docId()).distinct().limit(5).toList();
+    String why =
+        "the requester's: held on confirmed records "
+            + String.join(", ", ids)
+            + (noOtherHolder
+                ? "; no other identity in the index holds it"
+                : "; the other holders' records are dated outside the requester's time")
+            + "; this record is dated within it";
+    return new AttributeMatch(
+        "ownership", Level.SAME, key.evidence(), 0, key.attribute() + " " + why);
+  }
+
+  /** An owned identifier and the index terms that find its holders, clear or hashed. */
+  private record Owned(
+      String attribute,
+      Evidence evidence,
+      String field,
+      String hashField,
+      String key,
+      boolean current) {
+    static Owned phone(String e164, boolean current) {
+      return new Owned("phone", Evidence.MOBILE, PHONE_E164, PHONE_SHA256, e164, current);
+    }
+
+    static Owned email(String email, boolean current) {
+      return new Owned("email", Evidence.EMAIL, EMAIL_KEY, EMAIL_SHA256, email, current);
+    }
+
+    CandidateQuery query() {
+      return new CandidateQuery(
+          List.of(new KeyTerm(field, key), new KeyTerm(hashField, Hashes.sha256Hex(key))),
+          List.of());
+    }
+  }
+}
