@@ -215,7 +215,7 @@ public final class KaijiApplication implements AutoCloseable {
               + config.dataDir()
               + " (or configure database.url jdbc:h2:file:.../requests to keep H2)");
     }
-    Path sqlite = CaseStore.sqliteFile(config.dataDir());
+    Path sqlite = CaseDatabases.sqliteFile(config.dataDir());
     Path auditLog = config.dataDir().resolve("audit.log");
     if (config.database().isEmpty()
         && !Files.exists(sqlite)
