@@ -8,6 +8,7 @@ import static jp.kaiji.schema.IndexSchema.PHONE_SHA256;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +58,10 @@ final class IdentifierOwnership {
       IdentityKeys id = m.record().identity();
       for (PhoneKey p : id.phones()) {
         if (p.mobile()) {
-          boolean current = given.phones().stream().anyMatch(g -> g.e164().equals(p.e164()));
+          // With two mobiles on the form, which one is still theirs is not known.
+          boolean current =
+              given.phones().stream().filter(PhoneKey::mobile).count() == 1
+                  && given.phones().stream().anyMatch(g -> g.e164().equals(p.e164()));
           owners.computeIfAbsent(Owned.phone(p.e164(), current), k -> new ArrayList<>()).add(m);
         }
       }
@@ -92,7 +96,7 @@ final class IdentifierOwnership {
       }
     }
     for (IndexedRecord r : nameless) {
-      if (heldByRequester(r, confirmed, others, key.current())) {
+      if (heldByRequester(r, confirmed, others, current(key, confirmed, found.values()))) {
         RecordMatch before = found.get(r.docId());
         Comparison own = comparator.compare(request, r.identity());
         if (own.attributes().stream().anyMatch(a -> a.level() == Level.DIFFERENT)) {
@@ -140,6 +144,37 @@ final class IdentifierOwnership {
     for (IndexedRecord o : others) {
       Optional<LocalDate> od = day(o.recordDate());
       if (od.isEmpty() || !(od.get().isBefore(from) || od.get().isAfter(to))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether the requester still holds the key: they gave it, and for a mobile, none of their
+   * confirmed records made after the last one with it shows another mobile (a requester who lists
+   * an old number beside the new one gave the old one up, and the carrier may have passed it on).
+   */
+  private static boolean current(
+      Owned key, List<RecordMatch> confirmed, Collection<RecordMatch> found) {
+    if (!key.current() || !key.attribute().equals("phone")) {
+      return key.current();
+    }
+    Optional<LocalDate> last =
+        confirmed.stream()
+            .map(m -> day(m.record().recordDate()))
+            .flatMap(Optional::stream)
+            .max(LocalDate::compareTo);
+    if (last.isEmpty()) {
+      return false;
+    }
+    for (RecordMatch m : found) {
+      Optional<LocalDate> d = day(m.record().recordDate());
+      if (m.tier() == MatchTier.CONFIRMED
+          && d.isPresent()
+          && d.get().isAfter(last.get())
+          && m.record().identity().phones().stream()
+              .anyMatch(p -> p.mobile() && !p.e164().equals(key.key()))) {
         return false;
       }
     }
