@@ -73,13 +73,14 @@ class DamagedGenerationTest {
 
   @Test
   void aDamagedCurrentGenerationFallsBackToTheNewestIntactKeptOne() throws Exception {
-    IndexGenerations gens = new IndexGenerations(data);
+    IndexGenerations gens = new IndexGenerations(data.resolve("index"));
     rebuild(gens);
     rebuild(gens);
     rebuild(gens);
-    flip(data.resolve("gen-000003"), ".fdt");
+    flip(data.resolve("index/gen-000003"), ".fdt");
 
-    try (LuceneSubjectIndex index = new LuceneSubjectIndex(new IndexGenerations(data))) {
+    try (LuceneSubjectIndex index =
+        new LuceneSubjectIndex(new IndexGenerations(data.resolve("index")))) {
       LuceneSubjectIndex.Health h = index.health();
       assertThat(h.status()).isEqualTo("degraded");
       assertThat(h.serving().orElseThrow().id()).isEqualTo("gen-000002");
@@ -100,9 +101,10 @@ class DamagedGenerationTest {
     assertThat(err.toString()).contains("gen-000003 (the current one)").hasLineCount(1);
 
     // With every kept generation damaged, nothing serves: searches answer "no index".
-    flip(data.resolve("gen-000002"), ".tim");
-    flip(data.resolve("gen-000001"), ".doc");
-    try (LuceneSubjectIndex index = new LuceneSubjectIndex(new IndexGenerations(data))) {
+    flip(data.resolve("index/gen-000002"), ".tim");
+    flip(data.resolve("index/gen-000001"), ".doc");
+    try (LuceneSubjectIndex index =
+        new LuceneSubjectIndex(new IndexGenerations(data.resolve("index")))) {
       assertThat(index.acquire()).isEmpty();
       assertThat(index.health().status()).isEqualTo("no-index");
       assertThat(index.health().problems()).hasSize(3);
@@ -111,11 +113,12 @@ class DamagedGenerationTest {
 
   @Test
   void aLostStatsFileIsReportedAndTheGenerationStillServesWithItsCounts() throws Exception {
-    IndexGenerations gens = new IndexGenerations(data);
+    IndexGenerations gens = new IndexGenerations(data.resolve("index"));
     rebuild(gens);
-    Files.delete(data.resolve("gen-000001/stats.json"));
+    Files.delete(data.resolve("index/gen-000001/stats.json"));
 
-    try (LuceneSubjectIndex index = new LuceneSubjectIndex(new IndexGenerations(data))) {
+    try (LuceneSubjectIndex index =
+        new LuceneSubjectIndex(new IndexGenerations(data.resolve("index")))) {
       LuceneSubjectIndex.Health h = index.health();
       assertThat(h.status()).isEqualTo("degraded");
       assertThat(h.serving().orElseThrow().id()).isEqualTo("gen-000001");
@@ -135,19 +138,20 @@ class DamagedGenerationTest {
 
   @Test
   void aGenerationAnotherIndexServesIsNotPruned() throws Exception {
-    rebuild(new IndexGenerations(data, 1));
-    try (LuceneSubjectIndex serving = new LuceneSubjectIndex(new IndexGenerations(data, 1))) {
-      IndexGenerations builder = new IndexGenerations(data, 1);
+    rebuild(new IndexGenerations(data.resolve("index"), 1));
+    try (LuceneSubjectIndex serving =
+        new LuceneSubjectIndex(new IndexGenerations(data.resolve("index"), 1))) {
+      IndexGenerations builder = new IndexGenerations(data.resolve("index"), 1);
       rebuild(builder);
       // keep=1 would delete gen-000001, but it still serves.
-      assertThat(data.resolve("gen-000001/index")).isDirectory();
+      assertThat(data.resolve("index/gen-000001/index")).isDirectory();
 
       // The serving index follows CURRENT within a second and lets gen-000001 go.
       Thread.sleep(1100);
       assertThat(serving.health().serving().orElseThrow().id()).isEqualTo("gen-000002");
       rebuild(builder);
-      assertThat(data.resolve("gen-000001")).doesNotExist();
-      assertThat(data.resolve("gen-000002/index")).isDirectory();
+      assertThat(data.resolve("index/gen-000001")).doesNotExist();
+      assertThat(data.resolve("index/gen-000002/index")).isDirectory();
       Thread.sleep(1100);
       try (SubjectIndex.Snapshot s = serving.acquire().orElseThrow()) {
         assertThat(s.generation().id()).isEqualTo("gen-000003");
