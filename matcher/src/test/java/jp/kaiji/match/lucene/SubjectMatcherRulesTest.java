@@ -1,0 +1,295 @@
+package jp.kaiji.match.lucene;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import jp.kaiji.catalog.DataCategory;
+import jp.kaiji.catalog.ForeignKey;
+import jp.kaiji.catalog.IdentityMapping;
+import jp.kaiji.catalog.SourceDefinition;
+import jp.kaiji.catalog.SourceKind;
+import jp.kaiji.match.MatchPolicy;
+import jp.kaiji.match.MatchTier;
+import jp.kaiji.match.RecordMatch;
+import jp.kaiji.match.RecordMatch.FoundBy;
+import jp.kaiji.match.SubjectIndex;
+import jp.kaiji.match.SubjectMatcher;
+import jp.kaiji.query.SubjectQuery;
+import jp.kaiji.schema.RecordNormalizer;
+import jp.kaiji.schema.RequestIdentity;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The matcher's rules of Matching II on a real index: the best tier of any path, identifier
+ * ownership with a reassigned number, and namesakes that disagree elsewhere. All data made up.
+ */
+class SubjectMatcherRulesTest {
+  private static final String MOBILE = "090-3141-5926";
+
+  private static final SourceDefinition CUSTOMERS =
+      source(
+          "customers",
+          "id",
+          mapping(Optional.of("name"), Optional.of("birth"), List.of("phone"), List.of("email")),
+          List.of());
+  private static final SourceDefinition ORDERS =
+      source(
+          "orders",
+          "id",
+          mapping(Optional.of("name"), Optional.empty(), List.of(), List.of()),
+          List.of(new ForeignKey("customer", "customers")));
+  private static final SourceDefinition CALLS =
+      source(
+          "calls",
+          "id",
+          mapping(Optional.empty(), Optional.empty(), List.of("caller"), List.of()),
+          List.of());
+
+  @TempDir Path dir;
+
+  @Test
+  void aRecordFoundDirectlyOnWeakEvidenceTakesTheTierOfTheConfirmedRecordItPointsAt()
+      throws Exception {
+    Map<String, RecordMatch> found =
+        search(
+            List.of(
+                row(
+                    "id",
+                    "c1",
+                    "name",
+                    "真鍋 紗季",
+                    "birth",
+                    "1981-04-09",
+                    "phone",
+                    MOBILE,
+                    "date",
+                    "2020-01-10")),
+            // The order names the requester (review on its own) and points at her customer record.
+            List.of(row("id", "o1", "name", "真鍋 紗季", "customer", "c1", "date", "2021-02-03")),
+            List.of());
+
+    assertThat(found.get("customers/c1").tier()).isEqualTo(MatchTier.CONFIRMED);
+    RecordMatch order = found.get("orders/o1");
+    assertThat(order.tier()).isEqualTo(MatchTier.CONFIRMED);
+    assertThat(order.foundBy()).isEqualTo(FoundBy.FOREIGN_KEY);
+    assertThat(order.via()).contains("customers/c1");
+  }
+
+  @Test
+  void aNumberHeldByNobodyElseMakesTheCallsMadeWhileTheRequesterHeldItTheirs() throws Exception {
+    Map<String, RecordMatch> found =
+        search(
+            List.of(
+                row(
+                    "id",
+                    "c1",
+                    "name",
+                    "真鍋 紗季",
+                    "birth",
+                    "1981-04-09",
+                    "phone",
+                    MOBILE,
+                    "date",
+                    "2020-01-10")),
+            List.of(),
+            List.of(
+                row("id", "k1", "caller", MOBILE.replace("-", ""), "date", "2022-06-01"),
+                // Before her first record with the number: a previous holder may have made it.
+                row("id", "k0", "caller", MOBILE.replace("-", ""), "date", "2014-06-01")));
+
+    RecordMatch call = found.get("calls/k1");
+    assertThat(call.tier()).isEqualTo(MatchTier.CONFIRMED);
+    assertThat(call.attributes())
+        .anySatisfy(
+            a ->
+                assertThat(a.explanation())
+                    .contains("customers/c1")
+                    .contains("no other identity in the index holds it"));
+    assertThat(found.get("calls/k0").tier()).isEqualTo(MatchTier.NEEDS_REVIEW);
+  }
+
+  @Test
+  void aReassignedNumberConfirmsOnlyTheCallsOnTheRequestersSideOfTheChange() throws Exception {
+    Map<String, RecordMatch> found =
+        search(
+            List.of(
+                row(
+                    "id",
+                    "c1",
+                    "name",
+                    "真鍋 紗季",
+                    "birth",
+                    "1981-04-09",
+                    "phone",
+                    MOBILE,
+                    "date",
+                    "2020-01-10"),
+                row(
+                    "id",
+                    "c9",
+                    "name",
+                    "西川 隆之",
+                    "birth",
+                    "1958-11-30",
+                    "phone",
+                    MOBILE,
+                    "date",
+                    "2012-03-04")),
+            List.of(),
+            List.of(
+                row("id", "k1", "caller", MOBILE.replace("-", ""), "date", "2021-06-01"),
+                row("id", "k9", "caller", MOBILE.replace("-", ""), "date", "2012-09-15")));
+
+    assertThat(found).doesNotContainKey("customers/c9");
+    RecordMatch after = found.get("calls/k1");
+    assertThat(after.tier()).isEqualTo(MatchTier.CONFIRMED);
+    assertThat(after.attributes())
+        .anySatisfy(a -> assertThat(a.explanation()).contains("other holders' records are dated"));
+    assertThat(found.get("calls/k9"))
+        .satisfiesAnyOf(
+            m -> assertThat(m).isNull(),
+            m -> assertThat(m.tier()).isEqualTo(MatchTier.NEEDS_REVIEW));
+  }
+
+  @Test
+  void aNamesakeThatDisagreesOnEverythingElseIsNotReturned() throws Exception {
+    Map<String, RecordMatch> found =
+        search(
+            List.of(
+                row(
+                    "id",
+                    "c1",
+                    "name",
+                    "真鍋 紗季",
+                    "birth",
+                    "1981-04-09",
+                    "phone",
+                    MOBILE,
+                    "date",
+                    "2020-01-10"),
+                // Same name, no birth date, another mobile and e-mail: another person.
+                row(
+                    "id",
+                    "c2",
+                    "name",
+                    "真鍋 紗季",
+                    "phone",
+                    "080-2718-2818",
+                    "email",
+                    "saki.m@example.org",
+                    "date",
+                    "2019-05-05")),
+            List.of(),
+            List.of());
+
+    assertThat(found.get("customers/c1").tier()).isEqualTo(MatchTier.CONFIRMED);
+    assertThat(found).doesNotContainKey("customers/c2");
+  }
+
+  private Map<String, RecordMatch> search(
+      List<Map<String, String>> customers,
+      List<Map<String, String>> orders,
+      List<Map<String, String>> calls)
+      throws Exception {
+    IndexGenerations generations = new IndexGenerations(dir);
+    try (IndexGenerations.WriterLock lock = generations.writerLock()) {
+      IndexGenerations.Pending pending = generations.begin();
+      LinkedHashMap<String, SourceStats> stats = new LinkedHashMap<>();
+      String now = Instant.now().toString();
+      try (FSDirectory d = FSDirectory.open(pending.indexDir());
+          IndexWriter writer = new IndexWriter(d, new IndexWriterConfig())) {
+        for (var s : Map.of(CUSTOMERS, customers, ORDERS, orders, CALLS, calls).entrySet()) {
+          long n = 0;
+          for (Map<String, String> fields : s.getValue()) {
+            n++;
+            writer.addDocument(
+                RecordDocuments.build(
+                    s.getKey(),
+                    n,
+                    fields.get("id"),
+                    fields,
+                    RecordNormalizer.normalize(s.getKey().identity(), fields)));
+          }
+          stats.put(
+              s.getKey().id(), new SourceStats(s.getKey().id(), "group", n, n, 0, 0, now, 0, 0));
+        }
+        writer.commit();
+      }
+      pending.writeStats(new GenerationStats(pending.id(), now, stats));
+      pending.writeReport(Map.of("generation", pending.id()));
+      generations.publish(pending);
+    }
+    SubjectQuery form =
+        new SubjectQuery(
+            Optional.of("真鍋 紗季"),
+            Optional.empty(),
+            List.of(),
+            Optional.of("1981-04-09"),
+            List.of(),
+            List.of(MOBILE),
+            List.of());
+    try (LuceneSubjectIndex index = new LuceneSubjectIndex(generations);
+        SubjectIndex.Snapshot snapshot = index.acquire().orElseThrow()) {
+      return new SubjectMatcher(MatchPolicy.defaults())
+          .match(snapshot, RequestIdentity.parse(form).keys()).stream()
+              .collect(Collectors.toMap(m -> m.record().docId(), Function.identity()));
+    }
+  }
+
+  private static IdentityMapping mapping(
+      Optional<String> name, Optional<String> birth, List<String> phones, List<String> emails) {
+    return new IdentityMapping(
+        name,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        List.of(),
+        birth,
+        Optional.empty(),
+        Optional.empty(),
+        phones,
+        emails,
+        List.of(),
+        List.of(),
+        Optional.of("date"));
+  }
+
+  private static Map<String, String> row(String... kv) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put(kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+
+  private static SourceDefinition source(
+      String id, String primaryKey, IdentityMapping identity, List<ForeignKey> foreignKeys) {
+    return new SourceDefinition(
+        id,
+        "group",
+        id,
+        SourceKind.JSONL,
+        Optional.of(id + ".jsonl"),
+        Optional.empty(),
+        Optional.empty(),
+        primaryKey,
+        identity,
+        foreignKeys,
+        DataCategory.CUSTOMER,
+        "synthetic test data",
+        false);
+  }
+}
