@@ -106,7 +106,7 @@ class GenerationSwitchIT {
       "--catalog",
       dir.resolve("catalog.json").toString(),
       "--data",
-      index.toString(),
+      index.getParent().toString(),
       "--keep",
       "1"
     };

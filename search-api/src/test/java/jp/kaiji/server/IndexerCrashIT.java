@@ -109,7 +109,7 @@ class IndexerCrashIT {
       "--catalog",
       dir.resolve("catalog.json").toString(),
       "--data",
-      index.toString(),
+      index.getParent().toString(),
       "--keep",
       "2" // so that most rebuilds also prune, and a kill can hit the pruning
     };
@@ -187,7 +187,7 @@ class IndexerCrashIT {
       assertThat(index.resolve(now).resolve("report.json")).isRegularFile();
       assertThat(GenerationIntegrity.problem(index.resolve(now).resolve("index"))).isEmpty();
       assertThat(serve(config, log, now)).isEqualTo(records);
-      assertThat(GenerationSwitchIT.indexer(log, "status", "--data", index.toString()))
+      assertThat(GenerationSwitchIT.indexer(log, "status", "--data", index.getParent().toString()))
           .as(CrashIT.tail(log))
           .isZero();
       for (Path g : generationDirs(index)) {
