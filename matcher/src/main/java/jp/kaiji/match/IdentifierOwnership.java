@@ -96,6 +96,14 @@ final class IdentifierOwnership {
       }
     }
     for (IndexedRecord r : nameless) {
+      if (heldByAnother(r, confirmed, others)) {
+        // The dates put it in another holder's time: theirs, not a question for the reviewer.
+        RecordMatch before = found.get(r.docId());
+        if (before != null && before.tier() == MatchTier.NEEDS_REVIEW) {
+          found.remove(r.docId());
+        }
+        continue;
+      }
       if (heldByRequester(r, confirmed, others, current(key, confirmed, found.values()))) {
         RecordMatch before = found.get(r.docId());
         Comparison own = comparator.compare(request, r.identity());
@@ -116,6 +124,33 @@ final class IdentifierOwnership {
                 Optional.empty()));
       }
     }
+  }
+
+  /**
+   * Whether the record lies within the time another holder's records show the key and outside the
+   * time the requester's do.
+   */
+  private static boolean heldByAnother(
+      IndexedRecord r, List<RecordMatch> confirmed, List<IndexedRecord> others) {
+    Optional<LocalDate> date = day(r.recordDate());
+    if (others.isEmpty() || date.isEmpty()) {
+      return false;
+    }
+    List<LocalDate> theirs = new ArrayList<>();
+    for (IndexedRecord o : others) {
+      Optional<LocalDate> d = day(o.recordDate());
+      if (d.isEmpty()) {
+        return false;
+      }
+      theirs.add(d.get());
+    }
+    List<LocalDate> mine = new ArrayList<>();
+    confirmed.forEach(m -> day(m.record().recordDate()).ifPresent(mine::add));
+    LocalDate d = date.get();
+    boolean inTheirs = !d.isBefore(Collections.min(theirs)) && !d.isAfter(Collections.max(theirs));
+    boolean inMine =
+        !mine.isEmpty() && !d.isBefore(Collections.min(mine)) && !d.isAfter(Collections.max(mine));
+    return inTheirs && !inMine;
   }
 
   /**
