@@ -28,10 +28,11 @@ import jp.kaiji.schema.IdentityKeys.PhoneKey;
  *
  * <p>A number is the requester's when a confirmed record of theirs holds it and no other identity
  * in the index does: no record with a name or birth date that contradicts the request carries it.
- * Numbers are reassigned, and the earlier holder may have left only nameless records, so the record
- * dates decide in every case: a record is the requester's only when made while the requester's
- * records show the number and no other holder's record falls between; anything the dates cannot
- * place stays in review. Fixed lines belong to a household and are never owned by one person.
+ * Mobile numbers are reassigned, and the earlier holder may have left only nameless records, so for
+ * a mobile the record dates decide in every case (for an e-mail address, only when another identity
+ * holds it too): a record is the requester's only when made while the requester's records show the
+ * number and no other holder's record falls between; anything the dates cannot place stays in
+ * review. Fixed lines belong to a household and are never owned by one person.
  */
 final class IdentifierOwnership {
   private static final int HOLDER_LIMIT = 500;
@@ -104,14 +105,18 @@ final class IdentifierOwnership {
         }
         continue;
       }
-      if (heldByRequester(r, confirmed, others, current(key, confirmed, found.values()))) {
+      // An e-mail address is not passed on to a new holder as a mobile number is: held by no
+      // other identity, it is the requester's whenever the record was made.
+      boolean unshared = key.attribute().equals("email") && others.isEmpty();
+      if (unshared
+          || heldByRequester(r, confirmed, others, current(key, confirmed, found.values()))) {
         RecordMatch before = found.get(r.docId());
         Comparison own = comparator.compare(request, r.identity());
         if (own.attributes().stream().anyMatch(a -> a.level() == Level.DIFFERENT)) {
           continue; // it holds another identifier that is not the requester's
         }
         List<AttributeMatch> attributes = new ArrayList<>(own.attributes());
-        attributes.add(explanation(key, confirmed, others.isEmpty()));
+        attributes.add(explanation(key, confirmed, others.isEmpty(), unshared));
         double score = confirmed.stream().mapToDouble(RecordMatch::score).min().orElse(0);
         found.put(
             r.docId(),
@@ -231,7 +236,7 @@ final class IdentifierOwnership {
   }
 
   private static AttributeMatch explanation(
-      Owned key, List<RecordMatch> confirmed, boolean noOtherHolder) {
+      Owned key, List<RecordMatch> confirmed, boolean noOtherHolder, boolean anyTime) {
     List<String> ids = confirmed.stream().map(m -> m.record().docId()).distinct().limit(5).toList();
     String why =
         "the requester's: held on confirmed records "
@@ -239,7 +244,7 @@ final class IdentifierOwnership {
             + (noOtherHolder
                 ? "; no other identity in the index holds it"
                 : "; the other holders' records are dated outside the requester's time")
-            + "; this record is dated within it";
+            + (anyTime ? "" : "; this record is dated within the requester's time");
     return new AttributeMatch(
         "ownership", Level.SAME, key.evidence(), 0, key.attribute() + " " + why);
   }
