@@ -97,7 +97,8 @@ final class IdentifierOwnership {
       }
     }
     for (IndexedRecord r : nameless) {
-      if (heldByAnother(r, confirmed, others)) {
+      if (heldByAnother(r, confirmed, others)
+          || madeBeforeTheRequesterHadIt(r, key, confirmed, found)) {
         // The dates put it in another holder's time: theirs, not a question for the reviewer.
         RecordMatch before = found.get(r.docId());
         if (before != null && before.tier() == MatchTier.NEEDS_REVIEW) {
@@ -129,6 +130,35 @@ final class IdentifierOwnership {
                 Optional.empty()));
       }
     }
+  }
+
+  /**
+   * Whether a mobile record was made before the requester had the number: a confirmed record of
+   * theirs made after it, and before their first record with the number, shows another mobile.
+   */
+  private static boolean madeBeforeTheRequesterHadIt(
+      IndexedRecord r, Owned key, List<RecordMatch> confirmed, Map<String, RecordMatch> found) {
+    Optional<LocalDate> date = day(r.recordDate());
+    Optional<LocalDate> first =
+        confirmed.stream()
+            .map(m -> day(m.record().recordDate()))
+            .flatMap(Optional::stream)
+            .min(LocalDate::compareTo);
+    if (!key.attribute().equals("phone") || date.isEmpty() || first.isEmpty()) {
+      return false;
+    }
+    for (RecordMatch m : found.values()) {
+      Optional<LocalDate> d = day(m.record().recordDate());
+      if (m.tier() == MatchTier.CONFIRMED
+          && d.isPresent()
+          && d.get().isAfter(date.get())
+          && d.get().isBefore(first.get())
+          && m.record().identity().phones().stream()
+              .anyMatch(p -> p.mobile() && !p.e164().equals(key.key()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -148,11 +148,10 @@ final class NameComparator {
         && qn.fullKey().isPresent()
         && rn.fullKey().isPresent()
         && !qn.fullKey().equals(rn.fullKey())) {
+      // Close, never equivalent: Maria and Marie, or Maria Ana and Ana, may be twin sisters, so
+      // only other identifiers (a mobile, an e-mail) can confirm such a record.
       return LatinNames.variant(qn.fullKey().get(), rn.fullKey().get())
-          .map(
-              why ->
-                  new NameVerdict(
-                      Level.EQUIVALENT, "equivalent (" + why + via + ")", qn.fullKey().get()))
+          .map(why -> new NameVerdict(Level.CLOSE, "Latin " + why + via, qn.fullKey().get()))
           .orElseGet(() -> new NameVerdict(Level.DIFFERENT, "different", qn.fullKey().get()));
     }
     if (qn.fullKey().isPresent() && qn.fullKey().equals(rn.fullKey())) {
