@@ -5,12 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * Every weight and threshold of the matcher, in one place: {@code match-policy.json} beside this
- * class holds the defaults (documented in README, "How matching works"); a server may load its own.
+ * class holds the defaults (documented in README, "How matching works"); a server may load its own
+ * (its configuration's {@code matchPolicy}, read strictly by the server).
  *
  * <p>Agreement on a value is scored in the Fellegi–Sunter manner as {@code log2(m / u)}: {@code m}
  * is how often the attribute agrees for the same person (data quality), {@code u} how often it
@@ -78,11 +77,6 @@ public record MatchPolicy(
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the default match-policy.json", e);
     }
-  }
-
-  /** A policy from a file, checked like the defaults. */
-  public static MatchPolicy load(Path file) throws IOException {
-    return mapper().readValue(Files.readAllBytes(file), MatchPolicy.class);
   }
 
   /**
