@@ -34,9 +34,9 @@ import jp.kaiji.schema.KeyRules;
  *   <li>A different birth date with two agreeing lines needs review (a slip in the date).
  *   <li>Otherwise one agreeing line other than the name or the household alone needs review, as
  *       does any record whose score reaches {@link MatchPolicy#reviewMinScore()} with the name
- *       agreeing, a record whose name is close to the requester's at the same address or landline,
- *       and a record naming nobody that shares the household's fixed line; anything weaker is not
- *       returned.
+ *       agreeing, a record whose name is close to the requester's at the same address or landline
+ *       or with the same birth date, and a record naming nobody that shares the household's fixed
+ *       line; anything weaker is not returned.
  * </ul>
  *
  * <p>One instance serves one request on one thread (it remembers the request's hashed keys).
@@ -106,7 +106,10 @@ final class RecordComparator {
     boolean nameClose =
         c.attributes().stream()
             .anyMatch(a -> a.attribute().equals("name") && a.level() == Level.CLOSE);
-    if (nameClose && agreeing.contains(Evidence.HOUSEHOLD)) {
+    // Or with the requester's birth date: a Latin name one letter off (Jonh/John) or a kanji slip
+    // read the same, which only a reviewer can tell from a twin's name.
+    if (nameClose
+        && (agreeing.contains(Evidence.HOUSEHOLD) || agreeing.contains(Evidence.BIRTH_DATE))) {
       return Optional.of(MatchTier.NEEDS_REVIEW);
     }
     // A record that names nobody and shares only the household's fixed line (a call from the

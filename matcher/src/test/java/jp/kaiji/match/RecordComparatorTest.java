@@ -62,6 +62,20 @@ class RecordComparatorTest {
         List.of("taro@example.jp"));
   }
 
+  /** Issue 13: a Latin name one letter off no longer hides a record with the same birth date. */
+  @Test
+  void latinNameWithATypoAndTheSameBirthDateNeedsReviewAndConfirmsWithTheMobile() throws Exception {
+    IdentityKeys request =
+        person("Garcia Maria", null, "1969-11-30", null, List.of("080-2222-3333"), List.of());
+    IdentityKeys typo = person("MARIA GARCAI", null, "1969-11-30", null, List.of(), List.of());
+    assertThat(comparator.compare(request, typo).tier()).contains(MatchTier.NEEDS_REVIEW);
+    IdentityKeys typoWithMobile =
+        person("Maria Garsia", null, "1969-11-30", null, List.of("08022223333"), List.of());
+    assertThat(comparator.compare(request, typoWithMobile).tier()).contains(MatchTier.CONFIRMED);
+    IdentityKeys another = person("Maria Lopez", null, "1969-11-30", null, List.of(), List.of());
+    assertThat(comparator.compare(request, another).tier()).isEmpty();
+  }
+
   @Test
   void ownCustomerRecordWrittenDifferentlyIsConfirmed() throws Exception {
     IdentityKeys record =
