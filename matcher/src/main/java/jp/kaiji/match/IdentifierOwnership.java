@@ -96,9 +96,14 @@ final class IdentifierOwnership {
         }
       }
     }
+    // The requester's time with the key, and whether they still hold it, are the same for every
+    // holder: decided once, before any of them is raised.
+    Optional<Span> mine = Span.of(confirmed);
+    boolean current = current(key, mine, found.values());
     for (IndexedRecord r : nameless) {
-      if (heldByAnother(r, confirmed, others)
-          || madeBeforeTheRequesterHadIt(r, key, confirmed, found)) {
+      Optional<LocalDate> date = day(r.recordDate());
+      if (heldByAnother(date, mine, others)
+          || madeBeforeTheRequesterHadIt(date, key, mine, found)) {
         // The dates put it in another holder's time: theirs, not a question for the reviewer.
         RecordMatch before = found.get(r.docId());
         if (before != null && before.tier() == MatchTier.NEEDS_REVIEW) {
@@ -109,8 +114,7 @@ final class IdentifierOwnership {
       // An e-mail address is not passed on to a new holder as a mobile number is: held by no
       // other identity, it is the requester's whenever the record was made.
       boolean unshared = key.attribute().equals("email") && others.isEmpty();
-      if (unshared
-          || heldByRequester(r, confirmed, others, current(key, confirmed, found.values()))) {
+      if (unshared || heldByRequester(date, mine, others, current)) {
         RecordMatch before = found.get(r.docId());
         Comparison own = comparator.compare(request, r.identity());
         if (own.attributes().stream().anyMatch(a -> a.level() == Level.DIFFERENT)) {
@@ -137,28 +141,11 @@ final class IdentifierOwnership {
    * theirs made after it, and before their first record with the number, shows another mobile.
    */
   private static boolean madeBeforeTheRequesterHadIt(
-      IndexedRecord r, Owned key, List<RecordMatch> confirmed, Map<String, RecordMatch> found) {
-    Optional<LocalDate> date = day(r.recordDate());
-    Optional<LocalDate> first =
-        confirmed.stream()
-            .map(m -> day(m.record().recordDate()))
-            .flatMap(Optional::stream)
-            .min(LocalDate::compareTo);
-    if (!key.attribute().equals("phone") || date.isEmpty() || first.isEmpty()) {
-      return false;
-    }
-    for (RecordMatch m : found.values()) {
-      Optional<LocalDate> d = day(m.record().recordDate());
-      if (m.tier() == MatchTier.CONFIRMED
-          && d.isPresent()
-          && d.get().isAfter(date.get())
-          && d.get().isBefore(first.get())
-          && m.record().identity().phones().stream()
-              .anyMatch(p -> p.mobile() && !p.e164().equals(key.key()))) {
-        return true;
-      }
-    }
-    return false;
+      Optional<LocalDate> date, Owned key, Optional<Span> mine, Map<String, RecordMatch> found) {
+    return key.attribute().equals("phone")
+        && date.isPresent()
+        && mine.isPresent()
+        && anotherMobileBetween(found.values(), key, date.get(), Optional.of(mine.get().first()));
   }
 
   /**
@@ -166,8 +153,7 @@ final class IdentifierOwnership {
    * time the requester's do.
    */
   private static boolean heldByAnother(
-      IndexedRecord r, List<RecordMatch> confirmed, List<IndexedRecord> others) {
-    Optional<LocalDate> date = day(r.recordDate());
+      Optional<LocalDate> date, Optional<Span> mine, List<IndexedRecord> others) {
     if (others.isEmpty() || date.isEmpty()) {
       return false;
     }
@@ -179,13 +165,9 @@ final class IdentifierOwnership {
       }
       theirs.add(d.get());
     }
-    List<LocalDate> mine = new ArrayList<>();
-    confirmed.forEach(m -> day(m.record().recordDate()).ifPresent(mine::add));
     LocalDate d = date.get();
     boolean inTheirs = !d.isBefore(Collections.min(theirs)) && !d.isAfter(Collections.max(theirs));
-    boolean inMine =
-        !mine.isEmpty() && !d.isBefore(Collections.min(mine)) && !d.isAfter(Collections.max(mine));
-    return inTheirs && !inMine;
+    return inTheirs && !mine.map(m -> m.contains(d)).orElse(false);
   }
 
   /**
@@ -195,15 +177,12 @@ final class IdentifierOwnership {
    * undated record could have been made by an earlier or later holder, so it is never placed.
    */
   private boolean heldByRequester(
-      IndexedRecord r, List<RecordMatch> confirmed, List<IndexedRecord> others, boolean current) {
-    Optional<LocalDate> date = day(r.recordDate());
-    List<LocalDate> mine = new ArrayList<>();
-    confirmed.forEach(m -> day(m.record().recordDate()).ifPresent(mine::add));
+      Optional<LocalDate> date, Optional<Span> mine, List<IndexedRecord> others, boolean current) {
     if (date.isEmpty() || mine.isEmpty()) {
       return false;
     }
-    LocalDate first = Collections.min(mine);
-    LocalDate last = Collections.max(mine);
+    LocalDate first = mine.get().first();
+    LocalDate last = mine.get().last();
     LocalDate d = date.get();
     if (d.isBefore(first.minusDays(graceDays))
         || (!current && d.isAfter(last.plusDays(graceDays)))) {
@@ -225,30 +204,47 @@ final class IdentifierOwnership {
    * confirmed records made after the last one with it shows another mobile (a requester who lists
    * an old number beside the new one gave the old one up, and the carrier may have passed it on).
    */
-  private static boolean current(
-      Owned key, List<RecordMatch> confirmed, Collection<RecordMatch> found) {
+  private static boolean current(Owned key, Optional<Span> mine, Collection<RecordMatch> found) {
     if (!key.current() || !key.attribute().equals("phone")) {
       return key.current();
     }
-    Optional<LocalDate> last =
-        confirmed.stream()
-            .map(m -> day(m.record().recordDate()))
-            .flatMap(Optional::stream)
-            .max(LocalDate::compareTo);
-    if (last.isEmpty()) {
-      return false;
-    }
+    return mine.isPresent()
+        && !anotherMobileBetween(found, key, mine.get().last(), Optional.empty());
+  }
+
+  /**
+   * Whether a confirmed record of the requester made after {@code after} (and before {@code
+   * before}, when given) shows a mobile other than {@code key}.
+   */
+  private static boolean anotherMobileBetween(
+      Collection<RecordMatch> found, Owned key, LocalDate after, Optional<LocalDate> before) {
     for (RecordMatch m : found) {
       Optional<LocalDate> d = day(m.record().recordDate());
       if (m.tier() == MatchTier.CONFIRMED
           && d.isPresent()
-          && d.get().isAfter(last.get())
+          && d.get().isAfter(after)
+          && before.map(d.get()::isBefore).orElse(true)
           && m.record().identity().phones().stream()
               .anyMatch(p -> p.mobile() && !p.e164().equals(key.key()))) {
-        return false;
+        return true;
       }
     }
-    return true;
+    return false;
+  }
+
+  /** The first and last dates of the requester's confirmed records holding a key. */
+  private record Span(LocalDate first, LocalDate last) {
+    static Optional<Span> of(List<RecordMatch> confirmed) {
+      List<LocalDate> dates = new ArrayList<>();
+      confirmed.forEach(m -> day(m.record().recordDate()).ifPresent(dates::add));
+      return dates.isEmpty()
+          ? Optional.empty()
+          : Optional.of(new Span(Collections.min(dates), Collections.max(dates)));
+    }
+
+    boolean contains(LocalDate d) {
+      return !d.isBefore(first) && !d.isAfter(last);
+    }
   }
 
   private static Optional<LocalDate> day(Optional<String> isoDateOrTime) {

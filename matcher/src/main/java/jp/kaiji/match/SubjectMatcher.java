@@ -272,8 +272,10 @@ public final class SubjectMatcher {
         m.record().identity().phones().stream()
             .filter(p -> !p.mobile())
             .forEach(p -> householdLines.add(p.e164()));
-        request.phones().forEach(p -> householdLines.add(p.e164()));
       }
+    }
+    if (found.values().stream().anyMatch(m -> m.tier() == MatchTier.CONFIRMED)) {
+      request.phones().forEach(p -> householdLines.add(p.e164()));
     }
     found
         .values()
