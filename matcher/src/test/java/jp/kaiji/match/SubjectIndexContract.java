@@ -312,7 +312,8 @@ public abstract class SubjectIndexContract {
     return records.stream().map(IndexedRecord::primaryKey).collect(Collectors.toSet());
   }
 
-  private static Map<String, String> row(String... kv) {
+  /** A source row from column/value pairs, in order. */
+  public static Map<String, String> row(String... kv) {
     Map<String, String> m = new LinkedHashMap<>();
     for (int i = 0; i < kv.length; i += 2) {
       m.put(kv[i], kv[i + 1]);
@@ -320,7 +321,8 @@ public abstract class SubjectIndexContract {
     return m;
   }
 
-  private static SourceDefinition source(
+  /** A JSON Lines source of company "group", category customer. */
+  public static SourceDefinition source(
       String id, String primaryKey, IdentityMapping identity, List<ForeignKey> foreignKeys) {
     return new SourceDefinition(
         id,

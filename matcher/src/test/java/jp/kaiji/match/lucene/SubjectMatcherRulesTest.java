@@ -1,32 +1,27 @@
 package jp.kaiji.match.lucene;
 
+import static jp.kaiji.match.SubjectIndexContract.row;
+import static jp.kaiji.match.SubjectIndexContract.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import jp.kaiji.catalog.DataCategory;
 import jp.kaiji.catalog.ForeignKey;
 import jp.kaiji.catalog.IdentityMapping;
 import jp.kaiji.catalog.SourceDefinition;
-import jp.kaiji.catalog.SourceKind;
 import jp.kaiji.match.MatchPolicy;
 import jp.kaiji.match.MatchTier;
 import jp.kaiji.match.RecordMatch;
 import jp.kaiji.match.RecordMatch.FoundBy;
 import jp.kaiji.match.SubjectIndex;
+import jp.kaiji.match.SubjectIndexContract.SourceRows;
 import jp.kaiji.match.SubjectMatcher;
 import jp.kaiji.query.SubjectQuery;
-import jp.kaiji.schema.RecordNormalizer;
 import jp.kaiji.schema.RequestIdentity;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,23 +53,18 @@ class SubjectMatcherRulesTest {
 
   @TempDir Path dir;
 
+  /** The requester's own customer record, holding her mobile since 2020. */
+  private static Map<String, String> requesterCustomer() {
+    return row(
+        "id", "c1", "name", "真鍋 紗季", "birth", "1981-04-09", "phone", MOBILE, "date", "2020-01-10");
+  }
+
   @Test
   void aRecordFoundDirectlyOnWeakEvidenceTakesTheTierOfTheConfirmedRecordItPointsAt()
       throws Exception {
     Map<String, RecordMatch> found =
         search(
-            List.of(
-                row(
-                    "id",
-                    "c1",
-                    "name",
-                    "真鍋 紗季",
-                    "birth",
-                    "1981-04-09",
-                    "phone",
-                    MOBILE,
-                    "date",
-                    "2020-01-10")),
+            List.of(requesterCustomer()),
             // The order names the requester (review on its own) and points at her customer record.
             List.of(row("id", "o1", "name", "真鍋 紗季", "customer", "c1", "date", "2021-02-03")),
             List.of());
@@ -90,18 +80,7 @@ class SubjectMatcherRulesTest {
   void aNumberHeldByNobodyElseMakesTheCallsMadeWhileTheRequesterHeldItTheirs() throws Exception {
     Map<String, RecordMatch> found =
         search(
-            List.of(
-                row(
-                    "id",
-                    "c1",
-                    "name",
-                    "真鍋 紗季",
-                    "birth",
-                    "1981-04-09",
-                    "phone",
-                    MOBILE,
-                    "date",
-                    "2020-01-10")),
+            List.of(requesterCustomer()),
             List.of(),
             List.of(
                 row("id", "k1", "caller", MOBILE.replace("-", ""), "date", "2022-06-01"),
@@ -124,17 +103,7 @@ class SubjectMatcherRulesTest {
     Map<String, RecordMatch> found =
         search(
             List.of(
-                row(
-                    "id",
-                    "c1",
-                    "name",
-                    "真鍋 紗季",
-                    "birth",
-                    "1981-04-09",
-                    "phone",
-                    MOBILE,
-                    "date",
-                    "2020-01-10"),
+                requesterCustomer(),
                 row(
                     "id",
                     "c9",
@@ -179,17 +148,7 @@ class SubjectMatcherRulesTest {
     Map<String, RecordMatch> found =
         search(
             List.of(
-                row(
-                    "id",
-                    "c1",
-                    "name",
-                    "真鍋 紗季",
-                    "birth",
-                    "1981-04-09",
-                    "phone",
-                    MOBILE,
-                    "date",
-                    "2020-01-10"),
+                requesterCustomer(),
                 // Same name, no birth date, another mobile and e-mail: another person.
                 row(
                     "id",
@@ -215,33 +174,12 @@ class SubjectMatcherRulesTest {
       List<Map<String, String>> calls)
       throws Exception {
     IndexGenerations generations = new IndexGenerations(dir);
-    try (IndexGenerations.WriterLock lock = generations.writerLock()) {
-      IndexGenerations.Pending pending = generations.begin();
-      LinkedHashMap<String, SourceStats> stats = new LinkedHashMap<>();
-      String now = Instant.now().toString();
-      try (FSDirectory d = FSDirectory.open(pending.indexDir());
-          IndexWriter writer = new IndexWriter(d, new IndexWriterConfig())) {
-        for (var s : Map.of(CUSTOMERS, customers, ORDERS, orders, CALLS, calls).entrySet()) {
-          long n = 0;
-          for (Map<String, String> fields : s.getValue()) {
-            n++;
-            writer.addDocument(
-                RecordDocuments.build(
-                    s.getKey(),
-                    n,
-                    fields.get("id"),
-                    fields,
-                    RecordNormalizer.normalize(s.getKey().identity(), fields)));
-          }
-          stats.put(
-              s.getKey().id(), new SourceStats(s.getKey().id(), "group", n, n, 0, 0, now, 0, 0));
-        }
-        writer.commit();
-      }
-      pending.writeStats(new GenerationStats(pending.id(), now, stats));
-      pending.writeReport(Map.of("generation", pending.id()));
-      generations.publish(pending);
-    }
+    TestGenerations.publish(
+        generations,
+        List.of(
+            new SourceRows(CUSTOMERS, customers),
+            new SourceRows(ORDERS, orders),
+            new SourceRows(CALLS, calls)));
     SubjectQuery form =
         new SubjectQuery(
             Optional.of("真鍋 紗季"),
@@ -277,31 +215,5 @@ class SubjectMatcherRulesTest {
         List.of(),
         List.of(),
         Optional.of("date"));
-  }
-
-  private static Map<String, String> row(String... kv) {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      m.put(kv[i], kv[i + 1]);
-    }
-    return m;
-  }
-
-  private static SourceDefinition source(
-      String id, String primaryKey, IdentityMapping identity, List<ForeignKey> foreignKeys) {
-    return new SourceDefinition(
-        id,
-        "group",
-        id,
-        SourceKind.JSONL,
-        Optional.of(id + ".jsonl"),
-        Optional.empty(),
-        Optional.empty(),
-        primaryKey,
-        identity,
-        foreignKeys,
-        DataCategory.CUSTOMER,
-        "synthetic test data",
-        false);
   }
 }
