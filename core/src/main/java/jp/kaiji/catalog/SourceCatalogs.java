@@ -92,7 +92,8 @@ public final class SourceCatalogs {
               s.foreignKeys(),
               known.get(s.category().id()),
               s.purpose(),
-              s.jointlyUsed()));
+              s.jointlyUsed(),
+              s.xlsx()));
     }
     return new SourceCatalog(
         catalog.companies(), catalog.jointUse(), sources, catalog.categories());
@@ -158,13 +159,13 @@ public final class SourceCatalogs {
       if (col == null || col.isBlank()) {
         problems.add(at + e.getKey() + " names no column");
       } else if (col.startsWith("/")) {
-        if (s.kind() != SourceKind.JSONL) {
+        if (s.kind() != SourceKind.JSONL && s.kind() != SourceKind.JDBC) {
           problems.add(
               at
                   + e.getKey()
                   + " '"
                   + col
-                  + "' is a JSON Pointer; only jsonl sources take one (kind is "
+                  + "' is a JSON Pointer; only jsonl and jdbc sources take one (kind is "
                   + s.kind().id()
                   + ")");
         } else {
@@ -207,7 +208,7 @@ public final class SourceCatalogs {
         problems.add(at + "company '" + s.company() + "' is not a company of the catalogue");
       }
       if (s.kind() == null) {
-        problems.add(at + "kind is missing (csv, jsonl or jdbc)");
+        problems.add(at + "kind is missing (csv, jsonl, jdbc or xlsx)");
         continue;
       }
       if (s.category() == null) {
@@ -222,9 +223,10 @@ public final class SourceCatalogs {
                 + "identity is missing (use {} for a source that reaches its person only by foreign keys)");
       }
       switch (s.kind()) {
-        case CSV, JSONL -> checkFile(file, s, at, problems);
+        case CSV, JSONL, XLSX -> checkFile(file, s, at, problems);
         case JDBC -> checkJdbc(s, at, problems);
       }
+      checkXlsx(s, at, problems);
       checkColumns(s, at, problems);
       if (s.category() != null && !known.containsKey(s.category().id())) {
         problems.add(
@@ -297,6 +299,38 @@ public final class SourceCatalogs {
                     at + "charset '" + cs + "' is unknown; use UTF-8, Shift_JIS or Windows-31J");
               }
             });
+  }
+
+  /** The sheet of an xlsx source; no sheet on another kind; no charset (the workbook says it). */
+  private static void checkXlsx(SourceDefinition s, String at, List<String> problems) {
+    if (s.kind() != SourceKind.XLSX) {
+      if (s.xlsx().isPresent()) {
+        problems.add(at + "xlsx is given but kind is " + s.kind().id());
+      }
+      return;
+    }
+    if (s.charset().isPresent()) {
+      problems.add(at + "charset does not apply to kind xlsx (a workbook's text is Unicode)");
+    }
+    if (s.xlsx().isEmpty()) {
+      problems.add(at + "xlsx is missing (required for kind xlsx: {\"sheet\": ...})");
+      return;
+    }
+    XlsxLocation x = s.xlsx().get();
+    if (blank(x.sheet())) {
+      problems.add(at + "xlsx.sheet is missing (the sheet's name as on its tab)");
+    }
+    if (x.headerRow().isPresent() && x.headerRow().get() < 1) {
+      problems.add(at + "xlsx.headerRow must be 1 or more, got " + x.headerRow().get());
+    }
+    if (x.firstDataRow().isPresent() && x.firstDataRow().get() <= x.header()) {
+      problems.add(
+          at
+              + "xlsx.firstDataRow "
+              + x.firstDataRow().get()
+              + " must come after the header row "
+              + x.header());
+    }
   }
 
   private static void checkJdbc(SourceDefinition s, String at, List<String> problems) {

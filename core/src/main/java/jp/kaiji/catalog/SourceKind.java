@@ -8,7 +8,9 @@ import java.util.Locale;
 public enum SourceKind {
   CSV,
   JSONL,
-  JDBC;
+  JDBC,
+  /** An Excel workbook (.xlsx), one sheet per source. */
+  XLSX;
 
   @JsonValue
   public String id() {
@@ -23,6 +25,6 @@ public enum SourceKind {
       }
     }
     throw new IllegalArgumentException(
-        "unknown source kind '" + id + "'; expected csv, jsonl or jdbc");
+        "unknown source kind '" + id + "'; expected csv, jsonl, jdbc or xlsx");
   }
 }

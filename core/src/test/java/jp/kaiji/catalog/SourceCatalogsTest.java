@@ -140,7 +140,7 @@ class SourceCatalogsTest {
         Arguments.of(
             "JSON Pointer in a csv source",
             GOOD_SOURCE.replace("\"fullName\": \"氏名\"", "\"fullName\": \"/name/full\""),
-            "source 'customers': identity.fullName '/name/full' is a JSON Pointer; only jsonl"
+            "source 'customers': identity.fullName '/name/full' is a JSON Pointer; only jsonl and jdbc"
                 + " sources take one (kind is csv)"),
         Arguments.of(
             "unknown category",

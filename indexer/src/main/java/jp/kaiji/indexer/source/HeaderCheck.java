@@ -16,26 +16,42 @@ public final class HeaderCheck {
    * catalogue field, e.g. {@code source 'shop': identity.phones column 'tel' is not a column of the
    * source (columns: id, name)}.
    */
-  public static List<String> problems(SourceDefinition source, Collection<String> columns) {
+  public static List<String> problems(SourceDefinition source, Collection<String> declared) {
+    // A JSON Pointer (jsonl, jdbc) is there when the column it starts from is.
+    java.util.Set<String> columns = new java.util.LinkedHashSet<>(declared);
+    for (String c : List.copyOf(columns)) {
+      columns.add("/" + c.replace("~", "~0").replace("/", "~1"));
+    }
     List<String> out = new ArrayList<>();
-    String have = " is not a column of the source (columns: " + String.join(", ", columns) + ")";
+    String have = " is not a column of the source (columns: " + String.join(", ", declared) + ")";
     String at = "source '" + source.id() + "': ";
-    if (source.primaryKey() != null && !columns.contains(source.primaryKey())) {
+    if (source.primaryKey() != null && !has(columns, source.primaryKey())) {
       out.add(at + "primaryKey '" + source.primaryKey() + "'" + have);
     }
     if (source.identity() != null) {
       for (Map.Entry<String, String> e : source.identity().mappedColumns()) {
-        if (!columns.contains(e.getValue())) {
+        if (!has(columns, e.getValue())) {
           out.add(at + "identity." + e.getKey() + " column '" + e.getValue() + "'" + have);
         }
       }
     }
     for (int i = 0; i < source.foreignKeys().size(); i++) {
       ForeignKey fk = source.foreignKeys().get(i);
-      if (!columns.contains(fk.column())) {
+      if (!has(columns, fk.column())) {
         out.add(at + "foreignKeys[" + i + "].column '" + fk.column() + "'" + have);
       }
     }
     return out;
+  }
+
+  /**
+   * The column is there, or the pointer's first step ({@code /CONTACT} of {@code /CONTACT/tel}).
+   */
+  private static boolean has(java.util.Set<String> columns, String column) {
+    if (columns.contains(column)) {
+      return true;
+    }
+    int second = column.startsWith("/") ? column.indexOf('/', 1) : -1;
+    return second > 0 && columns.contains(column.substring(0, second));
   }
 }

@@ -1,5 +1,7 @@
 package jp.kaiji.indexer.source;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -15,7 +17,10 @@ import java.util.Properties;
 /**
  * Reads the rows of a query (or a whole table) through any JDBC driver on the classpath, streamed:
  * forward-only, read-only, a bounded fetch size, auto-commit off (some drivers, PostgreSQL among
- * them, stream only inside a transaction). Every value is read as text; SQL NULL is null.
+ * them, stream only inside a transaction). The normalizers get every value as the driver's text
+ * (SQL NULL is null); the original keeps the column types ({@link JdbcValues}). A column of SQL
+ * type JSON or JSONB is a nested value, and a JSON Pointer whose first step names it ({@code
+ * /CONTACT/tel}) reads into it, as in a JSON Lines record.
  */
 final class JdbcSourceReader implements SourceReader {
   static final int FETCH_SIZE = 1000;
@@ -25,6 +30,8 @@ final class JdbcSourceReader implements SourceReader {
   private final Statement statement;
   private final ResultSet rows;
   private final List<String> columns;
+  private final JdbcValues values;
+  private final List<String> pointers;
   private long row;
 
   /**
@@ -38,7 +45,21 @@ final class JdbcSourceReader implements SourceReader {
    */
   public JdbcSourceReader(
       String name, String url, String sql, Optional<String> user, Optional<String> password) {
+    this(name, url, sql, user, password, List.of());
+  }
+
+  /**
+   * @param pointers the JSON Pointers the source maps (columns starting with {@code /})
+   */
+  JdbcSourceReader(
+      String name,
+      String url,
+      String sql,
+      Optional<String> user,
+      Optional<String> password,
+      List<String> pointers) {
     this.name = name;
+    this.pointers = List.copyOf(pointers);
     Properties props = new Properties();
     user.ifPresent(u -> props.setProperty("user", u));
     password.ifPresent(p -> props.setProperty("password", p));
@@ -59,6 +80,7 @@ final class JdbcSourceReader implements SourceReader {
       this.statement = s;
       this.rows = rs;
       this.columns = List.copyOf(cols);
+      this.values = new JdbcValues(meta);
     } catch (SQLException e) {
       closeQuietly(c);
       throw new SourceUnavailableException(
@@ -79,10 +101,16 @@ final class JdbcSourceReader implements SourceReader {
       }
       row++;
       LinkedHashMap<String, String> fields = LinkedHashMap.newLinkedHashMap(columns.size());
+      ObjectNode original = JsonNodeFactory.instance.objectNode();
       for (int i = 0; i < columns.size(); i++) {
-        fields.put(columns.get(i), rows.getString(i + 1));
+        JdbcValues.Value v = values.read(rows, i + 1);
+        fields.put(columns.get(i), v.text());
+        original.set(columns.get(i), v.json());
       }
-      return Optional.of(new SourceItem.SourceRow(row, fields));
+      for (String pointer : pointers) {
+        fields.put(pointer, JdbcValues.text(original.at(pointer)));
+      }
+      return Optional.of(new SourceItem.SourceRow(row, fields, Optional.of(original.toString())));
     } catch (SQLException e) {
       throw new SourceUnavailableException(
           "source '" + name + "': reading failed after row " + row + ": " + oneLine(e), e);

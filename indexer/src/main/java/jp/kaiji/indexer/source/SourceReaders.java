@@ -14,7 +14,7 @@ public interface SourceReaders {
 
   SourceReader open(SourceDefinition source);
 
-  /** The readers for the catalogue's own sources: csv, jsonl and jdbc. */
+  /** The readers for the catalogue's own sources: csv, jsonl, jdbc and xlsx. */
   static SourceReaders of(CatalogFile catalog) {
     return source ->
         switch (source.kind()) {
@@ -31,8 +31,12 @@ public interface SourceReaders {
                 catalog.jdbcUrlOf(j),
                 sql,
                 j.userEnv().map(v -> env(source, v)),
-                j.passwordEnv().map(v -> env(source, v)));
+                j.passwordEnv().map(v -> env(source, v)),
+                pointers(source));
           }
+          case XLSX ->
+              new XlsxSourceReader(
+                  source.id(), catalog.pathOf(source), source.xlsx().orElseThrow());
         };
   }
 
