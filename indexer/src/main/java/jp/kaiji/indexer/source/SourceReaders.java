@@ -34,10 +34,13 @@ public interface SourceReaders {
                 j.passwordEnv().map(v -> env(source, v)),
                 pointers(source));
           }
-          case XLSX ->
-              new XlsxSourceReader(
-                  source.id(), catalog.pathOf(source), source.xlsx().orElseThrow());
+          case XLSX -> xlsx(source, catalog.pathOf(source));
         };
+  }
+
+  /** The reader of an xlsx source whose workbook is {@code file}. */
+  static SourceReader xlsx(SourceDefinition source, java.nio.file.Path file) {
+    return new XlsxSourceReader(source.id(), file, source.xlsx().orElseThrow());
   }
 
   /** The JSON Pointers a source maps: its columns that start with {@code /}. */
