@@ -33,6 +33,15 @@ class SourceCatalogsTest {
        "category": "customer", "purpose": "本人確認", "jointlyUsed": true}
       """;
 
+  /** The same source as an Excel sheet (the path is only checked for existence). */
+  private static final String XLSX =
+      GOOD_SOURCE
+          .replace("\"kind\": \"csv\"", "\"kind\": \"xlsx\"")
+          .replace("\"charset\": \"Shift_JIS\",", "")
+          .replace(
+              "\"jointlyUsed\": true}",
+              "\"jointlyUsed\": true, \"xlsx\": {\"sheet\": \"顧客\", \"headerRow\": 3}}");
+
   private Path write(String sources) throws IOException {
     Files.createDirectories(dir.resolve("data"));
     Files.writeString(dir.resolve("data/customers.csv"), "顧客ID,氏名\n");
@@ -143,6 +152,36 @@ class SourceCatalogsTest {
             "source 'customers': identity.fullName '/name/full' is a JSON Pointer; only jsonl and jdbc"
                 + " sources take one (kind is csv)"),
         Arguments.of(
+            "xlsx without its sheet",
+            XLSX.replace(", \"xlsx\": {\"sheet\": \"顧客\", \"headerRow\": 3}", ""),
+            "source 'customers': xlsx is missing (required for kind xlsx"),
+        Arguments.of(
+            "xlsx with a blank sheet name",
+            XLSX.replace("\"sheet\": \"顧客\"", "\"sheet\": \" \""),
+            "source 'customers': xlsx.sheet is missing"),
+        Arguments.of(
+            "xlsx header row 0",
+            XLSX.replace("\"headerRow\": 3", "\"headerRow\": 0"),
+            "source 'customers': xlsx.headerRow must be 1 or more, got 0"),
+        Arguments.of(
+            "xlsx data before its header",
+            XLSX.replace("\"headerRow\": 3", "\"headerRow\": 3, \"firstDataRow\": 2"),
+            "source 'customers': xlsx.firstDataRow 2 must come after the header row 3"),
+        Arguments.of(
+            "xlsx with a charset",
+            XLSX.replace("\"kind\": \"xlsx\"", "\"kind\": \"xlsx\", \"charset\": \"UTF-8\""),
+            "source 'customers': charset does not apply to kind xlsx"),
+        Arguments.of(
+            "a sheet on a csv source",
+            GOOD_SOURCE.replace(
+                "\"kind\": \"csv\"", "\"kind\": \"csv\", \"xlsx\": {\"sheet\": \"S\"}"),
+            "source 'customers': xlsx is given but kind is csv"),
+        Arguments.of(
+            "JSON Pointer in an xlsx source",
+            XLSX.replace("\"fullName\": \"氏名\"", "\"fullName\": \"/name/full\""),
+            "source 'customers': identity.fullName '/name/full' is a JSON Pointer; only jsonl and"
+                + " jdbc sources take one (kind is xlsx)"),
+        Arguments.of(
             "unknown category",
             GOOD_SOURCE.replace("\"customer\"", "\"orders\""),
             "source 'customers': category 'orders' is neither one of the policy's"),
@@ -208,6 +247,30 @@ class SourceCatalogsTest {
                     "\"fullName\": \"/rider/name\", \"address\": \"/pickup/address\""));
     assertThat(SourceCatalogs.load(file).source("customers").orElseThrow().identity().address())
         .contains("/pickup/address");
+  }
+
+  @Test
+  void anExcelSourceNamesItsSheetAndHeaderRow() throws Exception {
+    SourceDefinition s = SourceCatalogs.load(write(XLSX)).source("customers").orElseThrow();
+    assertThat(s.kind()).isEqualTo(SourceKind.XLSX);
+    XlsxLocation x = s.xlsx().orElseThrow();
+    assertThat(x.sheet()).isEqualTo("顧客");
+    assertThat(x.header()).isEqualTo(3);
+    assertThat(x.firstData()).isEqualTo(4);
+  }
+
+  @Test
+  void aJsonPointerMayReadIntoAJsonColumnOfAJdbcSource() throws Exception {
+    Path file =
+        write(
+            """
+            {"id": "orders", "company": "rext-hd", "title": "受注", "kind": "jdbc",
+             "jdbc": {"url": "jdbc:postgresql://db/sales", "table": "orders"},
+             "primaryKey": "id", "identity": {"phones": ["/ship_to/contact/tel"]},
+             "category": "customer", "purpose": "受注管理", "jointlyUsed": false}
+            """);
+    assertThat(SourceCatalogs.load(file).source("orders").orElseThrow().identity().phones())
+        .containsExactly("/ship_to/contact/tel");
   }
 
   @Test
