@@ -104,7 +104,8 @@ public final class Addresses {
     int pos = 0;
     Optional<String> prefecture = Optional.empty();
     boolean prefectureFromText = false;
-    Optional<AddressGazetteer.Match> pm = g.prefecture(s.compact, pos);
+    Optional<AddressGazetteer.Match> pm =
+        g.prefecture(s.compact, pos).or(() -> shortPrefectureBeforeCity(g, s.compact));
     if (pm.isPresent()) {
       prefecture = Optional.of(pm.get().canonical());
       prefectureFromText = true;
@@ -113,10 +114,14 @@ public final class Addresses {
       Optional<AddressGazetteer.Match> anyCity = g.anyCity(s.compact, pos);
       Set<String> candidates = anyCity.map(c -> g.prefecturesOf(c.spelling())).orElse(Set.of());
       Optional<String> agreed = candidates.stream().filter(zipPrefectures::contains).findFirst();
+      Optional<String> byTown = onlyPrefectureWithTown(g, candidates, s.compact);
       if (agreed.isPresent()) {
         prefecture = agreed;
       } else if (candidates.size() == 1) {
         prefecture = Optional.of(candidates.iterator().next());
+        prefectureFromText = true;
+      } else if (byTown.isPresent()) {
+        prefecture = byTown;
         prefectureFromText = true;
       } else if (zipPrefectures.size() == 1) {
         prefecture = Optional.of(zipPrefectures.iterator().next());
@@ -159,7 +164,7 @@ public final class Addresses {
       if (tm.isPresent()) {
         town = Optional.of(tm.get().canonical());
         rest = s.original(tm.get().end());
-        BlockNumbers.Block b = BlockNumbers.read(text, rest);
+        BlockNumbers.Block b = BlockNumbers.readAfterSubdivision(text, rest);
         if (!b.canonical().isEmpty()) {
           block = Optional.of(b.canonical());
           rest = b.end();
@@ -181,12 +186,39 @@ public final class Addresses {
             building.isEmpty() ? Optional.empty() : Optional.of(building)));
   }
 
+  /** 岩手 for 岩手県, but only where one of its cities follows (京都市 is no 京都 + 市). */
+  private static Optional<AddressGazetteer.Match> shortPrefectureBeforeCity(
+      AddressGazetteer g, String compact) {
+    return g.shortPrefecture(compact, 0)
+        .filter(p -> g.city(p.canonical(), compact, p.end()).isPresent());
+  }
+
+  /**
+   * Of the prefectures that have the city the text starts with (府中市: 東京都 and 広島県), the only one
+   * where one of the city's towns follows it; empty when none or several do.
+   */
+  private static Optional<String> onlyPrefectureWithTown(
+      AddressGazetteer g, Set<String> candidates, String compact) {
+    if (candidates.size() < 2) {
+      return Optional.empty();
+    }
+    List<String> withTown =
+        candidates.stream()
+            .filter(
+                pref ->
+                    g.city(pref, compact, 0)
+                        .flatMap(c -> g.town(pref, c.canonical(), compact, c.end()))
+                        .isPresent())
+            .toList();
+    return withTown.size() == 1 ? Optional.of(withTown.get(0)) : Optional.empty();
+  }
+
   private static Address fromPostcode(String zip, List<PostcodeDirectory.Place> places) {
     Set<String> cities = new LinkedHashSet<>();
     Set<String> towns = new LinkedHashSet<>();
     for (PostcodeDirectory.Place p : places) {
       cities.add(Text.clean(p.city()));
-      towns.add(AddressGazetteer.canonicalTown(p.town()));
+      towns.add(AddressGazetteer.get().canonicalTown(p.prefecture(), p.city(), p.town()));
     }
     Optional<String> city =
         cities.size() == 1 ? Optional.of(cities.iterator().next()) : Optional.empty();
@@ -208,7 +240,9 @@ public final class Addresses {
         IdentifierKind.POSTCODE, "postcode.shape", "a postcode has seven digits (〒541-0052)");
   }
 
-  /** The text without spaces, and where each of its characters stands in the original. */
+  /**
+   * The text without spaces and {@link PlaceNames#fold folded}, and where each char stands in it.
+   */
   private static final class Spaceless {
     final String compact;
     private final int[] originalIndex;
@@ -223,7 +257,7 @@ public final class Addresses {
           b.append(text.charAt(i));
         }
       }
-      compact = b.toString();
+      compact = PlaceNames.fold(b.toString());
       originalIndex = index;
       originalLength = text.length();
     }
