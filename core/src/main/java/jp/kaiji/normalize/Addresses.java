@@ -11,16 +11,18 @@ import java.util.regex.Pattern;
  * Normalizes Japanese addresses into keys at several precisions ({@link Address#keys()}).
  *
  * <p>Steps: NFKC; the postcode (〒, with or without hyphen, in the text or in its own field) to
- * seven digits; the prefecture at the start of the text, or else inferred from a city that only one
- * prefecture has (千代田区 → 東京都) or from the postcode; the city as the longest of that prefecture's
- * cities in {@link PostcodeDirectory} (designated cities with their ward, 大阪市中央区; counties with or
- * without the county, 西多摩郡瑞穂町 / 瑞穂町), or from the postcode when the text starts at the town; the
- * town as the longest of that city's directory towns the text goes on with (kanji numerals in names
- * such as 北十条西 or 一ツ橋 kept, 北10条西 read as 北十条西, a leading 大字 or 字 skipped); then the block in
- * canonical form ({@link BlockNumbers}: 三丁目5番13号, 3-5-13, ３－５－１３ and 3丁目5-13 all give {@code
- * 3-5-13}); the rest is the building and room, kept in {@link Address#building()} and never part of
- * a key. When the town cannot be found, the rest of the text goes to the building and no block is
- * read.
+ * seven digits; the prefecture at the start of the text (also without 都/府/県 where one of its cities
+ * follows: 岩手花巻市), or else inferred from a city that only one prefecture has (千代田区 → 東京都), from the
+ * one prefecture of a shared city name whose town follows (府中市宮西町 → 東京都), or from the postcode; the
+ * city as the longest of that prefecture's cities in {@link PostcodeDirectory} (designated cities
+ * with their ward, 大阪市中央区; counties with or without the county, 西多摩郡瑞穂町 / 瑞穂町), or from the
+ * postcode when the text starts at the town; the town as the longest of that city's directory towns
+ * the text goes on with (kanji numerals in names such as 北十条西 or 一ツ橋 kept, 北10条西 read as 北十条西, a
+ * leading 大字 or 字 skipped; names compared in their {@link PlaceNames#fold folded} form, so 東恋ヶ窪 =
+ * 東恋ケ窪 = 東恋が窪); then the block in canonical form ({@link BlockNumbers}: 三丁目5番13号, 3-5-13, ３－５－１３,
+ * 3丁目5-13 and 三丁5-13 all give {@code 3-5-13}), after a 字 / 小字 name if one follows the town; the
+ * rest is the building and room, kept in {@link Address#building()} and never part of a key. When
+ * the town cannot be found, the rest of the text goes to the building and no block is read.
  *
  * <p><b>A postcode that contradicts the text</b> (its prefecture, or its city when the text names
  * one, differs) is dropped from the value and the text wins: the text names the place in many more
