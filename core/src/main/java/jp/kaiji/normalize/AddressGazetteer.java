@@ -145,30 +145,36 @@ final class AddressGazetteer {
   }
 
   /**
-   * The longest town of the city at {@code from}, but never one that ends inside a number: in
-   * 本町十二丁目 the town is 本町 even where the city also has a town 本町十.
+   * The longest town of the city at {@code from}, but rather a shorter one than one that ends
+   * inside a number: in 本町十二丁目 the town is 本町 where the city also had a town 本町十. A town that ends
+   * in a numeral and is the only match (柏市十余二 3-4) stays.
    */
   Optional<Match> town(String prefecture, String city, String compact, int from) {
     Names towns = townsByCity.get(prefecture + city);
     if (towns == null) {
       return Optional.empty();
     }
-    Optional<Match> m = towns.longest(compact, from, compact.length() - from);
+    Optional<Match> longest = towns.longest(compact, from);
+    Optional<Match> m = longest;
     while (m.isPresent() && splitsNumber(compact, m.get().end())) {
       m = towns.longest(compact, from, m.get().end() - from - 1);
     }
-    return m;
+    return m.isPresent() ? m : longest;
   }
 
+  /** Whether a name ending at {@code end} cuts a run of kanji numerals or of digits in two. */
   private static boolean splitsNumber(String text, int end) {
-    return end > 0
-        && end < text.length()
-        && isNumeral(text.charAt(end - 1))
-        && isNumeral(text.charAt(end));
+    if (end <= 0 || end >= text.length()) {
+      return false;
+    }
+    char before = text.charAt(end - 1);
+    char after = text.charAt(end);
+    return isDigit(before) && isDigit(after)
+        || Numerals.isKanjiNumeral(before) && Numerals.isKanjiNumeral(after);
   }
 
-  private static boolean isNumeral(char c) {
-    return (c >= '0' && c <= '9') || Numerals.isKanjiNumeral(c);
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /** Canonical town name of a directory town, as {@link #town} would give it. */

@@ -17,6 +17,7 @@ final class BlockNumbers {
   private static final String DASHES = "-‐‑‒–—―−ーｰ";
   private static final String[] WORDS = {"丁目", "番地", "番", "号", "丁"};
   private static final String[] SUBDIVISIONS = {"小字", "大字", "字"};
+  private static final String[] ROOM_SUFFIXES = {"号室", "室", "階", "F", "f"};
   private static final int MAX_NUMBERS = 6;
   private static final int MAX_SUBDIVISION_NAME = 12;
 
@@ -31,7 +32,9 @@ final class BlockNumbers {
     int end = from;
     while (numbers.size() < MAX_NUMBERS) {
       int[] number = number(text, i);
-      if (number == null) {
+      if (number == null
+          || !numbers.isEmpty() && isRoom(text, number[1])
+          || numbers.size() >= 3 && number[1] - i >= 3 && isDigit(text.charAt(i))) {
         break;
       }
       numbers.add(number[0]);
@@ -101,6 +104,20 @@ final class BlockNumbers {
       break;
     }
     return new Block("", from);
+  }
+
+  /** A number followed by 号室, 室, 階 or F is a room or floor (1-2-3-405号室, 1-2-3-4F). */
+  private static boolean isRoom(String text, int end) {
+    for (String suffix : ROOM_SUFFIXES) {
+      if (text.startsWith(suffix, end)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private static boolean isConnector(char c) {

@@ -144,6 +144,12 @@ final class AddressVariantSet {
             "ideographic-space", null, pref + "\u3000" + city + town + "\u3000" + hyphens));
     s.add(new Spelling("zip-digits-only", p.postcode(), pref + city + town + hyphens));
     s.add(new Spelling("building-attached", null, pref + city + town + hyphens + "サンハイツ201"));
+    int room = 101 + random.nextInt(12) * 100 + random.nextInt(8);
+    if (block.length >= 3) {
+      // After two numbers a third of three digits may be a 号 as well as a room: not measured.
+      s.add(new Spelling("room-hyphen", null, pref + city + town + hyphens + "-" + room));
+    }
+    s.add(new Spelling("room-suffix", null, pref + city + town + hyphens + "-" + room + "号室"));
     if (chome) {
       String mixed = block[0] + "丁目" + join(java.util.Arrays.copyOfRange(block, 1, block.length));
       s.add(new Spelling("chome-then-hyphens", null, pref + city + town + mixed));
