@@ -40,7 +40,7 @@ final class AddressGazetteer {
   private final Names shortPrefectures = new Names();
 
   /** pref + city + stem of the towns listed per 丁目 (at least two numbers). */
-  private final Set<String> chomeStems = new java.util.HashSet<>();
+  private final Set<String> chomeStems = new HashSet<>();
 
   private final Map<String, Names> citiesByPrefecture = new HashMap<>();
   private final Map<String, Set<String>> prefecturesByCitySpelling = new HashMap<>();

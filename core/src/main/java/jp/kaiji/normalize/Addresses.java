@@ -45,6 +45,8 @@ public final class Addresses {
       Pattern.compile("^(\\d{3})(?:[-‐−―ー]|(?=\\d{4}(?: |$)))(\\d{4})(?!\\d)");
   private static final Pattern BUILDING_LEAD = Pattern.compile("^[\\s\\-‐−―ー、,]+");
   private static final Pattern VILLAGE_PREFIX = Pattern.compile("^(大字|字)");
+  private static final Pattern UNLISTED_TOWN =
+      Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}々]{1,10}");
 
   private Addresses() {}
 
@@ -157,16 +159,25 @@ public final class Addresses {
     int rest = s.original(pos);
     if (city.isPresent()) {
       Optional<AddressGazetteer.Match> tm = g.town(pref, city.get(), s.compact, pos);
-      if (tm.isEmpty()) {
-        Matcher village = VILLAGE_PREFIX.matcher(s.compact.substring(pos));
-        if (village.find()) {
-          tm = g.town(pref, city.get(), s.compact, pos + village.end());
-        }
+      Matcher village = VILLAGE_PREFIX.matcher(s.compact.substring(pos));
+      boolean marked = village.find();
+      if (tm.isEmpty() && marked) {
+        tm = g.town(pref, city.get(), s.compact, pos + village.end());
       }
+      int blockAt = -1;
       if (tm.isPresent()) {
         town = Optional.of(tm.get().canonical());
         rest = s.original(tm.get().end());
-        BlockNumbers.Block b = BlockNumbers.readAfterSubdivision(text, rest);
+      } else if (marked) {
+        int nameStart = s.original(pos + village.end());
+        blockAt = BlockNumbers.blockAfterName(text, nameStart);
+        town = blockAt < 0 ? Optional.empty() : unlistedTown(text.substring(nameStart, blockAt));
+      }
+      if (town.isPresent()) {
+        BlockNumbers.Block b =
+            blockAt < 0
+                ? BlockNumbers.readAfterSubdivision(text, rest)
+                : BlockNumbers.read(text, blockAt);
         if (!b.canonical().isEmpty()) {
           block = Optional.of(b.canonical());
           rest = b.end();
@@ -186,6 +197,23 @@ public final class Addresses {
             town,
             block,
             building.isEmpty() ? Optional.empty() : Optional.of(building)));
+  }
+
+  /**
+   * A 大字 that Japan Post's table does not list (it lists postal town names, and none at all for a
+   * village with one postcode), written after 大字 or 字 and before the block: 大字山田字中島123 is 大字山田. The
+   * key keeps 大字 so that it is a fixed point and never meets a listed town's key.
+   */
+  private static Optional<String> unlistedTown(String written) {
+    // A space ends the address: what follows it is a building (大字山田 メゾン1).
+    String name = written.strip();
+    int aza = name.indexOf('字');
+    if (aza > 0) {
+      name = name.substring(0, name.charAt(aza - 1) == '小' ? aza - 1 : aza);
+    }
+    return UNLISTED_TOWN.matcher(name).matches()
+        ? Optional.of("大字" + PlaceNames.fold(name))
+        : Optional.empty();
   }
 
   /** 岩手 for 岩手県, but only where one of its cities follows (京都市 is no 京都 + 市). */

@@ -10,8 +10,10 @@ import java.util.OptionalInt;
  * <p>Numbers are Arabic or kanji (三, 十五, 〇); between them stand 丁目, 丁 (堺市 writes 北花田町二丁4-1), 番地, 番,
  * 号, の, ノ or a dash of any width (- ‐ − ― ー). A kanji numeral counts only when a separator, a space
  * or the end follows it, so that a building such as 三井ビル after the block stays a building. Every
- * number joined so is kept (6-23-2 and 6-23-19, 1-6-23-2 and 1-6-23-19 stay apart); a number after
- * 号 or after a space (1-2-3 405) is a room and goes to the building.
+ * number joined so is kept (6-23-2 and 6-23-19, 1-6-23-2 and 1-6-23-19 stay apart), except a room:
+ * a number after 号 or a space (1-2-3 405), before 号室 / 室 / 階 / F (1-2-3-405号室), or of three digits
+ * or more after three numbers (1-2-3-405; a 枝番 has one or two) goes to the building. After two
+ * numbers a third of three digits (12-3-405) stays in the block: it may be a 号 as well as a room.
  */
 final class BlockNumbers {
   private static final String DASHES = "-‐‑‒–—―−ーｰ";
@@ -85,25 +87,32 @@ final class BlockNumbers {
     }
     int i = skipSpaces(text, from);
     for (String marker : SUBDIVISIONS) {
-      if (!text.startsWith(marker, i)) {
-        continue;
+      if (text.startsWith(marker, i)) {
+        int at = blockAfterName(text, i + marker.length());
+        return at < 0 ? new Block("", from) : read(text, at);
       }
-      int nameStart = i + marker.length();
-      int limit = Math.min(text.length(), nameStart + MAX_SUBDIVISION_NAME);
-      for (int j = nameStart + 1; j < limit; j++) {
-        char c = text.charAt(j);
-        if (c == ' ' || !(c >= '0' && c <= '9' || Numerals.isKanjiNumeral(c))) {
-          continue;
-        }
-        Block b = read(text, j);
-        if (!b.canonical().isEmpty()
-            && (c >= '0' && c <= '9' || text.substring(j, b.end()).contains("番"))) {
-          return b;
-        }
-      }
-      break;
     }
     return new Block("", from);
+  }
+
+  /**
+   * Where the block starts after a place name that begins at {@code nameStart} (at most {@value
+   * #MAX_SUBDIVISION_NAME} chars of it), or -1. Such a block starts with a digit, or is a kanji
+   * number ending with 番 / 番地, so that 三本松 is a name, not block 3.
+   */
+  static int blockAfterName(String text, int nameStart) {
+    int limit = Math.min(text.length(), nameStart + MAX_SUBDIVISION_NAME);
+    for (int j = nameStart + 1; j < limit; j++) {
+      char c = text.charAt(j);
+      if (c == ' ' || !(isDigit(c) || Numerals.isKanjiNumeral(c))) {
+        continue;
+      }
+      Block b = read(text, j);
+      if (!b.canonical().isEmpty() && (isDigit(c) || text.substring(j, b.end()).contains("番"))) {
+        return j;
+      }
+    }
+    return -1;
   }
 
   /** A number followed by 号室, 室, 階 or F is a room or floor (1-2-3-405号室, 1-2-3-4F). */

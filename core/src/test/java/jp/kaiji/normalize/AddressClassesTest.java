@@ -64,6 +64,17 @@ class AddressClassesTest {
   }
 
   @Test
+  void a大字ThatJapanPostDoesNotListStillGivesATownAndBlock() {
+    String key = blockKey("長野県南佐久郡北相木村大字山田123番地").orElseThrow();
+    assertThat(key).isEqualTo("長野県南佐久郡北相木村大字山田123");
+    assertThat(blockKey("北相木村大字山田字中島123")).contains(key);
+    assertThat(blockKey("長野県北相木村字山田123-0")).isNotEqualTo(Optional.of(key));
+    assertThat(blockKey("長野県北相木村大字川田123")).isPresent().isNotEqualTo(Optional.of(key));
+    assertThat(blockKey(key)).contains(key);
+    assertThat(Addresses.normalize("長野県北相木村大字山田 メゾン1").orElseThrow().town()).isEmpty();
+  }
+
+  @Test
   void fourNumberBlocksKeepEveryNumber() {
     List<String> keys =
         List.of(
