@@ -44,6 +44,7 @@ final class AddressGazetteer {
 
   private final Map<String, Names> citiesByPrefecture = new HashMap<>();
   private final Map<String, Set<String>> prefecturesByCitySpelling = new HashMap<>();
+  private final Map<String, Set<String>> prefecturesByExactCity = new HashMap<>();
   private final Names allCities = new Names();
   private final Map<String, Names> townsByCity = new HashMap<>();
 
@@ -65,12 +66,16 @@ final class AddressGazetteer {
       prefecturesByCitySpelling
           .computeIfAbsent(PlaceNames.fold(city), k -> new LinkedHashSet<>())
           .add(pref);
+      prefecturesByExactCity.computeIfAbsent(city, k -> new LinkedHashSet<>()).add(pref);
       Matcher county = COUNTY_TOWN.matcher(city);
       if (county.matches()) {
         cities.addAlias(county.group(2), city);
         allCities.addAlias(county.group(2), city);
         prefecturesByCitySpelling
             .computeIfAbsent(PlaceNames.fold(county.group(2)), k -> new LinkedHashSet<>())
+            .add(pref);
+        prefecturesByExactCity
+            .computeIfAbsent(county.group(2), k -> new LinkedHashSet<>())
             .add(pref);
       }
       if (place.town().isEmpty()) {
@@ -142,6 +147,14 @@ final class AddressGazetteer {
   /** The prefectures that have a city of this spelling (as {@link Match#spelling()} gives it). */
   Set<String> prefecturesOf(String city) {
     return prefecturesByCitySpelling.getOrDefault(PlaceNames.fold(city), Set.of());
+  }
+
+  /**
+   * The prefectures that have a city written exactly so, unfolded: 鹿嶋市 is only 茨城県, though it folds
+   * to 鹿島市 as 佐賀県's does.
+   */
+  Set<String> prefecturesOfExact(String city) {
+    return prefecturesByExactCity.getOrDefault(city, Set.of());
   }
 
   /**

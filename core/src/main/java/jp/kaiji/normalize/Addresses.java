@@ -127,6 +127,9 @@ public final class Addresses {
       } else if (byTown.isPresent()) {
         prefecture = byTown;
         prefectureFromText = true;
+      } else if (anyCity.isPresent() && exactPrefecture(g, s, anyCity.get()).isPresent()) {
+        prefecture = exactPrefecture(g, s, anyCity.get());
+        prefectureFromText = true;
       } else if (zipPrefectures.size() == 1) {
         prefecture = Optional.of(zipPrefectures.iterator().next());
       }
@@ -243,6 +246,13 @@ public final class Addresses {
     return withTown.size() == 1 ? Optional.of(withTown.get(0)) : Optional.empty();
   }
 
+  /** The one prefecture of a city as written, before folding (鹿嶋市 → 茨城県), if only one. */
+  private static Optional<String> exactPrefecture(
+      AddressGazetteer g, Spaceless s, AddressGazetteer.Match city) {
+    Set<String> exact = g.prefecturesOfExact(s.plain.substring(0, city.end()));
+    return exact.size() == 1 ? Optional.of(exact.iterator().next()) : Optional.empty();
+  }
+
   private static Address fromPostcode(String zip, List<PostcodeDirectory.Place> places) {
     Set<String> cities = new LinkedHashSet<>();
     Set<String> towns = new LinkedHashSet<>();
@@ -275,6 +285,10 @@ public final class Addresses {
    */
   private static final class Spaceless {
     final String compact;
+
+    /** {@link #compact} before folding. */
+    final String plain;
+
     private final int[] originalIndex;
     private final int originalLength;
 
@@ -287,7 +301,8 @@ public final class Addresses {
           b.append(text.charAt(i));
         }
       }
-      compact = PlaceNames.fold(b.toString());
+      plain = b.toString();
+      compact = PlaceNames.fold(plain);
       originalIndex = index;
       originalLength = text.length();
     }

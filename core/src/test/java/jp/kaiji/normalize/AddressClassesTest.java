@@ -105,6 +105,10 @@ class AddressClassesTest {
     Address byPostcode = Addresses.normalize("〒183-0022 府中市宮西町1-1").orElseThrow();
     assertThat(byPostcode.prefecture()).contains("東京都");
     assertThat(byPostcode.postcode()).contains("1830022");
+    // 鹿嶋市 (茨城県) folds as 佐賀県's 鹿島市 does: the town, or else the exact spelling, tells them apart.
+    assertThat(Addresses.normalize("鹿島市宮中1-2").orElseThrow().prefecture()).contains("茨城県");
+    assertThat(Addresses.normalize("鹿嶋市").orElseThrow().prefecture()).contains("茨城県");
+    assertThat(Addresses.normalize("鹿島市").orElseThrow().prefecture()).contains("佐賀県");
     // 府中町 is a town of both 府中市: neither prefecture can be told.
     assertThat(Addresses.normalize("府中市府中町1-1").failureIfAny())
         .hasValueSatisfying(f -> assertThat(f.code()).isEqualTo("address.unresolved"));
