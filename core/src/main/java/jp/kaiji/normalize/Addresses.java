@@ -11,16 +11,18 @@ import java.util.regex.Pattern;
  * Normalizes Japanese addresses into keys at several precisions ({@link Address#keys()}).
  *
  * <p>Steps: NFKC; the postcode (〒, with or without hyphen, in the text or in its own field) to
- * seven digits; the prefecture at the start of the text, or else inferred from a city that only one
- * prefecture has (千代田区 → 東京都) or from the postcode; the city as the longest of that prefecture's
- * cities in {@link PostcodeDirectory} (designated cities with their ward, 大阪市中央区; counties with or
- * without the county, 西多摩郡瑞穂町 / 瑞穂町), or from the postcode when the text starts at the town; the
- * town as the longest of that city's directory towns the text goes on with (kanji numerals in names
- * such as 北十条西 or 一ツ橋 kept, 北10条西 read as 北十条西, a leading 大字 or 字 skipped); then the block in
- * canonical form ({@link BlockNumbers}: 三丁目5番13号, 3-5-13, ３－５－１３ and 3丁目5-13 all give {@code
- * 3-5-13}); the rest is the building and room, kept in {@link Address#building()} and never part of
- * a key. When the town cannot be found, the rest of the text goes to the building and no block is
- * read.
+ * seven digits; the prefecture at the start of the text (also without 都/府/県 where one of its cities
+ * follows: 岩手花巻市), or else inferred from a city that only one prefecture has (千代田区 → 東京都), from the
+ * one prefecture of a shared city name whose town follows (府中市宮西町 → 東京都), or from the postcode; the
+ * city as the longest of that prefecture's cities in {@link PostcodeDirectory} (designated cities
+ * with their ward, 大阪市中央区; counties with or without the county, 西多摩郡瑞穂町 / 瑞穂町), or from the
+ * postcode when the text starts at the town; the town as the longest of that city's directory towns
+ * the text goes on with (kanji numerals in names such as 北十条西 or 一ツ橋 kept, 北10条西 read as 北十条西, a
+ * leading 大字 or 字 skipped; names compared in their {@link PlaceNames#fold folded} form, so 東恋ヶ窪 =
+ * 東恋ケ窪 = 東恋が窪); then the block in canonical form ({@link BlockNumbers}: 三丁目5番13号, 3-5-13, ３－５－１３,
+ * 3丁目5-13 and 三丁5-13 all give {@code 3-5-13}), after a 字 / 小字 name if one follows the town; the
+ * rest is the building and room, kept in {@link Address#building()} and never part of a key. When
+ * the town cannot be found, the rest of the text goes to the building and no block is read.
  *
  * <p><b>A postcode that contradicts the text</b> (its prefecture, or its city when the text names
  * one, differs) is dropped from the value and the text wins: the text names the place in many more
@@ -43,6 +45,8 @@ public final class Addresses {
       Pattern.compile("^(\\d{3})(?:[-‐−―ー]|(?=\\d{4}(?: |$)))(\\d{4})(?!\\d)");
   private static final Pattern BUILDING_LEAD = Pattern.compile("^[\\s\\-‐−―ー、,]+");
   private static final Pattern VILLAGE_PREFIX = Pattern.compile("^(大字|字)");
+  private static final Pattern UNLISTED_TOWN =
+      Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}々]{1,10}");
 
   private Addresses() {}
 
@@ -104,7 +108,8 @@ public final class Addresses {
     int pos = 0;
     Optional<String> prefecture = Optional.empty();
     boolean prefectureFromText = false;
-    Optional<AddressGazetteer.Match> pm = g.prefecture(s.compact, pos);
+    Optional<AddressGazetteer.Match> pm =
+        g.prefecture(s.compact, pos).or(() -> shortPrefectureBeforeCity(g, s.compact));
     if (pm.isPresent()) {
       prefecture = Optional.of(pm.get().canonical());
       prefectureFromText = true;
@@ -113,10 +118,17 @@ public final class Addresses {
       Optional<AddressGazetteer.Match> anyCity = g.anyCity(s.compact, pos);
       Set<String> candidates = anyCity.map(c -> g.prefecturesOf(c.spelling())).orElse(Set.of());
       Optional<String> agreed = candidates.stream().filter(zipPrefectures::contains).findFirst();
+      Optional<String> byTown = onlyPrefectureWithTown(g, candidates, s.compact);
       if (agreed.isPresent()) {
         prefecture = agreed;
       } else if (candidates.size() == 1) {
         prefecture = Optional.of(candidates.iterator().next());
+        prefectureFromText = true;
+      } else if (byTown.isPresent()) {
+        prefecture = byTown;
+        prefectureFromText = true;
+      } else if (anyCity.isPresent() && exactPrefecture(g, s, anyCity.get()).isPresent()) {
+        prefecture = exactPrefecture(g, s, anyCity.get());
         prefectureFromText = true;
       } else if (zipPrefectures.size() == 1) {
         prefecture = Optional.of(zipPrefectures.iterator().next());
@@ -150,16 +162,25 @@ public final class Addresses {
     int rest = s.original(pos);
     if (city.isPresent()) {
       Optional<AddressGazetteer.Match> tm = g.town(pref, city.get(), s.compact, pos);
-      if (tm.isEmpty()) {
-        Matcher village = VILLAGE_PREFIX.matcher(s.compact.substring(pos));
-        if (village.find()) {
-          tm = g.town(pref, city.get(), s.compact, pos + village.end());
-        }
+      Matcher village = VILLAGE_PREFIX.matcher(s.compact.substring(pos));
+      boolean marked = village.find();
+      if (tm.isEmpty() && marked) {
+        tm = g.town(pref, city.get(), s.compact, pos + village.end());
       }
+      int blockAt = -1;
       if (tm.isPresent()) {
         town = Optional.of(tm.get().canonical());
         rest = s.original(tm.get().end());
-        BlockNumbers.Block b = BlockNumbers.read(text, rest);
+      } else if (marked) {
+        int nameStart = s.original(pos + village.end());
+        blockAt = BlockNumbers.blockAfterName(text, nameStart);
+        town = blockAt < 0 ? Optional.empty() : unlistedTown(text.substring(nameStart, blockAt));
+      }
+      if (town.isPresent()) {
+        BlockNumbers.Block b =
+            blockAt < 0
+                ? BlockNumbers.readAfterSubdivision(text, rest)
+                : BlockNumbers.read(text, blockAt);
         if (!b.canonical().isEmpty()) {
           block = Optional.of(b.canonical());
           rest = b.end();
@@ -181,12 +202,63 @@ public final class Addresses {
             building.isEmpty() ? Optional.empty() : Optional.of(building)));
   }
 
+  /**
+   * A 大字 that Japan Post's table does not list (it lists postal town names, and none at all for a
+   * village with one postcode), written after 大字 or 字 and before the block: 大字山田字中島123 is 大字山田. The
+   * key keeps 大字 so that it is a fixed point and never meets a listed town's key.
+   */
+  private static Optional<String> unlistedTown(String written) {
+    // A space ends the address: what follows it is a building (大字山田 メゾン1).
+    String name = written.strip();
+    int aza = name.indexOf('字');
+    if (aza > 0) {
+      name = name.substring(0, name.charAt(aza - 1) == '小' ? aza - 1 : aza);
+    }
+    return UNLISTED_TOWN.matcher(name).matches()
+        ? Optional.of("大字" + PlaceNames.fold(name))
+        : Optional.empty();
+  }
+
+  /** 岩手 for 岩手県, but only where one of its cities follows (京都市 is no 京都 + 市). */
+  private static Optional<AddressGazetteer.Match> shortPrefectureBeforeCity(
+      AddressGazetteer g, String compact) {
+    return g.shortPrefecture(compact, 0)
+        .filter(p -> g.city(p.canonical(), compact, p.end()).isPresent());
+  }
+
+  /**
+   * Of the prefectures that have the city the text starts with (府中市: 東京都 and 広島県), the only one
+   * where one of the city's towns follows it; empty when none or several do.
+   */
+  private static Optional<String> onlyPrefectureWithTown(
+      AddressGazetteer g, Set<String> candidates, String compact) {
+    if (candidates.size() < 2) {
+      return Optional.empty();
+    }
+    List<String> withTown =
+        candidates.stream()
+            .filter(
+                pref ->
+                    g.city(pref, compact, 0)
+                        .flatMap(c -> g.town(pref, c.canonical(), compact, c.end()))
+                        .isPresent())
+            .toList();
+    return withTown.size() == 1 ? Optional.of(withTown.get(0)) : Optional.empty();
+  }
+
+  /** The one prefecture of a city as written, before folding (鹿嶋市 → 茨城県), if only one. */
+  private static Optional<String> exactPrefecture(
+      AddressGazetteer g, Spaceless s, AddressGazetteer.Match city) {
+    Set<String> exact = g.prefecturesOfExact(s.plain.substring(0, city.end()));
+    return exact.size() == 1 ? Optional.of(exact.iterator().next()) : Optional.empty();
+  }
+
   private static Address fromPostcode(String zip, List<PostcodeDirectory.Place> places) {
     Set<String> cities = new LinkedHashSet<>();
     Set<String> towns = new LinkedHashSet<>();
     for (PostcodeDirectory.Place p : places) {
       cities.add(Text.clean(p.city()));
-      towns.add(AddressGazetteer.canonicalTown(p.town()));
+      towns.add(AddressGazetteer.get().canonicalTown(p.prefecture(), p.city(), p.town()));
     }
     Optional<String> city =
         cities.size() == 1 ? Optional.of(cities.iterator().next()) : Optional.empty();
@@ -208,9 +280,15 @@ public final class Addresses {
         IdentifierKind.POSTCODE, "postcode.shape", "a postcode has seven digits (〒541-0052)");
   }
 
-  /** The text without spaces, and where each of its characters stands in the original. */
+  /**
+   * The text without spaces and {@link PlaceNames#fold folded}, and where each char stands in it.
+   */
   private static final class Spaceless {
     final String compact;
+
+    /** {@link #compact} before folding. */
+    final String plain;
+
     private final int[] originalIndex;
     private final int originalLength;
 
@@ -223,7 +301,8 @@ public final class Addresses {
           b.append(text.charAt(i));
         }
       }
-      compact = b.toString();
+      plain = b.toString();
+      compact = PlaceNames.fold(plain);
       originalIndex = index;
       originalLength = text.length();
     }

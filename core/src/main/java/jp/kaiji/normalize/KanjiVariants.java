@@ -21,11 +21,18 @@ import java.util.Map;
 final class KanjiVariants {
   static final String RESOURCE = "kanji-variants.tsv";
 
+  /** Variants folded in place names only, on top of {@link #RESOURCE}. */
+  static final String PLACE_RESOURCE = "place-kanji-variants.tsv";
+
   /** One row of the table. */
   record Row(int variant, int standard, String note) {}
 
   private static final class Holder {
-    static final KanjiVariants INSTANCE = load();
+    static final KanjiVariants INSTANCE = load(RESOURCE);
+  }
+
+  private static final class PlaceHolder {
+    static final KanjiVariants INSTANCE = load(RESOURCE, PLACE_RESOURCE);
   }
 
   private final Map<Integer, Row> byVariant;
@@ -36,6 +43,11 @@ final class KanjiVariants {
 
   static KanjiVariants get() {
     return Holder.INSTANCE;
+  }
+
+  /** The table for place names: every name variant plus {@link #PLACE_RESOURCE}. */
+  static KanjiVariants forPlaces() {
+    return PlaceHolder.INSTANCE;
   }
 
   /** Every row, in no particular order. */
@@ -49,14 +61,30 @@ final class KanjiVariants {
     return row == null ? codePoint : row.standard();
   }
 
-  private static KanjiVariants load() {
-    try (InputStream raw = KanjiVariants.class.getResourceAsStream(RESOURCE)) {
+  private static KanjiVariants load(String... resources) {
+    Map<Integer, Row> rows = new HashMap<>();
+    for (String resource : resources) {
+      read(resource, rows);
+    }
+    for (Row row : rows.values()) {
+      if (rows.containsKey(row.standard())) {
+        throw new IllegalStateException(
+            String.join(" + ", resources)
+                + ": standard form "
+                + Character.toString(row.standard())
+                + " is itself listed as a variant");
+      }
+    }
+    return new KanjiVariants(rows);
+  }
+
+  private static void read(String resource, Map<Integer, Row> rows) {
+    try (InputStream raw = KanjiVariants.class.getResourceAsStream(resource)) {
       if (raw == null) {
         throw new IllegalStateException(
-            "missing resource " + RESOURCE + " next to " + KanjiVariants.class.getName());
+            "missing resource " + resource + " next to " + KanjiVariants.class.getName());
       }
       BufferedReader in = new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8));
-      Map<Integer, Row> rows = new HashMap<>();
       String line;
       int lineNo = 0;
       while ((line = in.readLine()) != null) {
@@ -65,7 +93,7 @@ final class KanjiVariants {
           continue;
         }
         String[] f = line.split("\t", -1);
-        String where = RESOURCE + " line " + lineNo;
+        String where = resource + " line " + lineNo;
         if (f.length != 3) {
           throw new IllegalStateException(
               where + ": expected 3 fields (variant, standard, note), got " + f.length);
@@ -79,18 +107,8 @@ final class KanjiVariants {
           throw new IllegalStateException(where + ": variant listed twice");
         }
       }
-      for (Row row : rows.values()) {
-        if (rows.containsKey(row.standard())) {
-          throw new IllegalStateException(
-              RESOURCE
-                  + ": standard form "
-                  + Character.toString(row.standard())
-                  + " is itself listed as a variant");
-        }
-      }
-      return new KanjiVariants(rows);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + RESOURCE, e);
+      throw new UncheckedIOException("cannot read " + resource, e);
     }
   }
 
