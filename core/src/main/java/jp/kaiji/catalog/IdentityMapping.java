@@ -33,6 +33,13 @@ import java.util.Optional;
  *     their non-blank values are joined with a space; instead of {@code address}
  * @param postcodeColumns the postcode in one column, or in two (the 3 and the 4 digits); instead of
  *     {@code postcode}
+ * @param sex the sex column (男/女, M/F, male/female, 1/2): a disagreement is evidence against
+ * @param issuedIds columns holding numbers the group issued (member, customer, employee numbers),
+ *     each with its scheme: a requester who writes one on the form is matched exactly
+ * @param workplace workplace columns (company name, office address): context for the reviewer,
+ *     never evidence, since colleagues share them
+ * @param workPhones work phone columns (a company's main number): context, never evidence
+ * @param workEmails work e-mail columns: context, never evidence
  */
 public record IdentityMapping(
     Optional<String> fullName,
@@ -52,7 +59,91 @@ public record IdentityMapping(
     Optional<String> recordDate,
     // Left out when empty, so that catalogues written before these keys read and write the same.
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> addressColumns,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> postcodeColumns) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> postcodeColumns,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Optional<String> sex,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<IssuedIdColumn> issuedIds,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> workplace,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> workPhones,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> workEmails) {
+
+  /** A column holding numbers the group issued, and the scheme they belong to. */
+  public record IssuedIdColumn(String column, String scheme) {}
+
+  /** A mapping without sex, issued numbers or work context. */
+  public IdentityMapping(
+      Optional<String> fullName,
+      Optional<String> familyName,
+      Optional<String> givenName,
+      Optional<String> reading,
+      Optional<String> familyReading,
+      Optional<String> givenReading,
+      List<String> formerFamilyNames,
+      Optional<String> birthDate,
+      Optional<String> postcode,
+      Optional<String> address,
+      List<String> phones,
+      List<String> emails,
+      List<String> phoneSha256,
+      List<String> emailSha256,
+      Optional<String> recordDate,
+      List<String> addressColumns,
+      List<String> postcodeColumns) {
+    this(
+        fullName,
+        familyName,
+        givenName,
+        reading,
+        familyReading,
+        givenReading,
+        formerFamilyNames,
+        birthDate,
+        postcode,
+        address,
+        phones,
+        emails,
+        phoneSha256,
+        emailSha256,
+        recordDate,
+        addressColumns,
+        postcodeColumns,
+        Optional.empty(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of());
+  }
+
+  /** This mapping with the roles that are not name, birth date, address, phone or e-mail. */
+  public IdentityMapping withRoles(
+      Optional<String> sex,
+      List<IssuedIdColumn> issuedIds,
+      List<String> workplace,
+      List<String> workPhones,
+      List<String> workEmails) {
+    return new IdentityMapping(
+        fullName,
+        familyName,
+        givenName,
+        reading,
+        familyReading,
+        givenReading,
+        formerFamilyNames,
+        birthDate,
+        postcode,
+        address,
+        phones,
+        emails,
+        phoneSha256,
+        emailSha256,
+        recordDate,
+        addressColumns,
+        postcodeColumns,
+        sex,
+        issuedIds,
+        workplace,
+        workPhones,
+        workEmails);
+  }
 
   /** A mapping with the address and the postcode in one column each (or none). */
   public IdentityMapping(
@@ -110,6 +201,11 @@ public record IdentityMapping(
     recordDate = orEmpty(recordDate);
     addressColumns = addressColumns == null ? List.of() : List.copyOf(addressColumns);
     postcodeColumns = postcodeColumns == null ? List.of() : List.copyOf(postcodeColumns);
+    sex = orEmpty(sex);
+    issuedIds = issuedIds == null ? List.of() : List.copyOf(issuedIds);
+    workplace = workplace == null ? List.of() : List.copyOf(workplace);
+    workPhones = workPhones == null ? List.of() : List.copyOf(workPhones);
+    workEmails = workEmails == null ? List.of() : List.copyOf(workEmails);
   }
 
   /** The address columns, whichever way they are mapped. */
@@ -143,6 +239,11 @@ public record IdentityMapping(
     phoneSha256.forEach(c -> out.add(java.util.Map.entry("phoneSha256", c)));
     emailSha256.forEach(c -> out.add(java.util.Map.entry("emailSha256", c)));
     recordDate.ifPresent(c -> out.add(java.util.Map.entry("recordDate", c)));
+    sex.ifPresent(c -> out.add(java.util.Map.entry("sex", c)));
+    issuedIds.forEach(c -> out.add(java.util.Map.entry("issuedIds", c.column())));
+    workplace.forEach(c -> out.add(java.util.Map.entry("workplace", c)));
+    workPhones.forEach(c -> out.add(java.util.Map.entry("workPhones", c)));
+    workEmails.forEach(c -> out.add(java.util.Map.entry("workEmails", c)));
     return out;
   }
 

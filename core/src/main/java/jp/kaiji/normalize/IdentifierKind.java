@@ -8,7 +8,9 @@ public enum IdentifierKind {
   POSTCODE("postcode"),
   ADDRESS("address"),
   PHONE("phone"),
-  EMAIL("e-mail");
+  EMAIL("e-mail"),
+  SEX("sex"),
+  ISSUED_ID("issued number");
 
   private final String label;
 

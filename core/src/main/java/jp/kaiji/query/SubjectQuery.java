@@ -1,5 +1,6 @@
 package jp.kaiji.query;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,7 +15,8 @@ import java.util.Optional;
  * {"name": "山田 太郎", "reading": "ヤマダ タロウ", "formerNames": ["佐藤 太郎"],
  *  "birthDate": "昭和50年3月5日",
  *  "addresses": [{"postcode": "541-0052", "address": "大阪府大阪市中央区安土町3-5-13"}],
- *  "phones": ["090-1234-5678"], "emails": ["taro@example.jp"]}
+ *  "phones": ["090-1234-5678"], "emails": ["taro@example.jp"],
+ *  "sex": "男", "issuedIds": [{"scheme": "regate-member", "value": "RG00001234"}]}
  * }</pre>
  *
  * @param name the current full name
@@ -24,6 +26,8 @@ import java.util.Optional;
  * @param addresses current address first, then former ones
  * @param phones phone numbers
  * @param emails e-mail addresses
+ * @param sex the sex as written (男/女, M/F, male/female, 1/2 as in JIS X 0303)
+ * @param issuedIds numbers the group issued to the requester (member, customer, employee numbers)
  */
 public record SubjectQuery(
     Optional<String> name,
@@ -32,8 +36,32 @@ public record SubjectQuery(
     Optional<String> birthDate,
     List<PostalAddress> addresses,
     List<String> phones,
-    List<String> emails) {
+    List<String> emails,
+    Optional<String> sex,
+    List<IssuedId> issuedIds) {
 
+  /** A form without sex or issued numbers. */
+  public SubjectQuery(
+      Optional<String> name,
+      Optional<String> reading,
+      List<String> formerNames,
+      Optional<String> birthDate,
+      List<PostalAddress> addresses,
+      List<String> phones,
+      List<String> emails) {
+    this(
+        name,
+        reading,
+        formerNames,
+        birthDate,
+        addresses,
+        phones,
+        emails,
+        Optional.empty(),
+        List.of());
+  }
+
+  @JsonCreator
   public SubjectQuery {
     name = name == null ? Optional.empty() : name;
     reading = reading == null ? Optional.empty() : reading;
@@ -42,7 +70,15 @@ public record SubjectQuery(
     addresses = addresses == null ? List.of() : List.copyOf(addresses);
     phones = phones == null ? List.of() : List.copyOf(phones);
     emails = emails == null ? List.of() : List.copyOf(emails);
+    sex = sex == null ? Optional.empty() : sex;
+    issuedIds = issuedIds == null ? List.of() : List.copyOf(issuedIds);
   }
+
+  /**
+   * A number the group issued, with the scheme the catalogue names for it (e.g. {@code
+   * regate-member}): the same value means the same account only within one scheme.
+   */
+  public record IssuedId(String scheme, String value) {}
 
   /** One address as written on the form; the postcode may also sit inside the text. */
   public record PostalAddress(Optional<String> postcode, String address) {

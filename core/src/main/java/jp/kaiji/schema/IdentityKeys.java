@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param emails e-mail keys
  * @param phoneHashes SHA-256 of E.164 forms (records of provision hold only these)
  * @param emailHashes SHA-256 of e-mail keys
+ * @param sex {@code M} or {@code F}, where known
+ * @param issuedIds numbers the group issued, as {@code scheme:value}
  */
 public record IdentityKeys(
     List<NameKey> names,
@@ -27,7 +29,32 @@ public record IdentityKeys(
     List<PhoneKey> phones,
     List<String> emails,
     List<String> phoneHashes,
-    List<String> emailHashes) {
+    List<String> emailHashes,
+    Optional<String> sex,
+    List<String> issuedIds) {
+
+  /** Keys without sex or issued numbers. */
+  public IdentityKeys(
+      List<NameKey> names,
+      List<ReadingKey> readings,
+      List<String> birthDates,
+      List<AddressKey> addresses,
+      List<PhoneKey> phones,
+      List<String> emails,
+      List<String> phoneHashes,
+      List<String> emailHashes) {
+    this(
+        names,
+        readings,
+        birthDates,
+        addresses,
+        phones,
+        emails,
+        phoneHashes,
+        emailHashes,
+        Optional.empty(),
+        List.of());
+  }
 
   public IdentityKeys {
     names = List.copyOf(names);
@@ -38,6 +65,8 @@ public record IdentityKeys(
     emails = List.copyOf(emails);
     phoneHashes = List.copyOf(phoneHashes);
     emailHashes = List.copyOf(emailHashes);
+    sex = sex == null ? Optional.empty() : sex;
+    issuedIds = List.copyOf(issuedIds);
   }
 
   public static IdentityKeys empty() {
@@ -53,7 +82,23 @@ public record IdentityKeys(
         && phones.isEmpty()
         && emails.isEmpty()
         && phoneHashes.isEmpty()
-        && emailHashes.isEmpty();
+        && emailHashes.isEmpty()
+        && issuedIds.isEmpty();
+  }
+
+  /** A copy with the sex and the issued numbers. */
+  public IdentityKeys withRoles(Optional<String> sex, List<String> issuedIds) {
+    return new IdentityKeys(
+        names,
+        readings,
+        birthDates,
+        addresses,
+        phones,
+        emails,
+        phoneHashes,
+        emailHashes,
+        sex,
+        issuedIds);
   }
 
   /**

@@ -74,6 +74,9 @@ public final class IndexSchema {
   public static final String PHONE_SHA256 = "phone_sha256";
   public static final String EMAIL_KEY = "email_key";
   public static final String EMAIL_SHA256 = "email_sha256";
+  public static final String SEX = "sex";
+  public static final String ISSUED_ID = "issued_id";
+  public static final String WORK_CONTEXT = "work_context";
   public static final String RECORD_DATE = "record_date";
   public static final String RECORD_EPOCH_DAY = "record_epoch_day";
 
@@ -93,6 +96,8 @@ public final class IndexSchema {
     EMAIL,
     PHONE_SHA256,
     EMAIL_SHA256,
+    SEX,
+    ISSUED_ID,
     RECORD_DATE;
 
     /** The spelling stored in the index, e.g. {@code birth_date}. */
@@ -199,6 +204,17 @@ public final class IndexSchema {
               Indexing.KEYWORD_STORED,
               true,
               "lower-case hex SHA-256 of Email.key: from hashed columns and computed from every clear e-mail"),
+          new FieldSpec(SEX, Indexing.KEYWORD_STORED, false, "Sexes.normalize: M or F"),
+          new FieldSpec(
+              ISSUED_ID,
+              Indexing.KEYWORD_STORED,
+              true,
+              "scheme:value of every number the group issued (member, customer, employee numbers)"),
+          new FieldSpec(
+              WORK_CONTEXT,
+              Indexing.STORED,
+              true,
+              "'workplace: …', 'work phone: …', 'work e-mail: …' as the source holds them: context for the reviewer, never a key"),
           new FieldSpec(
               RECORD_DATE,
               Indexing.KEYWORD_STORED,

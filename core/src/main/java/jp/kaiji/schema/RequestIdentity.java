@@ -8,11 +8,13 @@ import jp.kaiji.normalize.Addresses;
 import jp.kaiji.normalize.BirthDate;
 import jp.kaiji.normalize.BirthDates;
 import jp.kaiji.normalize.Emails;
+import jp.kaiji.normalize.IssuedIds;
 import jp.kaiji.normalize.Names;
 import jp.kaiji.normalize.Normalized;
 import jp.kaiji.normalize.Phone;
 import jp.kaiji.normalize.Phones;
 import jp.kaiji.normalize.Readings;
+import jp.kaiji.normalize.Sexes;
 import jp.kaiji.query.SubjectQuery;
 import jp.kaiji.schema.IdentityKeys.AddressKey;
 import jp.kaiji.schema.IdentityKeys.NameKey;
@@ -148,8 +150,19 @@ public final class RequestIdentity {
       value(Emails.normalize(q.emails().get(i)), "emails[" + i + "]", unusable)
           .ifPresent(e -> emails.add(e.key()));
     }
+    Optional<String> sex =
+        q.sex().isPresent()
+            ? value(Sexes.normalize(q.sex().get()), "sex", unusable)
+            : Optional.empty();
+    List<String> issued = new ArrayList<>();
+    for (int i = 0; i < q.issuedIds().size(); i++) {
+      SubjectQuery.IssuedId id = q.issuedIds().get(i);
+      value(IssuedIds.normalize(id.scheme(), id.value()), "issuedIds[" + i + "]", unusable)
+          .ifPresent(issued::add);
+    }
     return new Parsed(
-        new IdentityKeys(names, readings, dates, addresses, phones, emails, List.of(), List.of()),
+        new IdentityKeys(
+            names, readings, dates, addresses, phones, emails, List.of(), List.of(), sex, issued),
         unusable);
   }
 

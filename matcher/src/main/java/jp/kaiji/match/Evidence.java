@@ -15,6 +15,10 @@ public enum Evidence {
   /** A mobile number: one holder at a time. */
   MOBILE,
   EMAIL,
+  /** A number the group issued (member, customer, employee number): one account's holder. */
+  ISSUED_ID,
+  /** The sex: it only ever disagrees, since half of everyone shares it. */
+  SEX,
   /** Address, fixed line and family name: shared by everyone living together. */
   HOUSEHOLD
 }

@@ -50,7 +50,14 @@ public record MatchPolicy(
 
   /** One number per attribute. */
   public record Weights(
-      double name, double reading, double birthDate, double address, double phone, double email) {}
+      double name,
+      double reading,
+      double birthDate,
+      double address,
+      double phone,
+      double email,
+      double sex,
+      double issuedId) {}
 
   public MatchPolicy {
     if (reviewMinScore > confirmedMinScore) {

@@ -5,6 +5,7 @@ import static jp.kaiji.schema.IndexSchema.ADDRESS_PREFECTURE_CITY;
 import static jp.kaiji.schema.IndexSchema.ADDRESS_TOWN;
 import static jp.kaiji.schema.IndexSchema.BIRTH_DATE;
 import static jp.kaiji.schema.IndexSchema.EMAIL_KEY;
+import static jp.kaiji.schema.IndexSchema.ISSUED_ID;
 import static jp.kaiji.schema.IndexSchema.PHONE_E164;
 
 import java.util.ArrayList;
@@ -61,6 +62,8 @@ final class RecordComparator {
     compareAddress(request, record).ifPresent(out::add);
     comparePhones(request, record, out);
     compareEmails(request, record).ifPresent(out::add);
+    compareIssuedIds(request, record).ifPresent(out::add);
+    compareSex(request, record).ifPresent(out::add);
     double score = out.stream().mapToDouble(AttributeMatch::weight).sum();
     Comparison unranked = new Comparison(out, score, Optional.empty());
     return new Comparison(out, score, tierOf(unranked, names.shareGivenName(request, record)));
@@ -69,9 +72,12 @@ final class RecordComparator {
   private Optional<MatchTier> tierOf(Comparison c, boolean sameGivenName) {
     Set<Evidence> agreeing = c.agreeing();
     boolean nameDiffers = c.contradicts("name");
-    boolean birthDiffers = c.contradicts("birthDate");
+    // A different sex is read like a different birth date: a slip needs a reviewer's eye.
+    boolean birthDiffers = c.contradicts("birthDate") || c.contradicts("sex");
     boolean personalContact =
-        agreeing.contains(Evidence.MOBILE) || agreeing.contains(Evidence.EMAIL);
+        agreeing.contains(Evidence.MOBILE)
+            || agreeing.contains(Evidence.EMAIL)
+            || agreeing.contains(Evidence.ISSUED_ID);
     if (nameDiffers) {
       return personalContact && agreeing.size() >= 2
           ? Optional.of(MatchTier.NEEDS_REVIEW)
@@ -355,6 +361,55 @@ final class RecordComparator {
     return Optional.of(
         new AttributeMatch(
             "email", Level.DIFFERENT, Evidence.EMAIL, policy.disagreement().email(), "different"));
+  }
+
+  // ---- issued numbers and sex -----------------------------------------------------------
+
+  /**
+   * A number the group issued, compared within its scheme only. A different number in the same
+   * scheme weighs little against: one person may hold two accounts.
+   */
+  private Optional<AttributeMatch> compareIssuedIds(IdentityKeys q, IdentityKeys r) {
+    if (q.issuedIds().isEmpty() || r.issuedIds().isEmpty()) {
+      return Optional.empty();
+    }
+    for (String id : q.issuedIds()) {
+      if (r.issuedIds().contains(id)) {
+        return Optional.of(
+            weighing.agree(
+                "issuedId", Level.SAME, policy.m().issuedId(), ISSUED_ID, id, "same (" + id + ")"));
+      }
+    }
+    boolean sameScheme =
+        q.issuedIds().stream()
+            .anyMatch(a -> r.issuedIds().stream().anyMatch(b -> scheme(a).equals(scheme(b))));
+    return sameScheme
+        ? Optional.of(
+            new AttributeMatch(
+                "issuedId",
+                Level.DIFFERENT,
+                Evidence.ISSUED_ID,
+                policy.disagreement().issuedId(),
+                "different number in the same scheme"))
+        : Optional.empty();
+  }
+
+  private static String scheme(String issuedId) {
+    return issuedId.substring(0, issuedId.indexOf(':'));
+  }
+
+  /** Only a disagreement is reported: agreement on the sex tells two people apart from nobody. */
+  private Optional<AttributeMatch> compareSex(IdentityKeys q, IdentityKeys r) {
+    if (q.sex().isEmpty() || r.sex().isEmpty() || q.sex().equals(r.sex())) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new AttributeMatch(
+            "sex",
+            Level.DIFFERENT,
+            Evidence.SEX,
+            policy.disagreement().sex(),
+            "different (" + r.sex().get() + " on the record)"));
   }
 
   private String sha256(String key) {

@@ -4,6 +4,7 @@ import static jp.kaiji.schema.IndexSchema.ADDRESS_BLOCK;
 import static jp.kaiji.schema.IndexSchema.BIRTH_DATE;
 import static jp.kaiji.schema.IndexSchema.EMAIL_KEY;
 import static jp.kaiji.schema.IndexSchema.EMAIL_SHA256;
+import static jp.kaiji.schema.IndexSchema.ISSUED_ID;
 import static jp.kaiji.schema.IndexSchema.NAME_FULL;
 import static jp.kaiji.schema.IndexSchema.PHONE_E164;
 import static jp.kaiji.schema.IndexSchema.PHONE_SHA256;
@@ -143,6 +144,7 @@ public final class SubjectMatcher {
               exact.add(new KeyTerm(EMAIL_KEY, e));
               exact.add(new KeyTerm(EMAIL_SHA256, Hashes.sha256Hex(e)));
             });
+    q.issuedIds().forEach(id -> exact.add(new KeyTerm(ISSUED_ID, id)));
     return new CandidateQuery(exact, fuzzy);
   }
 
@@ -206,7 +208,9 @@ public final class SubjectMatcher {
         concat(request.phones(), phones),
         concat(request.emails(), emails),
         request.phoneHashes(),
-        request.emailHashes());
+        request.emailHashes(),
+        request.sex(),
+        request.issuedIds());
   }
 
   /**

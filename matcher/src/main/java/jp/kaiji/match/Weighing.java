@@ -5,6 +5,7 @@ import static jp.kaiji.schema.IndexSchema.ADDRESS_PREFECTURE_CITY;
 import static jp.kaiji.schema.IndexSchema.ADDRESS_TOWN;
 import static jp.kaiji.schema.IndexSchema.BIRTH_DATE;
 import static jp.kaiji.schema.IndexSchema.EMAIL_KEY;
+import static jp.kaiji.schema.IndexSchema.ISSUED_ID;
 import static jp.kaiji.schema.IndexSchema.NAME_FULL;
 import static jp.kaiji.schema.IndexSchema.PHONE_E164;
 import static jp.kaiji.schema.IndexSchema.READING_KEY;
@@ -38,6 +39,7 @@ final class Weighing {
           case "address" -> Evidence.HOUSEHOLD;
           case "phone" -> Evidence.MOBILE;
           case "email" -> Evidence.EMAIL;
+          case "issuedId" -> Evidence.ISSUED_ID;
           default -> throw new IllegalArgumentException("unknown attribute " + attribute);
         };
     double w = key == null ? 0 : weight(m, field, key);
@@ -61,6 +63,7 @@ final class Weighing {
       case ADDRESS_PREFECTURE_CITY -> p.address() * 1000;
       case PHONE_E164 -> p.phone();
       case EMAIL_KEY -> p.email();
+      case ISSUED_ID -> p.issuedId();
       default -> throw new IllegalArgumentException("no prior for field " + field);
     };
   }

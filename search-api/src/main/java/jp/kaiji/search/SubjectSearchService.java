@@ -252,6 +252,7 @@ public final class SubjectSearchService {
                     .ifPresent(v -> out.add(hasher.hash("address", v))));
     k.phones().forEach(p -> out.add(hasher.hash("phone", p.e164())));
     k.emails().forEach(e -> out.add(hasher.hash("email", e)));
+    k.issuedIds().forEach(i -> out.add(hasher.hash("issuedId", i)));
     return out;
   }
 }

@@ -29,7 +29,9 @@ final class StoredRecords {
             phones(d),
             list(d, IndexSchema.EMAIL_KEY),
             list(d, IndexSchema.PHONE_SHA256),
-            list(d, IndexSchema.EMAIL_SHA256));
+            list(d, IndexSchema.EMAIL_SHA256),
+            Optional.ofNullable(d.get(IndexSchema.SEX)),
+            list(d, IndexSchema.ISSUED_ID));
     String rowNumber = d.get(IndexSchema.ROW_NUMBER);
     return new IndexedRecord(
         d.get(IndexSchema.SOURCE_ID),
