@@ -163,6 +163,34 @@ public final class BenchCli {
               ramBufferMb == null ? d.ramBufferMb() : ramBufferMb);
       Path scratch = Files.createDirectories(world.cache.resolve("scratch"));
       RebuildBench.Result r = RebuildBench.run(dir, scratch, options, warmups, runs, System.err);
+      // The same-run baseline: plain Lucene (StandardAnalyzer, one thread) indexing the same raw
+      // records, so that the ratio survives the load of other processes on the machine.
+      SourceCatalog catalog = FixtureWorld.readCatalog(dir.resolve("catalog.json"));
+      double[] ftRates = new double[runs];
+      double[] ftCpuRates = new double[runs];
+      for (int i = 0; i < runs; i++) {
+        Path ftDir = Files.createTempDirectory(scratch, "fulltext-");
+        try {
+          FullTextBaseline.Build[] built = new FullTextBaseline.Build[1];
+          long cpu0 = RebuildBench.processCpuMillis();
+          FullTextBaseline.open(catalog, dir, ftDir, built).close();
+          long cpu = RebuildBench.processCpuMillis() - cpu0;
+          ftRates[i] = built[0].records() * 1000.0 / Math.max(1, built[0].millis());
+          ftCpuRates[i] = cpu <= 0 ? Double.NaN : built[0].records() * 1000.0 / cpu;
+          System.err.printf(
+              Locale.ROOT,
+              "baseline full-text index %d/%d: %,d records in %.1f s (%,.0f records/s)%n",
+              i + 1,
+              runs,
+              built[0].records(),
+              built[0].millis() / 1e3,
+              ftRates[i]);
+        } finally {
+          Worlds.deleteTree(ftDir);
+        }
+      }
+      Stats ft = Stats.of(ftRates);
+      Stats ftCpu = Stats.of(ftCpuRates);
       new Table(
               "rebuild, "
                   + world.persons
@@ -194,6 +222,13 @@ public final class BenchCli {
               "",
               "MB of " + (HeapSampler.maxHeap() >> 20))
           .row("index on disk", r.indexMbPerMillion(), "", "MB per million records")
+          .row("baseline: StandardAnalyzer full text, 1 thread", ft.median(), ft.p99(), "records/s")
+          .row("baseline per CPU-second", ftCpu.median(), ftCpu.p99(), "records/CPU-s")
+          .row(
+              "Kaiji / baseline (medians)",
+              r.recordsPerSecond().median() / ft.median(),
+              "",
+              "x (records/s)")
           .print(out);
       return 0;
     }
