@@ -294,9 +294,15 @@ public final class BenchCli {
           Locale.ROOT, "in-process: %d requests x %d rounds ...%n", forms.size(), rounds);
       SearchBench.Latency kaiji = SearchBench.inProcess(generations, forms, rounds);
       System.err.printf(Locale.ROOT, "HTTP: %d clients ...%n", clients);
-      SearchBench.Latency http =
+      SearchBench.Http served =
           SearchBench.http(
-              dir.resolve("catalog.json"), root.resolve("kaiji"), forms, rounds, clients);
+              dir.resolve("catalog.json"),
+              root.resolve("kaiji"),
+              forms,
+              rounds,
+              clients,
+              Files.createDirectories(world.cache.resolve("scratch")));
+      SearchBench.Latency http = served.latency();
 
       System.err.println("full-text baseline ...");
       FullTextBaseline.Build[] built = new FullTextBaseline.Build[1];
@@ -355,12 +361,17 @@ public final class BenchCli {
               kaiji.millis().count(),
               kaiji.errors() + " forms unreadable (400)")
           .row(
-              "Kaiji over HTTP (" + clients + " clients)",
+              "Kaiji over HTTP (" + clients + " clients in another JVM)",
               http.millis().median(),
               http.millis().p99(),
               http.perSecond(),
               http.millis().count(),
-              http.errors() + " errors")
+              String.format(
+                  Locale.ROOT,
+                  "%d errors; server CPU %.2f ms per search; start-up to first answer %,d ms",
+                  http.errors(),
+                  served.serverCpuMillisPerSearch(),
+                  served.startupMillis()))
           .row(
               "baseline: exact-key file scan",
               fileScan.median(),

@@ -3,9 +3,8 @@ package jp.kaiji.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import jp.kaiji.auth.Role;
 import jp.kaiji.auth.TokenRegistry;
@@ -83,11 +81,19 @@ final class SearchBench {
   }
 
   /**
-   * Starts the real server on loopback port 0 with a fresh staff token, then {@code clients}
-   * threads post every request {@code rounds} times (after one warm-up pass).
+   * An HTTP measurement: latency and throughput seen by the clients, the server's CPU per search
+   * (the clients run in another process, so this JVM's CPU is the server's), and the start-up: from
+   * starting the server to the first answered search.
    */
-  static Latency http(
-      Path catalog, Path dataRoot, List<SubjectQuery> forms, int rounds, int clients)
+  record Http(Latency latency, double serverCpuMillisPerSearch, long startupMillis) {}
+
+  /**
+   * Starts the real server on loopback port 0 with a fresh staff token, then {@code clients}
+   * threads of a second JVM ({@link HttpLoad}) post every request {@code rounds} times (after one
+   * warm-up pass, in its own JVM run).
+   */
+  static Http http(
+      Path catalog, Path dataRoot, List<SubjectQuery> forms, int rounds, int clients, Path scratch)
       throws Exception {
     String token = TokenRegistry.newToken();
     var entry = new TokenRegistry.TokenEntry("bench", Role.STAFF, Hashes.sha256Hex(token));
@@ -99,73 +105,66 @@ final class SearchBench {
     for (SubjectQuery f : forms) {
       bodies.add(json.writeValueAsString(new SearchRequest(Optional.of("BENCH-1"), f)));
     }
+    Path bodyFile = Files.createTempFile(scratch, "bodies-", ".jsonl");
+    Files.write(bodyFile, bodies, StandardCharsets.UTF_8);
+    long started = System.nanoTime();
     try (KaijiApplication app = new KaijiApplication(config, Clock.systemUTC()).start()) {
       URI uri = URI.create("http://127.0.0.1:" + app.port() + "/api/subject-search");
-      Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
+      Map<Integer, AtomicLong> first = new ConcurrentHashMap<>();
+      HttpLoad.drive(uri, token, bodies.subList(0, 1), 1, 1, null, first);
+      long startup = (System.nanoTime() - started) / 1_000_000;
       // Warm-up: every request once, then the timed rounds.
-      drive(uri, token, bodies, 1, clients, null, statuses);
-      statuses.clear();
-      long[] samples = new long[rounds * bodies.size()];
-      long t0 = System.nanoTime();
-      drive(uri, token, bodies, rounds, clients, samples, statuses);
-      long wall = System.nanoTime() - t0;
-      long errors =
-          statuses.entrySet().stream()
-              .filter(e -> e.getKey() != 200 && e.getKey() != 400)
-              .mapToLong(e -> e.getValue().get())
-              .sum();
-      return new Latency(Stats.of(samples).millis(), samples.length * 1e9 / wall, errors);
+      Path out = Files.createTempFile(scratch, "load-", ".txt");
+      clients(uri, token, bodyFile, 1, clients, out);
+      long cpu0 = RebuildBench.processCpuMillis();
+      clients(uri, token, bodyFile, rounds, clients, out);
+      long cpu = RebuildBench.processCpuMillis() - cpu0;
+      long wall = 0;
+      long errors = 0;
+      List<Long> samples = new ArrayList<>();
+      for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+        String[] f = line.split(" ");
+        switch (f[0]) {
+          case "wall" -> wall = Long.parseLong(f[1]);
+          case "status" -> {
+            if (!f[1].equals("200") && !f[1].equals("400")) {
+              errors += Long.parseLong(f[2]);
+            }
+          }
+          default -> samples.add(Long.parseLong(f[0]));
+        }
+      }
+      Files.deleteIfExists(out);
+      long[] s = samples.stream().mapToLong(Long::longValue).toArray();
+      return new Http(
+          new Latency(Stats.of(s).millis(), s.length * 1e9 / wall, errors),
+          (double) cpu / s.length,
+          startup);
+    } finally {
+      Files.deleteIfExists(bodyFile);
     }
   }
 
-  private static void drive(
-      URI uri,
-      String token,
-      List<String> bodies,
-      int rounds,
-      int clients,
-      long[] samples,
-      Map<Integer, AtomicLong> statuses)
-      throws InterruptedException {
-    int total = rounds * bodies.size();
-    AtomicInteger next = new AtomicInteger();
-    List<Thread> threads = new ArrayList<>();
-    AtomicLong failures = new AtomicLong();
-    for (int c = 0; c < clients; c++) {
-      Thread t =
-          new Thread(
-              () -> {
-                HttpClient client =
-                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
-                  HttpRequest req =
-                      HttpRequest.newBuilder(uri)
-                          .header("Content-Type", "application/json")
-                          .header("Authorization", "Bearer " + token)
-                          .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i % bodies.size())))
-                          .build();
-                  long s = System.nanoTime();
-                  try {
-                    HttpResponse<byte[]> r =
-                        client.send(req, HttpResponse.BodyHandlers.ofByteArray());
-                    statuses
-                        .computeIfAbsent(r.statusCode(), k -> new AtomicLong())
-                        .incrementAndGet();
-                  } catch (IOException | InterruptedException e) {
-                    failures.incrementAndGet();
-                    statuses.computeIfAbsent(-1, k -> new AtomicLong()).incrementAndGet();
-                  }
-                  if (samples != null) {
-                    samples[i] = System.nanoTime() - s;
-                  }
-                }
-              },
-              "kaiji-bench-client-" + c);
-      t.start();
-      threads.add(t);
-    }
-    for (Thread t : threads) {
-      t.join();
+  /** Runs {@link HttpLoad} in a child JVM and waits for it. */
+  private static void clients(URI uri, String token, Path bodies, int rounds, int clients, Path out)
+      throws Exception {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Xmx512m");
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(HttpLoad.class.getName());
+    cmd.addAll(
+        List.of(
+            uri.toString(),
+            token,
+            bodies.toString(),
+            Integer.toString(rounds),
+            Integer.toString(clients),
+            out.toString()));
+    int exit = new ProcessBuilder(cmd).inheritIO().start().waitFor();
+    if (exit != 0) {
+      throw new IOException("the HTTP client process exited with " + exit);
     }
   }
 }

@@ -1,0 +1,98 @@
+package jp.kaiji.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The HTTP clients of the search bench, run in a JVM of their own so that their CPU (request
+ * building, the JDK HttpClient, JSON bodies) is not the server's: {@code HttpLoad uri token
+ * bodies.jsonl rounds clients out.txt}. Writes the wall time, the status counts and one latency per
+ * request (nanoseconds) to {@code out.txt}.
+ */
+final class HttpLoad {
+  private HttpLoad() {}
+
+  public static void main(String[] args) throws Exception {
+    URI uri = URI.create(args[0]);
+    String token = args[1];
+    List<String> bodies = Files.readAllLines(Path.of(args[2]), StandardCharsets.UTF_8);
+    int rounds = Integer.parseInt(args[3]);
+    int clients = Integer.parseInt(args[4]);
+    long[] samples = new long[rounds * bodies.size()];
+    Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
+    long t0 = System.nanoTime();
+    drive(uri, token, bodies, rounds, clients, samples, statuses);
+    long wall = System.nanoTime() - t0;
+    try (PrintWriter out =
+        new PrintWriter(Files.newBufferedWriter(Path.of(args[5]), StandardCharsets.UTF_8))) {
+      out.println("wall " + wall);
+      statuses.forEach((status, n) -> out.println("status " + status + " " + n.get()));
+      for (long s : samples) {
+        out.println(s);
+      }
+    }
+  }
+
+  static void drive(
+      URI uri,
+      String token,
+      List<String> bodies,
+      int rounds,
+      int clients,
+      long[] samples,
+      Map<Integer, AtomicLong> statuses)
+      throws InterruptedException {
+    int total = rounds * bodies.size();
+    AtomicInteger next = new AtomicInteger();
+    List<Thread> threads = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      Thread t =
+          new Thread(
+              () -> {
+                HttpClient client =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                  HttpRequest req =
+                      HttpRequest.newBuilder(uri)
+                          .header("Content-Type", "application/json")
+                          .header("Authorization", "Bearer " + token)
+                          .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i % bodies.size())))
+                          .build();
+                  long s = System.nanoTime();
+                  int status;
+                  try {
+                    status = client.send(req, HttpResponse.BodyHandlers.ofByteArray()).statusCode();
+                  } catch (IOException e) {
+                    status = -1;
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                  }
+                  statuses.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
+                  if (samples != null) {
+                    samples[i] = System.nanoTime() - s;
+                  }
+                }
+              },
+              "kaiji-bench-client-" + c);
+      t.start();
+      threads.add(t);
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+  }
+}
