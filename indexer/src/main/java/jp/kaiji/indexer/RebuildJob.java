@@ -154,6 +154,7 @@ public final class RebuildJob implements Runnable {
     Instant started = Instant.now();
     IndexWriterConfig config =
         new IndexWriterConfig() // no analyzed fields: the analyzer is never used
+            .setCodec(new jp.kaiji.match.lucene.KaijiCodec()) // small stored blocks: cheap reads
             .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
             .setRAMBufferSizeMB(options.ramBufferMb())
             // A bulk build writes every segment once: copying each into a compound file costs a

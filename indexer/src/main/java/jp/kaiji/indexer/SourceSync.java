@@ -178,6 +178,7 @@ public final class SourceSync {
 
   private static IndexWriterConfig config() {
     return new IndexWriterConfig()
+        .setCodec(new jp.kaiji.match.lucene.KaijiCodec())
         .setOpenMode(IndexWriterConfig.OpenMode.APPEND)
         .setCommitOnClose(false);
   }

@@ -21,7 +21,8 @@ final class TestGenerations {
       LinkedHashMap<String, SourceStats> stats = new LinkedHashMap<>();
       String now = Instant.now().toString();
       try (FSDirectory d = FSDirectory.open(pending.indexDir());
-          IndexWriter writer = new IndexWriter(d, new IndexWriterConfig())) {
+          IndexWriter writer =
+              new IndexWriter(d, new IndexWriterConfig().setCodec(new KaijiCodec()))) {
         for (SourceRows s : sources) {
           long row = 0;
           for (Map<String, String> fields : s.rows()) {
