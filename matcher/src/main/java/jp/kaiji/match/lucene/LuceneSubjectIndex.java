@@ -84,6 +84,10 @@ public final class LuceneSubjectIndex implements SubjectIndex, AutoCloseable {
     final GenerationInfo info;
     private final ServingLock lock;
     private final AtomicInteger refs = new AtomicInteger(1);
+    // Records per source of the last reader asked: every search answers them, and they change
+    // only with the reader (a sync refreshes it).
+    private final AtomicReference<Map.Entry<Object, Map<String, Long>>> perSource =
+        new AtomicReference<>();
 
     Serving(SearcherManager manager, GenerationInfo info, ServingLock lock) {
       this.manager = manager;
@@ -301,6 +305,10 @@ public final class LuceneSubjectIndex implements SubjectIndex, AutoCloseable {
     private final Map<Integer, IndexedRecord> records =
         new java.util.concurrent.ConcurrentHashMap<>();
 
+    // A request asks for the same fuzzy keys before and after expansion: building their
+    // Levenshtein automata and collecting their terms is done once per snapshot.
+    private final Map<Term, Query> fuzzyRewrites = new java.util.concurrent.ConcurrentHashMap<>();
+
     LuceneSnapshot(Serving serving, IndexSearcher searcher) {
       this.serving = serving;
       this.searcher = searcher;
@@ -333,12 +341,24 @@ public final class LuceneSubjectIndex implements SubjectIndex, AutoCloseable {
       }
       for (SubjectIndex.KeyTerm t : query.fuzzy()) {
         if (t.value().codePointCount(0, t.value().length()) >= 3) {
-          b.add(
-              new FuzzyQuery(new Term(t.field(), t.value()), 1, 1, FUZZY_EXPANSIONS, true),
-              BooleanClause.Occur.SHOULD);
+          b.add(fuzzy(new Term(t.field(), t.value()), 1), BooleanClause.Occur.SHOULD);
         }
       }
       return search(b.build(), limit);
+    }
+
+    private Query fuzzy(Term term, int fixed) {
+      Query known = fuzzyRewrites.get(term);
+      if (known != null) {
+        return known;
+      }
+      try {
+        Query q = searcher.rewrite(new FuzzyQuery(term, 1, fixed, FUZZY_EXPANSIONS, true));
+        fuzzyRewrites.put(term, q);
+        return q;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
 
     @Override
@@ -357,6 +377,17 @@ public final class LuceneSubjectIndex implements SubjectIndex, AutoCloseable {
 
     @Override
     public Map<String, Long> recordsPerSource() {
+      Object readerKey = searcher.getIndexReader().getReaderCacheHelper().getKey();
+      Map.Entry<Object, Map<String, Long>> known = serving.perSource.get();
+      if (known != null && known.getKey() == readerKey) {
+        return known.getValue();
+      }
+      Map<String, Long> out = java.util.Collections.unmodifiableMap(countPerSource());
+      serving.perSource.set(Map.entry(readerKey, out));
+      return out;
+    }
+
+    private Map<String, Long> countPerSource() {
       // The sources of stats.json (empty ones included) and of the index itself, so that a lost
       // stats.json never shows a source as empty.
       Set<String> sources = new LinkedHashSet<>(serving.info.sources().keySet());
