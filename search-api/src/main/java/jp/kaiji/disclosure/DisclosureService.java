@@ -325,6 +325,10 @@ public final class DisclosureService {
     }
   }
 
+  CaseStore store() {
+    return store;
+  }
+
   DisclosureCase get(String reference) throws DisclosureException {
     return db(() -> store.find(reference))
         .orElseThrow(
