@@ -47,7 +47,7 @@ public final class AnswerLetter {
         .raw(
             "table{border-collapse:collapse;width:100%;margin:.5em 0 1.2em}th,td{border:1px solid #555;padding:.2em .4em;vertical-align:top;text-align:left}")
         .raw("th{background:#eee}tr{page-break-inside:avoid}h2{page-break-after:avoid}")
-        .raw(".to{font-size:12pt}.date{text-align:right}.done{font-weight:bold}")
+        .raw(".to{font-size:12pt}.date{text-align:right}.done{font-weight:bold}.nw{white-space:nowrap}")
         .raw("@media print{body{margin:0;max-width:none}}</style>\n</head>\n<body>\n<main>\n");
     h.el("p", DAY.format(Instant.parse(generatedAt).atZone(JAPAN)), "class", "date").raw("\n");
     h.el("p", c.form().subject().name().orElse("ご請求者") + " 様", "class", "to").raw("\n");
@@ -87,8 +87,8 @@ public final class AnswerLetter {
         h.raw("<tr>")
             .el("td", company)
             .el("td", WorkOrderExport.title(catalog, d.source()))
-            .el("td", d.key())
-            .el("td", d.action().japanese())
+            .el("td", d.key(), "class", "nw")
+            .el("td", d.action().japanese(), "class", "nw")
             .el("td", d.field().isEmpty() ? "—" : d.field() + "：" + d.newValue())
             .el("td", o.result(), "class", o.result().startsWith("実施しました") ? "done" : "pending")
             .el("td", o.reason())

@@ -177,7 +177,13 @@ public final class KaijiApplication implements AutoCloseable {
     Console console =
         new Console(
             new ConsoleServices(
-                tokens, search, admin, audit, servingCatalog, java.util.Optional.of(disclosure)),
+                tokens,
+                search,
+                admin,
+                audit,
+                servingCatalog,
+                java.util.Optional.of(disclosure),
+                java.util.Optional.of(orders)),
             clock,
             failures);
     this.server =
