@@ -47,7 +47,8 @@ public final class AnswerLetter {
         .raw(
             "table{border-collapse:collapse;width:100%;margin:.5em 0 1.2em}th,td{border:1px solid #555;padding:.2em .4em;vertical-align:top;text-align:left}")
         .raw("th{background:#eee}tr{page-break-inside:avoid}h2{page-break-after:avoid}")
-        .raw(".to{font-size:12pt}.date{text-align:right}.done{font-weight:bold}.nw{white-space:nowrap}")
+        .raw(
+            ".to{font-size:12pt}.date{text-align:right}.done{font-weight:bold}.nw{white-space:nowrap}")
         .raw("@media print{body{margin:0;max-width:none}}</style>\n</head>\n<body>\n<main>\n");
     h.el("p", DAY.format(Instant.parse(generatedAt).atZone(JAPAN)), "class", "date").raw("\n");
     h.el("p", c.form().subject().name().orElse("ご請求者") + " 様", "class", "to").raw("\n");

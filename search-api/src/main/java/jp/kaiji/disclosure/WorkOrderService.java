@@ -287,7 +287,7 @@ public final class WorkOrderService {
    * Re-reads the order's source and checks every item: a deleted record is gone, a set field holds
    * its new value. The order becomes verified, or differs with one line per item not done.
    */
-  public WorkOrder verify(Principal who, String id) throws DisclosureException, IOException {
+  public WorkOrder verify(Principal who, String id) throws DisclosureException {
     WorkOrder o = order(who, id);
     if (o.status() != WorkOrder.Status.DONE) {
       throw new DisclosureException(
@@ -298,8 +298,23 @@ public final class WorkOrderService {
               + o.status().id()
               + ": only an order the owner reported done is verified");
     }
-    Map<String, Optional<JsonNode>> now =
-        check.reread(o.source(), o.items().stream().map(WorkOrder.Item::key).distinct().toList());
+    Map<String, Optional<JsonNode>> now;
+    try {
+      now =
+          check.reread(o.source(), o.items().stream().map(WorkOrder.Item::key).distinct().toList());
+    } catch (IOException e) {
+      // Another rebuild or sync holds the index, or the source cannot be read right now: the
+      // order stays done and is verified again later.
+      throw new DisclosureException(
+          DisclosureException.Kind.INVALID_TRANSITION,
+          "source "
+              + o.source()
+              + " could not be re-read now ("
+              + e.getClass().getSimpleName()
+              + "); work order "
+              + id
+              + " stays done: verify it again");
+    }
     List<String> differences = new ArrayList<>();
     for (WorkOrder.Item item : o.items()) {
       Optional<JsonNode> record = now.getOrDefault(item.key(), Optional.empty());
