@@ -10,18 +10,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 import jp.kaiji.auth.Role;
-import jp.kaiji.disclosure.CaseDatabases;
 import jp.kaiji.schema.IndexSchema;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
@@ -398,13 +391,13 @@ class OrdersIT {
   @Test
   @Order(4)
   void theErasurePurgesEveryKeptGenerationEveryStoredResultAndEveryPackage() throws Exception {
-    List<Path> generations = generationDirs();
+    List<Path> generations = ErasureProbe.generationDirs(dir);
     assertThat(generations).hasSizeGreaterThanOrEqualTo(3);
     // Before: the rollback generations still hold the deleted order (the serving one does not).
-    assertThat(generations.stream().filter(g -> holds(g, ERASED_ITEM)).count())
+    assertThat(generations.stream().filter(g -> ErasureProbe.holds(g, ERASED_ITEM)).count())
         .isGreaterThanOrEqualTo(2);
-    assertThat(storedResults()).anyMatch(r -> r.contains(ERASED_ITEM));
-    assertThat(packages()).anyMatch(p -> p.contains(ERASED_ITEM));
+    assertThat(ErasureProbe.storedResults(dir)).anyMatch(r -> r.contains(ERASED_ITEM));
+    assertThat(ErasureProbe.packages(dir)).anyMatch(p -> p.contains(ERASED_ITEM));
 
     JsonNode erased =
         DisclosureIT.ok(world.post("/api/requests/ORD-1/erasure", Role.STAFF, ""), 200);
@@ -418,8 +411,8 @@ class OrdersIT {
 
     // Proof, independently of the server: open every kept generation, read every stored document
     // and the doc id's frequency (which counts deleted documents until a merge drops them).
-    for (Path g : generationDirs()) {
-      assertThat(holds(g, ERASED_ITEM)).as(g.toString()).isFalse();
+    for (Path g : ErasureProbe.generationDirs(dir)) {
+      assertThat(ErasureProbe.holds(g, ERASED_ITEM)).as(g.toString()).isFalse();
       try (FSDirectory d = FSDirectory.open(g.resolve("index"));
           DirectoryReader reader = DirectoryReader.open(d)) {
         assertThat(reader.docFreq(new Term(IndexSchema.DOC_ID, "shop-orders/O2")))
@@ -430,8 +423,8 @@ class OrdersIT {
             .isOne();
       }
     }
-    assertThat(storedResults()).noneMatch(r -> r.contains(ERASED_ITEM));
-    assertThat(packages()).noneMatch(p -> p.contains(ERASED_ITEM));
+    assertThat(ErasureProbe.storedResults(dir)).noneMatch(r -> r.contains(ERASED_ITEM));
+    assertThat(ErasureProbe.packages(dir)).noneMatch(p -> p.contains(ERASED_ITEM));
     // The requests themselves stay, with their history; the audit log keeps only HMACs.
     JsonNode zero = DisclosureIT.ok(world.get("/api/requests/ORD-0", Role.STAFF), 200);
     assertThat(zero.path("status").asText()).isEqualTo("exported");
@@ -448,60 +441,5 @@ class OrdersIT {
     assertThat(DisclosureIT.hits(again).stream().map(h -> h.path("id").asText()))
         .contains("shop-orders/O1")
         .doesNotContain("shop-orders/O2");
-  }
-
-  static List<Path> generationDirs() throws Exception {
-    try (Stream<Path> s = Files.list(dir.resolve("data/index"))) {
-      return s.filter(p -> p.getFileName().toString().startsWith("gen-")).sorted().toList();
-    }
-  }
-
-  /** Whether any document stored in the generation, live or deleted, holds {@code text}. */
-  static boolean holds(Path generation, String text) {
-    try (FSDirectory d = FSDirectory.open(generation.resolve("index"));
-        DirectoryReader reader = DirectoryReader.open(d)) {
-      for (var leaf : reader.leaves()) {
-        var stored = leaf.reader().storedFields();
-        for (int i = 0; i < leaf.reader().maxDoc(); i++) {
-          String original = stored.document(i).get(IndexSchema.ORIGINAL);
-          if (original != null && original.contains(text)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  /** Every search result stored on a request, read from the request database itself. */
-  static List<String> storedResults() throws Exception {
-    List<String> out = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection(CaseDatabases.sqliteUrl(dir.resolve("data")));
-        Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT result FROM search_snapshot")) {
-      while (rs.next()) {
-        out.add(rs.getString(1));
-      }
-    }
-    return out;
-  }
-
-  /** The text of every file in every package archive left on disk. */
-  static List<String> packages() throws Exception {
-    Path dirOf = dir.resolve("data/packages");
-    if (!Files.isDirectory(dirOf)) {
-      return List.of();
-    }
-    List<String> out = new ArrayList<>();
-    try (Stream<Path> s = Files.list(dirOf)) {
-      for (Path p : s.toList()) {
-        for (Map.Entry<String, byte[]> e : DisclosureIT.unzip(Files.readAllBytes(p)).entrySet()) {
-          out.add(new String(e.getValue(), StandardCharsets.UTF_8));
-        }
-      }
-    }
-    return out;
   }
 }
