@@ -123,7 +123,7 @@ final class OrderPages {
             });
 
     b.el("h2", m.t("orders.title"));
-    orderTable(r, b, orders.orders(r.who(), Optional.of(ref)));
+    orderTable(r, b, orders.viewOrders(r.who(), Optional.of(ref)));
     b.raw("<form method=\"post\" id=\"issue-form\" action=\"")
         .text(base)
         .raw("/orders\">")
@@ -200,7 +200,7 @@ final class OrderPages {
   void list(ConsoleRequest r) throws Exception {
     Html b = new Html();
     b.el("p", r.m.t("orders.list.hint"), "class", "hint");
-    orderTable(r, b, orders.orders(r.who(), Optional.empty()));
+    orderTable(r, b, orders.viewOrders(r.who(), Optional.empty()));
     r.html(200, Layout.page(r, r.m.t("orders.list"), console.current(), b));
   }
 
@@ -242,7 +242,7 @@ final class OrderPages {
     Messages m = r.m;
     WorkOrder o;
     try {
-      o = orders.order(r.who(), r.pathParam("id"));
+      o = orders.view(r.who(), r.pathParam("id"), "order.view");
     } catch (DisclosureException e) {
       r.html(404, Layout.page(r, m.t("error.notfound"), console.current(), new Html()));
       return;
@@ -319,7 +319,7 @@ final class OrderPages {
   void csv(ConsoleRequest r) throws Exception {
     WorkOrder o;
     try {
-      o = orders.order(r.who(), r.pathParam("id"));
+      o = orders.view(r.who(), r.pathParam("id"), "order.export.csv");
     } catch (DisclosureException e) {
       r.html(404, Layout.page(r, r.m.t("error.notfound"), console.current(), new Html()));
       return;

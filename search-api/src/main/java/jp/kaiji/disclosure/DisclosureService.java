@@ -363,6 +363,19 @@ public final class DisclosureService {
             + hint);
   }
 
+  /** Audits a view of several requests' data (e.g. a list of work orders) with its count. */
+  void auditList(Principal who, String action, int count) {
+    audit.append(
+        new AuditEvent(
+            who.name(),
+            who.role().id(),
+            action,
+            Optional.empty(),
+            List.of(),
+            who.company(),
+            count));
+  }
+
   void audit(Principal who, String action, String reference, Optional<String> target, int count) {
     audit.append(event(who, action, reference, target, count));
   }

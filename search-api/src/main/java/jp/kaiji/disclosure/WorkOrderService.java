@@ -62,8 +62,8 @@ public final class WorkOrderService {
   public List<ActionDecision> decide(Principal who, String reference, List<ActionInput> inputs)
       throws DisclosureException {
     DisclosureCase c = cases.get(reference);
-    DisclosureService.requireStatus(
-        c, "decide on actions", CaseStatus.IN_REVIEW, CaseStatus.READY, CaseStatus.EXPORTED);
+    // The review is closed: the result is frozen, so a decision's record stays in it.
+    DisclosureService.requireStatus(c, "decide on actions", CaseStatus.READY, CaseStatus.EXPORTED);
     ResultSnapshot result =
         c.result()
             .orElseThrow(
@@ -162,7 +162,12 @@ public final class WorkOrderService {
       throws DisclosureException {
     DisclosureCase c = cases.get(reference);
     DisclosureService.requireStatus(c, "issue work orders", CaseStatus.READY, CaseStatus.EXPORTED);
-    ResultSnapshot result = c.result().orElseThrow();
+    if (c.result().isEmpty()) {
+      throw new DisclosureException(
+          DisclosureException.Kind.INVALID_TRANSITION,
+          "request " + reference + " holds no search result (deleted by an erasure or retention)");
+    }
+    ResultSnapshot result = c.result().get();
     Set<String> ordered =
         DisclosureService.db(() -> store.orders(Optional.of(reference), Optional.empty())).stream()
             .map(WorkOrder::source)
@@ -231,10 +236,27 @@ public final class WorkOrderService {
     return DisclosureService.db(() -> store.orders(reference, scope(who)));
   }
 
-  /** Orders not finished by their due date, for {@code who}. */
+  /** {@link #orders}, audited as viewed (they hold old and new values). */
+  public List<WorkOrder> viewOrders(Principal who, Optional<String> reference) {
+    List<WorkOrder> out = orders(who, reference);
+    cases.auditList(who, "order.list", out.size());
+    return out;
+  }
+
+  /** Orders not finished by their due date, for {@code who}; audited as viewed. */
   public List<WorkOrder> overdue(Principal who) {
     LocalDate today = cases.today();
-    return orders(who, Optional.empty()).stream().filter(o -> o.overdue(today)).toList();
+    List<WorkOrder> out =
+        orders(who, Optional.empty()).stream().filter(o -> o.overdue(today)).toList();
+    cases.auditList(who, "order.list.overdue", out.size());
+    return out;
+  }
+
+  /** One order, audited as viewed or exported ({@code action}). */
+  public WorkOrder view(Principal who, String id, String action) throws DisclosureException {
+    WorkOrder o = order(who, id);
+    cases.audit(who, action, o.reference(), Optional.of(o.id()), o.items().size());
+    return o;
   }
 
   /** One order; an owner sees only their company's (another's is "not found"). */

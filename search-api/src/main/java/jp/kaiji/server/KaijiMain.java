@@ -166,7 +166,9 @@ public final class KaijiMain {
         System.out.println(
             "Staff console: "
                 + base
-                + "/console/  (sign in with the staff or admin token below; ?lang=en for English)");
+                + "/console/  (sign in with the staff or admin token below, the owner token for "
+                + ownerCompany
+                + "'s work orders; ?lang=en for English)");
         System.out.println("Demo tokens (valid until this process stops):");
         tokens.forEach(
             (role, token) -> System.out.printf(Locale.ROOT, "  %-8s %s%n", role.id(), token));

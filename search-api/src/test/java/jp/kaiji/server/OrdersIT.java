@@ -315,7 +315,7 @@ class OrdersIT {
             "/api/requests/" + ref + "/actions",
             Role.STAFF,
             "{\"actions\": ["
-                + "{\"recordId\": \"shop-orders/O1\", \"action\": \"stop_use\", \"decision\": \"carry_out\"},"
+                + "{\"recordId\": \"shop-orders/O1\", \"action\": \"stop_use\", \"field\": \"利用停止\", \"newValue\": \"1\", \"decision\": \"carry_out\"},"
                 + "{\"recordId\": \"shop-shipments/S1\", \"action\": \"stop_provision\", \"decision\": \"carry_out\"}"
                 + "]}"),
         200);
@@ -350,6 +350,37 @@ class OrdersIT {
     // The letter says what the owner refused and why, and what is still pending.
     String letter = world.get("/api/requests/" + ref + "/answer", Role.STAFF).body();
     assertThat(letter).contains("実施できませんでした", "配送業者への提供は契約上必要", "対応中");
+
+    // Late, the owner adds the stop flag the order names to the source and reports done: the
+    // check finds the flag, the order is verified and no longer overdue.
+    Path ordersCsv = dir.resolve("shop/orders.csv");
+    String before = Files.readString(ordersCsv, StandardCharsets.UTF_8);
+    Files.writeString(
+        ordersCsv,
+        before
+            .replace("注文番号,顧客番号,商品,金額\n", "注文番号,顧客番号,商品,金額,利用停止\n")
+            .replace("O1,C001,腕時計,12000\n", "O1,C001,腕時計,12000,0\n")
+            .replace("O3,C002,バッグ,8000\n", "O3,C002,バッグ,8000,0\n"),
+        StandardCharsets.UTF_8);
+    confirm(late, "{\"status\": \"done\"}");
+    JsonNode notYet =
+        DisclosureIT.ok(world.post("/api/orders/" + late + "/verification", Role.STAFF, ""), 200);
+    assertThat(notYet.path("order").path("status").asText()).isEqualTo("differs");
+    assertThat(notYet.path("order").path("differences").get(0).asText()).contains("利用停止");
+    Files.writeString(
+        ordersCsv,
+        Files.readString(ordersCsv, StandardCharsets.UTF_8)
+            .replace("O1,C001,腕時計,12000,0\n", "O1,C001,腕時計,12000,1\n"),
+        StandardCharsets.UTF_8);
+    confirm(late, "{\"status\": \"done\"}");
+    JsonNode flagged =
+        DisclosureIT.ok(world.post("/api/orders/" + late + "/verification", Role.STAFF, ""), 200);
+    assertThat(flagged.path("order").path("status").asText()).isEqualTo("verified");
+    assertThat(
+            DisclosureIT.ok(world.get("/api/orders?overdue=true", Role.STAFF), 200)
+                .path("orders")
+                .findValuesAsText("id"))
+        .doesNotContain(late);
   }
 
   @Test
@@ -432,6 +463,12 @@ class OrdersIT {
     assertThat(Files.readString(dir.resolve("data/audit.log")))
         .contains("copies.purge.erasure")
         .doesNotContain(ERASED_ITEM, "山田");
+    // A purged request has no package to render any more, and no result to order from.
+    DisclosureIT.error(world.get("/api/requests/ORD-1/package", Role.STAFF), 409, "KJ-409-05");
+    DisclosureIT.error(
+        world.post("/api/requests/ORD-1/orders", Role.STAFF, "{\"dueOn\": \"2030-01-01\"}"),
+        409,
+        "KJ-409-03");
     // Still served and searchable after the purge.
     JsonNode again =
         DisclosureIT.ok(

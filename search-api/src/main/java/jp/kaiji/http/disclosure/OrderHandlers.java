@@ -90,7 +90,7 @@ public final class OrderHandlers {
     return exchange -> {
       String ref = ref(exchange);
       DisclosureHandlers.call(() -> orders.actionsOf(who(exchange), ref));
-      exchanges.send(exchange, 200, list(orders.orders(who(exchange), Optional.of(ref))));
+      exchanges.send(exchange, 200, list(orders.viewOrders(who(exchange), Optional.of(ref))));
     };
   }
 
@@ -118,7 +118,8 @@ public final class OrderHandlers {
   /** {@code GET /api/orders/{id}}: the order as JSON for its owner. */
   public HttpHandler one() {
     return exchange -> {
-      WorkOrder o = DisclosureHandlers.call(() -> orders.order(who(exchange), id(exchange)));
+      WorkOrder o =
+          DisclosureHandlers.call(() -> orders.view(who(exchange), id(exchange), "order.view"));
       exchanges.send(exchange, 200, view(o));
     };
   }
@@ -126,7 +127,9 @@ public final class OrderHandlers {
   /** {@code GET /api/orders/{id}/csv}: the order as an Excel-ready CSV in Japanese. */
   public HttpHandler csv() {
     return exchange -> {
-      WorkOrder o = DisclosureHandlers.call(() -> orders.order(who(exchange), id(exchange)));
+      WorkOrder o =
+          DisclosureHandlers.call(
+              () -> orders.view(who(exchange), id(exchange), "order.export.csv"));
       byte[] bytes = WorkOrderExport.csv(o, orders.catalog());
       exchange.setStatusCode(200);
       exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/csv; charset=utf-8");
