@@ -36,7 +36,6 @@ class OrdersBrowserIT {
   void start() throws Exception {
     dir = Files.createTempDirectory("kaiji-orders-it");
     world = new TestWorld(dir);
-    OrdersIT.world = world;
     browser = new Browser();
     driver = browser.driver;
   }
@@ -82,7 +81,7 @@ class OrdersBrowserIT {
 
   @Test
   void staffOrderTheOwnerReportsDoneKaijiVerifiesAndTheLetterSaysSo() throws Exception {
-    OrdersIT.readyRequest("BR-1", "[\"disclosure\", \"correction\", \"stop_use\"]");
+    OrdersIT.readyRequest(world, "BR-1", "[\"disclosure\", \"correction\", \"stop_use\"]");
 
     // Staff decide on the request's orders page: a correction by the form, the rest by the API.
     signIn(Role.STAFF);

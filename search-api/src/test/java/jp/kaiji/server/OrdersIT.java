@@ -74,7 +74,7 @@ class OrdersIT {
    * Registers, searches, settles the needs-review records (his call accepted, the others rejected)
    * and closes the review; returns the records the request discloses.
    */
-  static List<String> readyRequest(String ref, String actions) throws Exception {
+  static List<String> readyRequest(TestWorld world, String ref, String actions) throws Exception {
     DisclosureIT.ok(world.post("/api/requests", Role.STAFF, form(ref, actions)), 201);
     JsonNode result =
         DisclosureIT.ok(world.post("/api/requests/" + ref + "/search", Role.STAFF, ""), 200);
@@ -118,6 +118,10 @@ class OrdersIT {
   }
 
   static JsonNode confirm(String id, String body) throws Exception {
+    return confirm(world, id, body);
+  }
+
+  static JsonNode confirm(TestWorld world, String id, String body) throws Exception {
     return DisclosureIT.ok(
         world.post("/api/orders/" + id + "/confirmation", Role.OWNER, body), 200);
   }
@@ -127,11 +131,12 @@ class OrdersIT {
   void aDeletionAndACorrectionAreOrderedDoneByTheOwnerAndVerifiedBySync() throws Exception {
     // A request for disclosure alone, searched and exported before: its stored result and its
     // package hold the order that ORD-1 will have deleted.
-    readyRequest("ORD-0", "[\"disclosure\"]");
+    readyRequest(world, "ORD-0", "[\"disclosure\"]");
     DisclosureIT.ok(world.post("/api/exports", Role.EXPORTER, ""), 200);
 
     String ref = "ORD-1";
-    List<String> disclosed = readyRequest(ref, "[\"disclosure\", \"correction\", \"stop_use\"]");
+    List<String> disclosed =
+        readyRequest(world, ref, "[\"disclosure\", \"correction\", \"stop_use\"]");
     assertThat(disclosed).contains("shop-customers/C001", "shop-orders/O2");
 
     // An action the form did not ask for, and a record the request does not disclose: refused.
@@ -301,122 +306,6 @@ class OrdersIT {
         .contains("ご契約の履行に必要な情報であり、契約が継続しているため", "買取代金の支払いが未了")
         .contains("メールアドレス：" + NEW_EMAIL, "に対応を依頼しました", "対応が完了していることを確かめました")
         .doesNotContain(ERASED_ITEM);
-  }
-
-  @Test
-  @Order(2)
-  void anOwnerWhoRefusesOrMissesTheDueDateIsListedAndScopedToTheirCompany() throws Exception {
-    String ref = "ORD-2";
-    List<String> disclosed =
-        readyRequest(ref, "[\"disclosure\", \"stop_use\", \"stop_third_party_provision\"]");
-    assertThat(disclosed).contains("shop-orders/O1", "shop-shipments/S1");
-    DisclosureIT.ok(
-        world.post(
-            "/api/requests/" + ref + "/actions",
-            Role.STAFF,
-            "{\"actions\": ["
-                + "{\"recordId\": \"shop-orders/O1\", \"action\": \"stop_use\", \"field\": \"利用停止\", \"newValue\": \"1\", \"decision\": \"carry_out\"},"
-                + "{\"recordId\": \"shop-shipments/S1\", \"action\": \"stop_provision\", \"decision\": \"carry_out\"}"
-                + "]}"),
-        200);
-    JsonNode issued =
-        DisclosureIT.ok(
-            world.post(
-                "/api/requests/" + ref + "/orders",
-                Role.STAFF,
-                "{\"dueOn\": \"" + today().minusDays(1) + "\"}"),
-            201);
-    String late = order(issued, "shop-orders").path("order").path("id").asText();
-    String refused = order(issued, "shop-shipments").path("order").path("id").asText();
-    // The owner refuses one, with a reason; a refusal without one is a 400.
-    DisclosureIT.error(
-        world.post(
-            "/api/orders/" + refused + "/confirmation", Role.OWNER, "{\"status\": \"refused\"}"),
-        400,
-        "KJ-400-03");
-    JsonNode r = confirm(refused, "{\"status\": \"refused\", \"reason\": \"配送業者への提供は契約上必要\"}");
-    assertThat(r.path("order").path("status").asText()).isEqualTo("refused");
-    assertThat(r.path("overdue").asBoolean()).isFalse();
-
-    // The other is past its due date and not done: listed as overdue, for staff and the owner.
-    for (Role role : List.of(Role.STAFF, Role.OWNER)) {
-      JsonNode overdue = DisclosureIT.ok(world.get("/api/orders?overdue=true", role), 200);
-      assertThat(overdue.path("orders").findValuesAsText("id"))
-          .contains(late)
-          .doesNotContain(refused);
-      assertThat(overdue.path("orders").findValuesAsText("overdue")).containsOnly("true");
-    }
-
-    // The letter says what the owner refused and why, and what is still pending.
-    String letter = world.get("/api/requests/" + ref + "/answer", Role.STAFF).body();
-    assertThat(letter).contains("実施できませんでした", "配送業者への提供は契約上必要", "対応中");
-
-    // Late, the owner adds the stop flag the order names to the source and reports done: the
-    // check finds the flag, the order is verified and no longer overdue.
-    Path ordersCsv = dir.resolve("shop/orders.csv");
-    String before = Files.readString(ordersCsv, StandardCharsets.UTF_8);
-    Files.writeString(
-        ordersCsv,
-        before
-            .replace("注文番号,顧客番号,商品,金額\n", "注文番号,顧客番号,商品,金額,利用停止\n")
-            .replace("O1,C001,腕時計,12000\n", "O1,C001,腕時計,12000,0\n")
-            .replace("O3,C002,バッグ,8000\n", "O3,C002,バッグ,8000,0\n"),
-        StandardCharsets.UTF_8);
-    confirm(late, "{\"status\": \"done\"}");
-    JsonNode notYet =
-        DisclosureIT.ok(world.post("/api/orders/" + late + "/verification", Role.STAFF, ""), 200);
-    assertThat(notYet.path("order").path("status").asText()).isEqualTo("differs");
-    assertThat(notYet.path("order").path("differences").get(0).asText()).contains("利用停止");
-    Files.writeString(
-        ordersCsv,
-        Files.readString(ordersCsv, StandardCharsets.UTF_8)
-            .replace("O1,C001,腕時計,12000,0\n", "O1,C001,腕時計,12000,1\n"),
-        StandardCharsets.UTF_8);
-    confirm(late, "{\"status\": \"done\"}");
-    JsonNode flagged =
-        DisclosureIT.ok(world.post("/api/orders/" + late + "/verification", Role.STAFF, ""), 200);
-    assertThat(flagged.path("order").path("status").asText()).isEqualTo("verified");
-    assertThat(
-            DisclosureIT.ok(world.get("/api/orders?overdue=true", Role.STAFF), 200)
-                .path("orders")
-                .findValuesAsText("id"))
-        .doesNotContain(late);
-  }
-
-  @Test
-  @Order(3)
-  void anOwnerSeesNoOrderOfAnotherCompany() throws Exception {
-    String ref = "ORD-3";
-    List<String> disclosed = readyRequest(ref, "[\"disclosure\", \"stop_use\"]");
-    assertThat(disclosed).contains("cs-calls/K1");
-    DisclosureIT.ok(
-        world.post(
-            "/api/requests/" + ref + "/actions",
-            Role.STAFF,
-            "{\"actions\": [{\"recordId\": \"cs-calls/K1\", \"action\": \"delete\", \"decision\": \"carry_out\"}]}"),
-        200);
-    JsonNode issued =
-        DisclosureIT.ok(
-            world.post(
-                "/api/requests/" + ref + "/orders", Role.STAFF, "{\"dueOn\": \"" + today() + "\"}"),
-            201);
-    String cs = order(issued, "cs-calls").path("order").path("id").asText();
-    DisclosureIT.error(world.get("/api/orders/" + cs, Role.OWNER), 404, "KJ-404-01");
-    DisclosureIT.error(
-        world.post("/api/orders/" + cs + "/confirmation", Role.OWNER, "{\"status\": \"done\"}"),
-        404,
-        "KJ-404-01");
-    assertThat(
-            DisclosureIT.ok(world.get("/api/orders", Role.OWNER), 200)
-                .path("orders")
-                .findValuesAsText("company"))
-        .containsOnly(TestWorld.OWNER_COMPANY);
-    assertThat(
-            DisclosureIT.ok(world.get("/api/orders/" + cs, Role.STAFF), 200)
-                .path("order")
-                .path("company")
-                .asText())
-        .isEqualTo("cs");
   }
 
   @Test

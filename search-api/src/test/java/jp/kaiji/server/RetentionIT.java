@@ -28,9 +28,8 @@ class RetentionIT {
     ServerConfig config;
     Path packageFile;
     try (TestWorld world = new TestWorld(dir, "", Map.of(), c -> c.withRetentionDays(30))) {
-      OrdersIT.world = world;
-      OrdersIT.readyRequest("RET-1", "[\"disclosure\"]");
-      OrdersIT.readyRequest("RET-2", "[\"disclosure\"]");
+      OrdersIT.readyRequest(world, "RET-1", "[\"disclosure\"]");
+      OrdersIT.readyRequest(world, "RET-2", "[\"disclosure\"]");
       JsonNode run = DisclosureIT.ok(world.post("/api/exports", Role.EXPORTER, ""), 200);
       packageFile =
           KaijiApplication.packagesDir(world.config)
