@@ -13,7 +13,12 @@ public enum Role {
   /** Automated export of disclosure packages. */
   EXPORTER,
   /** Index rebuilds, rollbacks and index status; never personal data. */
-  ADMIN;
+  ADMIN,
+  /**
+   * A source owner of one company: sees and confirms that company's work orders (correction,
+   * deletion, stop of use or provision), nothing else.
+   */
+  OWNER;
 
   @JsonValue
   public String id() {
@@ -28,6 +33,6 @@ public enum Role {
       }
     }
     throw new IllegalArgumentException(
-        "unknown role '" + id + "'; expected staff, exporter or admin");
+        "unknown role '" + id + "'; expected staff, exporter, admin or owner");
   }
 }

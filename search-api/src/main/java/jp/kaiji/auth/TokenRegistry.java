@@ -22,15 +22,25 @@ public final class TokenRegistry {
    * @param name who holds it, for the audit log (e.g. {@code suzuki@compliance})
    * @param role what it may do
    * @param sha256 lower-case hex SHA-256 of the token
+   * @param company for an owner token (and only for one), the catalogue id of its company
    */
-  public record TokenEntry(String name, Role role, String sha256) {
+  public record TokenEntry(String name, Role role, String sha256, Optional<String> company) {
+    public TokenEntry(String name, Role role, String sha256) {
+      this(name, role, sha256, Optional.empty());
+    }
+
     public TokenEntry {
+      company = company == null ? Optional.empty() : company;
       Objects.requireNonNull(name, "token name");
       Objects.requireNonNull(role, "token role of " + name);
       Objects.requireNonNull(sha256, "token sha256 of " + name);
       if (!sha256.matches("[0-9a-f]{64}")) {
         throw new IllegalArgumentException(
             "token '" + name + "': sha256 must be 64 lower-case hex digits");
+      }
+      if ((role == Role.OWNER) != company.isPresent()) {
+        throw new IllegalArgumentException(
+            "token '" + name + "': an owner token names its company, no other token does");
       }
     }
   }
@@ -47,7 +57,7 @@ public final class TokenRegistry {
     Optional<Principal> found = Optional.empty();
     for (TokenEntry e : entries) {
       if (MessageDigest.isEqual(presented, e.sha256().getBytes(StandardCharsets.US_ASCII))) {
-        found = Optional.of(new Principal(e.name(), e.role()));
+        found = Optional.of(new Principal(e.name(), e.role(), e.company()));
       }
     }
     return found;

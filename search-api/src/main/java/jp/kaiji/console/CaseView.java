@@ -348,6 +348,10 @@ final class CaseView {
           .text(base)
           .raw("/package/index.html\" target=\"_blank\" rel=\"noopener\">")
           .text(m.t("req.preview"))
+          .raw("</a> · <a id=\"orders-link\" href=\"")
+          .text(base)
+          .raw("/orders\">")
+          .text(m.t("req.orders"))
           .raw("</a></p>");
     } else {
       b.raw("<p class=\"hint\">").text(m.t("req.package.notyet")).raw("</p>");

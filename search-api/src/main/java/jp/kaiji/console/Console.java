@@ -82,7 +82,7 @@ public final class Console {
     routes.get("/", wrap(Set.of(), signIn::home));
     routes.get("/login", wrap(Set.of(), signIn::form));
     routes.post("/login", wrap(Set.of(), signIn::signIn));
-    routes.post("/logout", wrap(Set.of(Role.STAFF, Role.ADMIN), signIn::signOut));
+    routes.post("/logout", wrap(Set.of(Role.STAFF, Role.ADMIN, Role.OWNER), signIn::signOut));
     SearchPage search = new SearchPage(this);
     routes.get("/search", wrap(Set.of(Role.STAFF), search::form));
     routes.post("/search", wrap(Set.of(Role.STAFF), search::search));
@@ -112,6 +112,7 @@ public final class Console {
               routes.get(
                   "/requests/{ref}/package/index.html", wrap(Set.of(Role.STAFF), cases::preview));
               requestsEnabled = true;
+              services.orders().ifPresent(o -> orderRoutes(new OrderPages(this, d, o)));
             });
     routes.setFallbackHandler(
         wrap(
@@ -121,6 +122,20 @@ public final class Console {
         wrap(
             Set.of(),
             r -> r.html(405, Layout.page(r, r.m.t("error.method"), current(), new Html()))));
+  }
+
+  private void orderRoutes(OrderPages p) {
+    Set<Role> staff = Set.of(Role.STAFF);
+    Set<Role> both = Set.of(Role.STAFF, Role.OWNER);
+    routes.get("/requests/{ref}/orders", wrap(staff, p::ofRequest));
+    routes.post("/requests/{ref}/actions", wrap(staff, p::decide));
+    routes.post("/requests/{ref}/orders", wrap(staff, p::issue));
+    routes.get("/requests/{ref}/answer.html", wrap(staff, p::letter));
+    routes.get("/orders", wrap(both, p::list));
+    routes.get("/orders/{id}", wrap(both, p::one));
+    routes.get("/orders/{id}/csv", wrap(both, p::csv));
+    routes.post("/orders/{id}/confirmation", wrap(Set.of(Role.OWNER), p::confirm));
+    routes.post("/orders/{id}/verification", wrap(staff, p::verify));
   }
 
   /** The handler to mount under {@code /console}. */

@@ -13,6 +13,7 @@ import jp.kaiji.search.SubjectSearchService;
  * the signed-in Principal (never through HTTP).
  *
  * @param disclosure the disclosure requests, when this server has them (the request pages)
+ * @param orders the work orders of correction, deletion and stops (their pages), when it has them
  * @param catalog the catalogue as it serves (which columns hold which attributes, for highlighting)
  */
 public record ConsoleServices(
@@ -21,7 +22,19 @@ public record ConsoleServices(
     IndexAdmin admin,
     AuditLog audit,
     Supplier<SourceCatalog> catalog,
-    java.util.Optional<jp.kaiji.disclosure.DisclosureService> disclosure) {
+    java.util.Optional<jp.kaiji.disclosure.DisclosureService> disclosure,
+    java.util.Optional<jp.kaiji.disclosure.WorkOrderService> orders) {
+  /** Without work orders. */
+  public ConsoleServices(
+      TokenRegistry tokens,
+      SubjectSearchService search,
+      IndexAdmin admin,
+      AuditLog audit,
+      Supplier<SourceCatalog> catalog,
+      java.util.Optional<jp.kaiji.disclosure.DisclosureService> disclosure) {
+    this(tokens, search, admin, audit, catalog, disclosure, java.util.Optional.empty());
+  }
+
   public ConsoleServices {
     Objects.requireNonNull(tokens, "tokens");
     Objects.requireNonNull(search, "search");
@@ -29,5 +42,6 @@ public record ConsoleServices(
     Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(catalog, "catalog");
     disclosure = disclosure == null ? java.util.Optional.empty() : disclosure;
+    orders = orders == null ? java.util.Optional.empty() : orders;
   }
 }

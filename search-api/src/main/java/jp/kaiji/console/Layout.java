@@ -35,6 +35,10 @@ final class Layout {
                 }
                 h.add(link("/console/search", m.t("nav.search")));
               }
+              if ((s.principal().role() == Role.STAFF && r.requestsEnabled)
+                  || s.principal().role() == Role.OWNER) {
+                h.add(link("/console/orders", m.t("nav.orders")));
+              }
               if (s.principal().role() == Role.ADMIN) {
                 h.add(link("/console/admin", m.t("nav.admin")));
               }

@@ -25,6 +25,8 @@ final class SignIn {
       r.redirect("/console/login");
     } else if (r.who().role() == Role.ADMIN) {
       r.redirect("/console/admin");
+    } else if (r.who().role() == Role.OWNER) {
+      r.redirect("/console/orders");
     } else {
       r.redirect(r.requestsEnabled ? "/console/requests" : "/console/search");
     }

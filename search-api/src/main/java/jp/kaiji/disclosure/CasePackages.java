@@ -31,6 +31,11 @@ final class CasePackages {
   byte[] render(String reference) throws DisclosureException {
     DisclosureCase c = cases.get(reference);
     DisclosureService.requireStatus(c, "have a package", CaseStatus.READY, CaseStatus.EXPORTED);
+    if (c.result().isEmpty()) {
+      throw new DisclosureException(
+          DisclosureException.Kind.PACKAGE_MISSING,
+          "the stored result of request " + reference + " was deleted (erasure or retention)");
+    }
     return PackageArchive.zip(PackageContents.build(c, catalog.get()), c.readyAt().orElseThrow());
   }
 
@@ -126,7 +131,7 @@ final class CasePackages {
       zip = Files.readAllBytes(file);
       target = file.getFileName().toString();
     } else {
-      zip = PackageArchive.zip(PackageContents.build(c, catalog.get()), c.readyAt().orElseThrow());
+      zip = render(reference);
       target = reference + ".zip (ready, not yet exported)";
     }
     cases.audit(

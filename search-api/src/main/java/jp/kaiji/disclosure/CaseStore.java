@@ -392,8 +392,23 @@ public final class CaseStore implements AutoCloseable, AuditLog.Anchor {
     }
   }
 
-  private interface Work<T> {
+  interface Work<T> {
     T run() throws SQLException;
+  }
+
+  /** Runs {@code work} on this connection as one transaction with its audit entries. */
+  synchronized <T> T transaction(Function<T, List<AuditEvent>> audited, Work<T> work)
+      throws SQLException {
+    return tx(audited, work);
+  }
+
+  /** Runs reads on this connection under the store's lock, then ends their transaction. */
+  synchronized <T> T read(Work<T> work) throws SQLException {
+    try {
+      return work.run();
+    } finally {
+      c.commit();
+    }
   }
 
   /**

@@ -325,6 +325,10 @@ public final class DisclosureService {
     }
   }
 
+  CaseStore store() {
+    return store;
+  }
+
   DisclosureCase get(String reference) throws DisclosureException {
     return db(() -> store.find(reference))
         .orElseThrow(
@@ -357,6 +361,19 @@ public final class DisclosureService {
             + what
             + ": "
             + hint);
+  }
+
+  /** Audits a view of several requests' data (e.g. a list of work orders) with its count. */
+  void auditList(Principal who, String action, int count) {
+    audit.append(
+        new AuditEvent(
+            who.name(),
+            who.role().id(),
+            action,
+            Optional.empty(),
+            List.of(),
+            who.company(),
+            count));
   }
 
   void audit(Principal who, String action, String reference, Optional<String> target, int count) {

@@ -17,6 +17,8 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import jp.kaiji.audit.AuditLog;
 import jp.kaiji.audit.IdentifierHasher;
+import jp.kaiji.auth.Principal;
+import jp.kaiji.auth.Role;
 import jp.kaiji.auth.TokenRegistry;
 import jp.kaiji.catalog.CatalogFile;
 import jp.kaiji.catalog.SourceCatalog;
@@ -26,12 +28,15 @@ import jp.kaiji.console.ConsoleServices;
 import jp.kaiji.disclosure.CaseDatabases;
 import jp.kaiji.disclosure.CaseStore;
 import jp.kaiji.disclosure.DisclosureService;
+import jp.kaiji.disclosure.KeptCopies;
 import jp.kaiji.disclosure.PackageArchive;
+import jp.kaiji.disclosure.WorkOrderService;
 import jp.kaiji.http.Exchanges;
 import jp.kaiji.http.FailedAuthentications;
 import jp.kaiji.http.Json;
 import jp.kaiji.http.admin.AdminHandlers;
 import jp.kaiji.http.disclosure.DisclosureHandlers;
+import jp.kaiji.http.disclosure.OrderHandlers;
 import jp.kaiji.indexer.DataDirectory;
 import jp.kaiji.indexer.IndexAdmin;
 import jp.kaiji.match.MatchPolicy;
@@ -55,6 +60,9 @@ public final class KaijiApplication implements AutoCloseable {
   private SubjectSearchService search;
   private final CaseStore cases;
   private DisclosureService disclosure;
+  private WorkOrderService orders;
+  private KeptCopies copies;
+  private static final Principal RETENTION = new Principal("retention", Role.ADMIN);
   private KaijiServer server;
   private final java.nio.channels.FileChannel lock;
   private MatchPolicy matchPolicy;
@@ -134,6 +142,30 @@ public final class KaijiApplication implements AutoCloseable {
             exchanges.json());
     this.admin = new IndexAdmin(generations, () -> loadCatalog(config.catalog()));
     this.disclosure = new DisclosureService(cases, search, servingCatalog, audit, clock);
+    this.orders =
+        new WorkOrderService(
+            disclosure,
+            cases,
+            Json.mapper(),
+            servingCatalog,
+            KeptIndex.sourceCheck(generations, () -> loadCatalog(config.catalog())));
+    this.copies =
+        new KeptCopies(
+            disclosure,
+            orders,
+            KeptIndex.eraser(generations),
+            config.retentionDays().map(java.time.Duration::ofDays));
+    // Stored results and packages past their retention go at every start (and on demand).
+    KeptCopies.Retention retained = copies.applyRetention(RETENTION);
+    if (!retained.requestsPurged().isEmpty()) {
+      LOG.log(
+          System.Logger.Level.INFO,
+          "retention: deleted the stored results of "
+              + retained.requestsPurged().size()
+              + " request(s) and "
+              + retained.packagesDeleted()
+              + " package file(s)");
+    }
     TokenRegistry tokens = new TokenRegistry(config.tokens());
     // One budget of failed authentications per client for the API's tokens and console sign-ins.
     FailedAuthentications failures =
@@ -145,7 +177,13 @@ public final class KaijiApplication implements AutoCloseable {
     Console console =
         new Console(
             new ConsoleServices(
-                tokens, search, admin, audit, servingCatalog, java.util.Optional.of(disclosure)),
+                tokens,
+                search,
+                admin,
+                audit,
+                servingCatalog,
+                java.util.Optional.of(disclosure),
+                java.util.Optional.of(orders)),
             clock,
             failures);
     this.server =
@@ -157,6 +195,7 @@ public final class KaijiApplication implements AutoCloseable {
             search,
             new AdminHandlers(admin, exchanges, audit),
             new DisclosureHandlers(disclosure, exchanges, packagesDir(config)),
+            new OrderHandlers(orders, copies, exchanges),
             exchanges,
             console.handler(),
             failures);
@@ -190,6 +229,10 @@ public final class KaijiApplication implements AutoCloseable {
 
   public DisclosureService disclosure() {
     return disclosure;
+  }
+
+  public KeptCopies copies() {
+    return copies;
   }
 
   /** Where {@code POST /api/exports} writes disclosure packages. */

@@ -92,10 +92,22 @@ public final class KaijiMain {
       Files.createDirectories(data);
       Map<Role, String> tokens = new java.util.EnumMap<>(Role.class);
       List<TokenEntry> entries = new ArrayList<>();
+      // The demo's owner token is scoped to the catalogue's first company.
+      String ownerCompany =
+          jp.kaiji.catalog.SourceCatalogs.load(catalog.toAbsolutePath())
+              .catalog()
+              .companies()
+              .getFirst()
+              .id();
       for (Role role : Role.values()) {
         String token = TokenRegistry.newToken();
         tokens.put(role, token);
-        entries.add(new TokenEntry("demo-" + role.id(), role, Hashes.sha256Hex(token)));
+        entries.add(
+            new TokenEntry(
+                "demo-" + role.id(),
+                role,
+                Hashes.sha256Hex(token),
+                role == Role.OWNER ? Optional.of(ownerCompany) : Optional.empty()));
       }
       ServerConfig config =
           new ServerConfig(
@@ -154,7 +166,9 @@ public final class KaijiMain {
         System.out.println(
             "Staff console: "
                 + base
-                + "/console/  (sign in with the staff or admin token below; ?lang=en for English)");
+                + "/console/  (sign in with the staff or admin token below, the owner token for "
+                + ownerCompany
+                + "'s work orders; ?lang=en for English)");
         System.out.println("Demo tokens (valid until this process stops):");
         tokens.forEach(
             (role, token) -> System.out.printf(Locale.ROOT, "  %-8s %s%n", role.id(), token));

@@ -23,6 +23,7 @@ import jp.kaiji.http.SecurityHeaders;
 import jp.kaiji.http.SubjectSearchHandler;
 import jp.kaiji.http.admin.AdminHandlers;
 import jp.kaiji.http.disclosure.DisclosureHandlers;
+import jp.kaiji.http.disclosure.OrderHandlers;
 import jp.kaiji.match.lucene.LuceneSubjectIndex;
 import jp.kaiji.search.SubjectSearchService;
 
@@ -64,6 +65,7 @@ final class KaijiServer implements AutoCloseable {
       SubjectSearchService search,
       AdminHandlers admin,
       DisclosureHandlers cases,
+      OrderHandlers orders,
       Exchanges exchanges,
       HttpHandler console,
       FailedAuthentications failures) {
@@ -132,6 +134,57 @@ final class KaijiServer implements AutoCloseable {
             .post(
                 "/api/exports",
                 guard(failures, tokens, Role.EXPORTER, "export packages", cases.exportReady()))
+            .post(
+                "/api/requests/{ref}/actions",
+                guard(failures, tokens, Role.STAFF, "decide on actions", orders.decide()))
+            .get(
+                "/api/requests/{ref}/actions",
+                guard(failures, tokens, Role.STAFF, "view action decisions", orders.actions()))
+            .post(
+                "/api/requests/{ref}/orders",
+                guard(failures, tokens, Role.STAFF, "issue work orders", orders.issue()))
+            .get(
+                "/api/requests/{ref}/orders",
+                guard(failures, tokens, Role.STAFF, "view work orders", orders.ofRequest()))
+            .get(
+                "/api/requests/{ref}/answer",
+                guard(failures, tokens, Role.STAFF, "view answer letters", orders.answer()))
+            .post(
+                "/api/requests/{ref}/erasure",
+                guard(failures, tokens, Role.STAFF, "erase Kaiji's copies", orders.erase()))
+            .get(
+                "/api/orders",
+                new Authenticate(
+                    tokens,
+                    Set.of(Role.STAFF, Role.OWNER),
+                    "list work orders",
+                    orders.all(),
+                    failures))
+            .get(
+                "/api/orders/{id}",
+                new Authenticate(
+                    tokens,
+                    Set.of(Role.STAFF, Role.OWNER),
+                    "view work orders",
+                    orders.one(),
+                    failures))
+            .get(
+                "/api/orders/{id}/csv",
+                new Authenticate(
+                    tokens,
+                    Set.of(Role.STAFF, Role.OWNER),
+                    "export work orders",
+                    orders.csv(),
+                    failures))
+            .post(
+                "/api/orders/{id}/confirmation",
+                guard(failures, tokens, Role.OWNER, "confirm work orders", orders.confirm()))
+            .post(
+                "/api/orders/{id}/verification",
+                guard(failures, tokens, Role.STAFF, "verify work orders", orders.verify()))
+            .post(
+                "/api/admin/retention",
+                guard(failures, tokens, Role.ADMIN, "apply retention", orders.retention()))
             .setFallbackHandler(
                 exchange -> {
                   throw ErrorCode.NOT_FOUND.exception(

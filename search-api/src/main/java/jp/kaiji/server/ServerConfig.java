@@ -30,6 +30,8 @@ import jp.kaiji.auth.TokenRegistry.TokenEntry;
  *     before its requests are answered 429 for the rest of that minute (default 20)
  * @param matchPolicy a match policy file (weights and thresholds, the shape of the shipped {@code
  *     match-policy.json}); the shipped defaults when absent
+ * @param retentionDays days after its export that a request's stored search result and packages are
+ *     deleted (its metadata and the audit log stay); kept until an erasure when absent
  */
 public record ServerConfig(
     String host,
@@ -41,7 +43,34 @@ public record ServerConfig(
     List<TokenEntry> tokens,
     Optional<Database> database,
     Optional<Integer> failedAuthenticationsPerMinute,
-    Optional<Path> matchPolicy) {
+    Optional<Path> matchPolicy,
+    Optional<Integer> retentionDays) {
+
+  /** A configuration without a retention period. */
+  public ServerConfig(
+      String host,
+      int port,
+      boolean allowPlainHttpOnNonLoopback,
+      Optional<Tls> tls,
+      Path catalog,
+      Path dataDir,
+      List<TokenEntry> tokens,
+      Optional<Database> database,
+      Optional<Integer> failedAuthenticationsPerMinute,
+      Optional<Path> matchPolicy) {
+    this(
+        host,
+        port,
+        allowPlainHttpOnNonLoopback,
+        tls,
+        catalog,
+        dataDir,
+        tokens,
+        database,
+        failedAuthenticationsPerMinute,
+        matchPolicy,
+        Optional.empty());
+  }
 
   /** A configuration with the shipped match policy. */
   public ServerConfig(
@@ -117,6 +146,26 @@ public record ServerConfig(
       throw new IllegalArgumentException("failedAuthenticationsPerMinute must be at least 1");
     }
     matchPolicy = matchPolicy == null ? Optional.empty() : matchPolicy;
+    retentionDays = retentionDays == null ? Optional.empty() : retentionDays;
+    if (retentionDays.orElse(1) < 1) {
+      throw new IllegalArgumentException("retentionDays must be at least 1");
+    }
+  }
+
+  /** This configuration with a retention period for stored results and packages. */
+  ServerConfig withRetentionDays(int days) {
+    return new ServerConfig(
+        host,
+        port,
+        allowPlainHttpOnNonLoopback,
+        tls,
+        catalog,
+        dataDir,
+        tokens,
+        database,
+        failedAuthenticationsPerMinute,
+        matchPolicy,
+        Optional.of(days));
   }
 
   /** This configuration with another limit of failed authentications per client and minute. */
@@ -131,7 +180,8 @@ public record ServerConfig(
         tokens,
         database,
         Optional.of(limit),
-        matchPolicy);
+        matchPolicy,
+        retentionDays);
   }
 
   /** This configuration with a match policy file. */
@@ -146,7 +196,8 @@ public record ServerConfig(
         tokens,
         database,
         failedAuthenticationsPerMinute,
-        Optional.of(file));
+        Optional.of(file),
+        retentionDays);
   }
 
   /**
@@ -210,7 +261,8 @@ public record ServerConfig(
         c.tokens,
         c.database,
         c.failedAuthenticationsPerMinute,
-        c.matchPolicy.map(base::resolve));
+        c.matchPolicy.map(base::resolve),
+        c.retentionDays);
   }
 
   /** Refuses plain HTTP on a non-loopback address unless explicitly allowed. */

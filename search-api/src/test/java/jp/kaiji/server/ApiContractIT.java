@@ -35,7 +35,10 @@ class ApiContractIT {
 
   @BeforeAll
   static void start() throws Exception {
-    world = new TestWorld(dir);
+    // Two unknown tokens per endpoint exceed the default budget of failed authentications
+    // (FailedAuthenticationIT tests that budget).
+    world =
+        new TestWorld(dir, "", java.util.Map.of(), c -> c.withFailedAuthenticationsPerMinute(1000));
   }
 
   @AfterAll
@@ -135,7 +138,25 @@ class ApiContractIT {
           new Endpoint("POST", "/api/requests/NOPE-1/ready", Role.STAFF, ""),
           new Endpoint(
               "GET", "/api/requests/NOPE-1/package", Set.of(Role.STAFF, Role.EXPORTER), null),
-          new Endpoint("POST", "/api/exports", Role.EXPORTER, ""));
+          new Endpoint("POST", "/api/exports", Role.EXPORTER, ""),
+          new Endpoint("GET", "/api/requests/NOPE-1/actions", Role.STAFF, null),
+          new Endpoint(
+              "POST",
+              "/api/requests/NOPE-1/actions",
+              Role.STAFF,
+              "{\"actions\": [{\"recordId\": \"shop-customers/C001\", \"action\": \"delete\", \"decision\": \"carry_out\"}]}"),
+          new Endpoint("GET", "/api/requests/NOPE-1/orders", Role.STAFF, null),
+          new Endpoint(
+              "POST", "/api/requests/NOPE-1/orders", Role.STAFF, "{\"dueOn\": \"2025-05-01\"}"),
+          new Endpoint("GET", "/api/requests/NOPE-1/answer", Role.STAFF, null),
+          new Endpoint("POST", "/api/requests/NOPE-1/erasure", Role.STAFF, ""),
+          new Endpoint("GET", "/api/orders", Set.of(Role.STAFF, Role.OWNER), null),
+          new Endpoint("GET", "/api/orders/WO-NOPE", Set.of(Role.STAFF, Role.OWNER), null),
+          new Endpoint("GET", "/api/orders/WO-NOPE/csv", Set.of(Role.STAFF, Role.OWNER), null),
+          new Endpoint(
+              "POST", "/api/orders/WO-NOPE/confirmation", Role.OWNER, "{\"status\": \"done\"}"),
+          new Endpoint("POST", "/api/orders/WO-NOPE/verification", Role.STAFF, ""),
+          new Endpoint("POST", "/api/admin/retention", Role.ADMIN, ""));
 
   static HttpResponse<String> call(Endpoint e, String token) throws Exception {
     return world.send(e.method(), e.path(), token, e.body());
@@ -202,6 +223,7 @@ class ApiContractIT {
                     + e.path()
                         .replace("shop-customers/C001", "{source}/{key}")
                         .replace("rebuild-1", "{id}")
+                        .replace("WO-NOPE", "{id}")
                         .replace("NOPE-1", "{ref}")));
     assertThat(documented).isEqualTo(served);
 
@@ -211,6 +233,7 @@ class ApiContractIT {
           e.path()
               .replace("shop-customers/C001", "{source}/{key}")
               .replace("rebuild-1", "{id}")
+              .replace("WO-NOPE", "{id}")
               .replace("NOPE-1", "{ref}");
       JsonNode responses =
           doc.path("paths")

@@ -85,7 +85,9 @@ final class Browser implements AutoCloseable {
   void screenshot(String name) throws IOException {
     // The console's preview of a package is sandboxed (no script may run, axe's neither): the
     // package's index.html is checked as its reader opens it, from the archive (axePackage).
-    if (!driver.getCurrentUrl().endsWith("/package/index.html")) {
+    // So is the answer letter (結果の通知), the requester's document too.
+    if (!driver.getCurrentUrl().endsWith("/package/index.html")
+        && !driver.getCurrentUrl().endsWith("/answer.html")) {
       axe(name);
     }
     File shot = driver.getScreenshotAs(OutputType.FILE);

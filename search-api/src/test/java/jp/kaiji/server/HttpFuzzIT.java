@@ -153,6 +153,19 @@ class HttpFuzzIT {
       """
       {"recordId": "shop-customers/C001", "field": "住所", "start": 0, "end": 3, "reason": "第三者"}""";
 
+  static final String ACTIONS =
+      """
+      {"actions": [{"recordId": "shop-customers/C001", "action": "correct", "field": "氏名", "newValue": "山田 太朗", "decision": "carry_out"},
+       {"recordId": "shop-orders/O1", "action": "stop_use", "decision": "refuse", "ground": "other", "reason": "契約中"}]}""";
+
+  static final String ORDERS =
+      """
+      {"dueOn": "2025-05-01"}""";
+
+  static final String CONFIRMATION =
+      """
+      {"status": "refused", "reason": "対応不可"}""";
+
   /** A route: method, path (with {ref}, {source}, {key}, {id} to fill), body template or null. */
   record Route(String method, String path, String body, String contentType) {}
 
@@ -175,6 +188,17 @@ class HttpFuzzIT {
           new Route("POST", "/api/requests/{ref}/ready", null, null),
           new Route("GET", "/api/requests/{ref}/package", null, null),
           new Route("POST", "/api/exports", null, null),
+          new Route("POST", "/api/requests/{ref}/actions", ACTIONS, "application/json"),
+          new Route("GET", "/api/requests/{ref}/actions", null, null),
+          new Route("POST", "/api/requests/{ref}/orders", ORDERS, "application/json"),
+          new Route("GET", "/api/requests/{ref}/answer", null, null),
+          new Route("POST", "/api/requests/{ref}/erasure", null, null),
+          new Route("GET", "/api/orders?overdue={status}", null, null),
+          new Route("GET", "/api/orders/{id}", null, null),
+          new Route("GET", "/api/orders/{id}/csv", null, null),
+          new Route("POST", "/api/orders/{id}/confirmation", CONFIRMATION, "application/json"),
+          new Route("POST", "/api/orders/{id}/verification", null, null),
+          new Route("POST", "/api/admin/retention", null, null),
           new Route("GET", "/", null, null),
           new Route("GET", "/console/", null, null),
           new Route("GET", "/console/login", null, null),

@@ -32,7 +32,12 @@ final class TestWorld implements AutoCloseable {
           Role.ADMIN,
           "admin-token-0123456789",
           Role.EXPORTER,
-          "exporter-token-0123456789");
+          "exporter-token-0123456789",
+          Role.OWNER,
+          "owner-token-0123456789");
+
+  /** The company the test owner token is scoped to. */
+  static final String OWNER_COMPANY = "shop";
 
   final Path dir;
   final KaijiApplication app;
@@ -85,7 +90,10 @@ final class TestWorld implements AutoCloseable {
         .map(
             e ->
                 new TokenEntry(
-                    "test-" + e.getKey().id(), e.getKey(), Hashes.sha256Hex(e.getValue())))
+                    "test-" + e.getKey().id(),
+                    e.getKey(),
+                    Hashes.sha256Hex(e.getValue()),
+                    e.getKey() == Role.OWNER ? Optional.of(OWNER_COMPANY) : Optional.empty()))
         .toList();
   }
 

@@ -181,11 +181,12 @@ public final class DisclosureHandlers {
     return Exchanges.pathParam(exchange, "ref");
   }
 
-  private interface Call<T> {
+  interface Call<T> {
     T run() throws Exception;
   }
 
-  private static <T> T call(Call<T> call) throws Exception {
+  /** Runs a service call, mapping its refusals to the error catalogue. */
+  static <T> T call(Call<T> call) throws Exception {
     try {
       return call.run();
     } catch (DisclosureException e) {
