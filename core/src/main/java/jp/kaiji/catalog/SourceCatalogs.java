@@ -151,6 +151,25 @@ public final class SourceCatalogs {
                 + "identity.postcodeColumns takes one column or two (the 3 and the 4 digits), got "
                 + m.postcodeColumns().size());
       }
+      for (int i = 0; i < m.issuedIds().size(); i++) {
+        String scheme = m.issuedIds().get(i).scheme();
+        if (scheme == null || scheme.isBlank()) {
+          problems.add(
+              at
+                  + "identity.issuedIds["
+                  + i
+                  + "] names no scheme (the numbering it belongs to, e.g. regate-member)");
+        }
+      }
+      // Work context is never evidence: a column cannot be both a key and context.
+      Set<String> keys = new HashSet<>(m.phones());
+      keys.addAll(m.emails());
+      for (String c : concat(m.workPhones(), m.workEmails())) {
+        if (keys.contains(c)) {
+          problems.add(
+              at + "identity maps '" + c + "' both as a key and as work context; give one");
+        }
+      }
       m.mappedColumns()
           .forEach(e -> columns.add(Map.entry("identity." + e.getKey(), e.getValue())));
     }
@@ -366,5 +385,11 @@ public final class SourceCatalogs {
     if (!ENV_NAME.matcher(name).matches()) {
       problems.add(at + field + " '" + name + "' is not an environment variable name");
     }
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
   }
 }

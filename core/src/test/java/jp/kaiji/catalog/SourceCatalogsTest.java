@@ -182,6 +182,21 @@ class SourceCatalogsTest {
             "source 'customers': identity.fullName '/name/full' is a JSON Pointer; only jsonl and"
                 + " jdbc sources take one (kind is xlsx)"),
         Arguments.of(
+            "an issued number without its scheme",
+            GOOD_SOURCE.replace(
+                "\"emails\": [\"メール\"]",
+                "\"emails\": [\"メール\"], \"issuedIds\": [{\"column\": \"顧客ID\"}]"),
+            "source 'customers': identity.issuedIds[0] names no scheme"),
+        Arguments.of(
+            "a work phone that is also a key",
+            GOOD_SOURCE.replace(
+                "\"emails\": [\"メール\"]", "\"emails\": [\"メール\"], \"workPhones\": [\"電話番号\"]"),
+            "source 'customers': identity maps '電話番号' both as a key and as work context"),
+        Arguments.of(
+            "a blank sex column",
+            GOOD_SOURCE.replace("\"emails\": [\"メール\"]", "\"emails\": [\"メール\"], \"sex\": \" \""),
+            "source 'customers': identity.sex names no column"),
+        Arguments.of(
             "unknown category",
             GOOD_SOURCE.replace("\"customer\"", "\"orders\""),
             "source 'customers': category 'orders' is neither one of the policy's"),
