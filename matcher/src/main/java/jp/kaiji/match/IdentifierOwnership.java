@@ -263,7 +263,9 @@ final class IdentifierOwnership {
 
   private static AttributeMatch explanation(
       Owned key, List<RecordMatch> confirmed, boolean noOtherHolder, boolean anyTime) {
-    List<String> ids = confirmed.stream().map(m -> m.record().docId()).distinct().limit(5).toList();
+    // Sorted, so that the same records are named whatever order the index returned them in.
+    List<String> ids =
+        confirmed.stream().map(m -> m.record().docId()).distinct().sorted().limit(5).toList();
     String why =
         "the requester's: held on confirmed records "
             + String.join(", ", ids)

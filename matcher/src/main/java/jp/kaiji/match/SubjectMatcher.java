@@ -13,6 +13,7 @@ import static jp.kaiji.schema.IndexSchema.READING_LOOSE;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -83,6 +84,7 @@ public final class SubjectMatcher {
     new IdentifierOwnership(index, comparator, policy.ownershipGraceDays())
         .confirmOwned(request, expanded, found);
     dropUnplacedHouseholdCalls(request, found);
+    dropNameOnlyWhereANamesakeIs(index, comparator, request, found);
     followForeignKeys(index, comparator, expanded, found);
     List<RecordMatch> out = new ArrayList<>(found.values());
     out.sort(
@@ -112,6 +114,9 @@ public final class SubjectMatcher {
   /**
    * The retrieval query: every key of the request, plus edit-distance keys for names and readings.
    */
+  // Enough holders of one name to see a namesake among the requester's own records.
+  private static final int NAMESAKE_PROBE = 50;
+
   static CandidateQuery candidateQuery(IdentityKeys q) {
     List<KeyTerm> exact = new ArrayList<>();
     List<KeyTerm> fuzzy = new ArrayList<>();
@@ -291,6 +296,50 @@ public final class SubjectMatcher {
                     && agreesOnlyOnFixedLine(m)
                     && m.record().identity().phones().stream()
                         .noneMatch(p -> householdLines.contains(p.e164())));
+  }
+
+  /**
+   * Drops the records in review whose only agreement is the name when the index holds that name
+   * with a birth date other than the requester's: another person is called so, and the record
+   * cannot say which of them it is (a partner contact known by name alone, say). Without a birth
+   * date on the form, or with no such namesake, the record stays for a reviewer.
+   */
+  private static void dropNameOnlyWhereANamesakeIs(
+      SubjectIndex.Snapshot index,
+      RecordComparator comparator,
+      IdentityKeys request,
+      Map<String, RecordMatch> found) {
+    if (request.birthDates().isEmpty()) {
+      return;
+    }
+    Map<String, Boolean> namesake = new HashMap<>();
+    found
+        .values()
+        .removeIf(
+            m ->
+                m.tier() == MatchTier.NEEDS_REVIEW
+                    && agreesOnlyOnName(m)
+                    && m.record().identity().names().stream()
+                        .flatMap(n -> n.fullKey().stream())
+                        .anyMatch(
+                            k ->
+                                namesake.computeIfAbsent(
+                                    k,
+                                    key ->
+                                        anotherBirthDateHolds(index, comparator, request, key))));
+  }
+
+  private static boolean anotherBirthDateHolds(
+      SubjectIndex.Snapshot index, RecordComparator comparator, IdentityKeys request, String name) {
+    CandidateQuery q = new CandidateQuery(List.of(new KeyTerm(NAME_FULL, name)), List.of());
+    return index.find(q, NAMESAKE_PROBE).stream()
+        .anyMatch(r -> comparator.compare(request, r.identity()).contradicts("birthDate"));
+  }
+
+  private static boolean agreesOnlyOnName(RecordMatch m) {
+    List<AttributeMatch> agreeing =
+        m.attributes().stream().filter(a -> a.level().agrees()).toList();
+    return !agreeing.isEmpty() && agreeing.stream().allMatch(a -> a.evidence() == Evidence.NAME);
   }
 
   private static boolean agreesOnlyOnFixedLine(RecordMatch m) {

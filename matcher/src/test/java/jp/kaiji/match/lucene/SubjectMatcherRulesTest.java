@@ -77,6 +77,26 @@ class SubjectMatcherRulesTest {
   }
 
   @Test
+  void aRecordKnownOnlyByTheNameStaysInReviewUnlessTheIndexHoldsANamesake() throws Exception {
+    Map<String, Map<String, String>> nameOnly =
+        Map.of("order", row("id", "o5", "name", "真鍋 紗季", "date", "2023-05-06"));
+    Map<String, RecordMatch> alone =
+        search(List.of(requesterCustomer()), List.of(nameOnly.get("order")), List.of());
+    assertThat(alone.get("orders/o5").tier()).isEqualTo(MatchTier.NEEDS_REVIEW);
+
+    // Another 真鍋 紗季, born in another year, is a customer too: the order could be hers.
+    Map<String, RecordMatch> withNamesake =
+        search(
+            List.of(
+                requesterCustomer(),
+                row("id", "c7", "name", "真鍋 紗季", "birth", "1990-02-02", "date", "2019-01-01")),
+            List.of(nameOnly.get("order")),
+            List.of());
+    assertThat(withNamesake).doesNotContainKey("orders/o5").doesNotContainKey("customers/c7");
+    assertThat(withNamesake.get("customers/c1").tier()).isEqualTo(MatchTier.CONFIRMED);
+  }
+
+  @Test
   void aNumberHeldByNobodyElseMakesTheCallsMadeWhileTheRequesterHeldItTheirs() throws Exception {
     Map<String, RecordMatch> found =
         search(
