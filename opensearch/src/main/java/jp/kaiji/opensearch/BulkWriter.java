@@ -13,8 +13,9 @@ import org.apache.lucene.document.Document;
  * Writes documents into one index with {@code _bulk}. Thread-safe: callers add from several
  * threads; a caller that fills the buffer sends it itself, so a slow cluster slows the readers
  * (back-pressure) and memory stays at about one buffer per writing thread. A request or item the
- * cluster refuses with 429 (queue full) is sent again after a growing pause; any other failure
- * throws, and the caller abandons the generation.
+ * cluster refuses with 429 (queue full), or an item refused with 503 (its shard has no primary for
+ * a moment after a node loss), is sent again after a growing pause; any other failure throws, and
+ * the caller abandons the generation.
  */
 public final class BulkWriter implements AutoCloseable {
   /** Buffer size that triggers a send: a few MB per request is OpenSearch's own advice. */
@@ -96,7 +97,9 @@ public final class BulkWriter implements AutoCloseable {
           for (int i = 0; i < items.size(); i++) {
             JsonNode r = items.get(i).path("create");
             int status = r.path("status").asInt(200);
-            if (status == 429) {
+            // Refused before it was written (queue full, shard moving after a node loss): safe
+            // to send again, unlike a whole request lost on the way, which fails the build.
+            if (status == 429 || status == 503) {
               refused.add(pending.get(i));
             } else if (status >= 300) {
               throw new Cluster.ClusterException(

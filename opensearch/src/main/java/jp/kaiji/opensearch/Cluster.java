@@ -89,9 +89,37 @@ public final class Cluster implements AutoCloseable {
     }
   }
 
+  /**
+   * A read (search, count, alias lookup), sent again on a 5xx or a lost connection: reads are
+   * idempotent, and a node lost between a search's phases fails that search on the node that
+   * coordinated it ({@code node_not_connected_exception}) until the cluster has dropped the node.
+   */
+  public JsonNode read(String path, Map<String, String> query, JsonNode body) throws IOException {
+    long pauseMs = 100;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return call(body == null ? "GET" : "POST", path, query, body);
+      } catch (IOException e) {
+        int status = e instanceof ClusterException c ? c.status() : 500;
+        if (status < 500 || attempt == READ_ATTEMPTS) {
+          throw e;
+        }
+      }
+      try {
+        Thread.sleep(pauseMs);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      }
+      pauseMs *= 2;
+    }
+  }
+
+  private static final int READ_ATTEMPTS = 5;
+
   private JsonNode send(org.opensearch.client.opensearch.generic.Request request, String path)
       throws IOException {
-    try (Response r = client.generic().execute(request)) {
+    try (Response r = execute(request)) {
       byte[] bytes = r.getBody().map(Body::bodyAsBytes).orElse(new byte[0]);
       JsonNode json = bytes.length == 0 ? object() : JSON.readTree(bytes);
       if (r.getStatus() >= 300) {
@@ -105,6 +133,17 @@ public final class Cluster implements AutoCloseable {
             r.getStatus(), request.getMethod() + " " + path + " -> " + r.getStatus() + " " + why);
       }
       return json;
+    }
+  }
+
+  // The transport throws for some statuses itself (5xx after trying every node): one form for all.
+  private Response execute(org.opensearch.client.opensearch.generic.Request request)
+      throws IOException {
+    try {
+      return client.generic().execute(request);
+    } catch (org.opensearch.client.transport.httpclient5.ResponseException e) {
+      throw new ClusterException(
+          e.status(), request.getMethod() + " " + request.getEndpoint() + " -> " + e.status());
     }
   }
 

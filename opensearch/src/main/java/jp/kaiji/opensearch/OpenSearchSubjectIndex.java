@@ -74,7 +74,7 @@ public final class OpenSearchSubjectIndex implements SubjectIndex, AutoCloseable
     if (!cluster.exists("/_alias/" + alias)) {
       return Optional.empty();
     }
-    JsonNode a = cluster.call("GET", "/_alias/" + alias, null);
+    JsonNode a = cluster.read("/_alias/" + alias, Map.of(), null);
     if (a.isEmpty()) {
       return Optional.empty();
     }
