@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.opensearch.Version;
 import org.opensearch.common.settings.Settings;
+import org.opensearch.index.reindex.ReindexModulePlugin;
 import org.opensearch.node.InternalSettingsPreparer;
 import org.opensearch.node.Node;
 import org.opensearch.plugins.PluginInfo;
@@ -63,24 +64,30 @@ public final class NodeMain {
     stopped.await();
   }
 
-  /** A node with the Netty transport and HTTP as a classpath plugin (no distribution here). */
+  /**
+   * A node with the modules Kaiji uses as classpath plugins (no distribution here): Netty for
+   * transport and HTTP, reindex for {@code _delete_by_query}.
+   */
   private static final class TestNode extends Node {
     TestNode(Settings settings) {
       super(
           InternalSettingsPreparer.prepareEnvironment(
               settings, java.util.Map.of(), null, () -> settings.get("node.name")),
-          List.of(
-              new PluginInfo(
-                  Netty4ModulePlugin.class.getName(),
-                  "classpath plugin",
-                  "NA",
-                  Version.CURRENT,
-                  "21",
-                  Netty4ModulePlugin.class.getName(),
-                  null,
-                  List.of(),
-                  false)),
+          List.of(plugin(Netty4ModulePlugin.class), plugin(ReindexModulePlugin.class)),
           true);
+    }
+
+    private static PluginInfo plugin(Class<?> c) {
+      return new PluginInfo(
+          c.getName(),
+          "classpath plugin",
+          "NA",
+          Version.CURRENT,
+          "21",
+          c.getName(),
+          null,
+          List.of(),
+          false);
     }
   }
 

@@ -176,6 +176,13 @@ public final class OpenSearchGenerations {
     }
   }
 
+  /** Documents of one source in an index. */
+  public long count(String index, String sourceId) throws IOException {
+    ObjectNode q = Cluster.object();
+    q.putObject("query").putObject("term").put(jp.kaiji.schema.IndexSchema.SOURCE_ID, sourceId);
+    return cluster.read("/" + index + "/_count", Map.of(), q).path("count").asLong();
+  }
+
   /** Documents per source in an index. */
   static Map<String, Long> countsPerSource(Cluster cluster, String index, int sources)
       throws IOException {

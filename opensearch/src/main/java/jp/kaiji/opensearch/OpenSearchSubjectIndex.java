@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import jp.kaiji.match.IndexedRecord;
 import jp.kaiji.match.SubjectIndex;
+import jp.kaiji.match.lucene.LuceneSubjectIndex;
 import jp.kaiji.match.lucene.StoredRecords;
 import jp.kaiji.schema.IndexSchema;
 
@@ -63,6 +64,35 @@ public final class OpenSearchSubjectIndex implements SubjectIndex, AutoCloseable
       }
     }
     return serving.map(Snap::new);
+  }
+
+  /**
+   * What serves, in the embedded index's health form: {@code ok} with the alias's index as the
+   * current generation, {@code no-index} before the first build or while the cluster is
+   * unreachable.
+   */
+  public LuceneSubjectIndex.Health health() {
+    try {
+      acquire();
+    } catch (RuntimeException e) {
+      return new LuceneSubjectIndex.Health(
+          "no-index",
+          Optional.empty(),
+          Optional.empty(),
+          List.of("OpenSearch unreachable: " + e.getMessage()));
+    }
+    return serving
+        .map(
+            s ->
+                new LuceneSubjectIndex.Health(
+                    "ok", Optional.empty(), Optional.of(s.index()), List.of()))
+        .orElseGet(
+            () ->
+                new LuceneSubjectIndex.Health(
+                    "no-index",
+                    Optional.empty(),
+                    Optional.empty(),
+                    List.of("alias " + alias + " names no index yet: run a rebuild")));
   }
 
   /** Forgets what it knew, so the next acquire reads the alias (after a switch in this process). */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import jp.kaiji.auth.TokenRegistry.TokenEntry;
+import jp.kaiji.opensearch.IndexConfig;
 
 /**
  * The server's configuration file. Secrets are never in it: tokens appear as SHA-256 hashes, the
@@ -30,6 +31,8 @@ import jp.kaiji.auth.TokenRegistry.TokenEntry;
  *     before its requests are answered 429 for the rest of that minute (default 20)
  * @param matchPolicy a match policy file (weights and thresholds, the shape of the shipped {@code
  *     match-policy.json}); the shipped defaults when absent
+ * @param index where the index lives: the embedded Lucene index in {@code dataDir} when absent, or
+ *     an OpenSearch cluster ({@code {"kind": "opensearch", "hosts": [...]}})
  */
 public record ServerConfig(
     String host,
@@ -41,7 +44,34 @@ public record ServerConfig(
     List<TokenEntry> tokens,
     Optional<Database> database,
     Optional<Integer> failedAuthenticationsPerMinute,
-    Optional<Path> matchPolicy) {
+    Optional<Path> matchPolicy,
+    Optional<IndexConfig> index) {
+
+  /** A configuration with the embedded index. */
+  public ServerConfig(
+      String host,
+      int port,
+      boolean allowPlainHttpOnNonLoopback,
+      Optional<Tls> tls,
+      Path catalog,
+      Path dataDir,
+      List<TokenEntry> tokens,
+      Optional<Database> database,
+      Optional<Integer> failedAuthenticationsPerMinute,
+      Optional<Path> matchPolicy) {
+    this(
+        host,
+        port,
+        allowPlainHttpOnNonLoopback,
+        tls,
+        catalog,
+        dataDir,
+        tokens,
+        database,
+        failedAuthenticationsPerMinute,
+        matchPolicy,
+        Optional.empty());
+  }
 
   /** A configuration with the shipped match policy. */
   public ServerConfig(
@@ -117,6 +147,7 @@ public record ServerConfig(
       throw new IllegalArgumentException("failedAuthenticationsPerMinute must be at least 1");
     }
     matchPolicy = matchPolicy == null ? Optional.empty() : matchPolicy;
+    index = index == null ? Optional.empty() : index;
   }
 
   /** This configuration with another limit of failed authentications per client and minute. */
@@ -131,7 +162,8 @@ public record ServerConfig(
         tokens,
         database,
         Optional.of(limit),
-        matchPolicy);
+        matchPolicy,
+        index);
   }
 
   /** This configuration with a match policy file. */
@@ -146,7 +178,8 @@ public record ServerConfig(
         tokens,
         database,
         failedAuthenticationsPerMinute,
-        Optional.of(file));
+        Optional.of(file),
+        index);
   }
 
   /**
@@ -210,7 +243,8 @@ public record ServerConfig(
         c.tokens,
         c.database,
         c.failedAuthenticationsPerMinute,
-        c.matchPolicy.map(base::resolve));
+        c.matchPolicy.map(base::resolve),
+        c.index);
   }
 
   /** Refuses plain HTTP on a non-loopback address unless explicitly allowed. */

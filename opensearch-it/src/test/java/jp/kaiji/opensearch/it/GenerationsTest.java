@@ -9,6 +9,7 @@ import jp.kaiji.catalog.CatalogFile;
 import jp.kaiji.catalog.SourceCatalogs;
 import jp.kaiji.fixtures.generate.WorldGenerator;
 import jp.kaiji.indexer.OpenSearchRebuild;
+import jp.kaiji.indexer.OpenSearchSync;
 import jp.kaiji.indexer.RebuildReport;
 import jp.kaiji.match.SubjectIndex;
 import jp.kaiji.opensearch.BulkWriter;
@@ -69,6 +70,43 @@ class GenerationsTest {
       index.refresh();
       try (SubjectIndex.Snapshot s = index.acquire().orElseThrow()) {
         assertThat(s.docCount()).isEqualTo(records);
+      }
+    }
+  }
+
+  @Test
+  void syncReplacesOneSourceAndDeletesByKeyThroughTheSamePath() throws Exception {
+    Path world = dir.resolve("world");
+    new WorldGenerator(seed.value(), 120, 10).generate(world);
+    CatalogFile catalog = SourceCatalogs.load(world.resolve("catalog.json"));
+    OpenSearchSettings settings = TestBackends.settings(TestCluster.get());
+    try (Cluster cluster = Cluster.connect(settings)) {
+      OpenSearchGenerations generations = new OpenSearchGenerations(cluster, settings);
+      OpenSearchSubjectIndex index = new OpenSearchSubjectIndex(cluster, settings.alias());
+      RebuildReport built = new OpenSearchRebuild(catalog, generations, dir).run();
+      var source = built.sources().stream().filter(s -> s.indexed() > 1).findFirst().orElseThrow();
+      String pk;
+      try (SubjectIndex.Snapshot s = index.acquire().orElseThrow()) {
+        assertThat(s.recordsPerSource()).containsEntry(source.source(), source.indexed());
+        pk =
+            s.find(
+                    new SubjectIndex.CandidateQuery(
+                        java.util.List.of(
+                            new SubjectIndex.KeyTerm(
+                                jp.kaiji.schema.IndexSchema.SOURCE_ID, source.source())),
+                        java.util.List.of()),
+                    1)
+                .getFirst()
+                .primaryKey();
+      }
+      OpenSearchSync sync = new OpenSearchSync(catalog, generations, dir);
+      assertThat(sync.resync(source.source()).indexed()).isEqualTo(source.indexed());
+      assertThat(generations.current()).contains(built.generation());
+      assertThat(sync.delete(source.source(), java.util.List.of(pk, "no-such-key")))
+          .isEqualTo(source.indexed() - 1);
+      try (SubjectIndex.Snapshot s = index.acquire().orElseThrow()) {
+        assertThat(s.get(source.source(), pk)).isEmpty();
+        assertThat(s.recordsPerSource()).containsEntry(source.source(), source.indexed() - 1);
       }
     }
   }
