@@ -19,6 +19,7 @@ import jp.kaiji.catalog.SourceCatalogs;
 import jp.kaiji.catalog.SourceDefinition;
 import jp.kaiji.indexer.DataDirectory;
 import jp.kaiji.indexer.OpenSearchRebuild;
+import jp.kaiji.indexer.OpenSearchSync;
 import jp.kaiji.indexer.RebuildJob;
 import jp.kaiji.indexer.RebuildReport;
 import jp.kaiji.indexer.SourceProgress;
@@ -257,6 +258,11 @@ public final class IndexerCli {
     @Option(names = "--source", required = true, description = "the source id")
     String source;
 
+    @Option(
+        names = "--config",
+        description = "a configuration file whose \"index\" says where the index lives")
+    Path config;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -264,6 +270,17 @@ public final class IndexerCli {
       CatalogFile cat = catalog(catalog);
       if (cat.source(source).isEmpty()) {
         throw new Failure("no source '" + source + "' in " + catalog);
+      }
+      IndexConfig where = config == null ? IndexConfig.EMBEDDED : IndexConfig.load(config);
+      if (where.isOpenSearch()) {
+        OpenSearchSettings settings = where.settings(System.getenv());
+        try (Cluster cluster = Cluster.connect(settings)) {
+          SourceStats stats =
+              new OpenSearchSync(cat, new OpenSearchGenerations(cluster, settings), data)
+                  .resync(source);
+          spec.commandLine().getOut().println(JSON.writeValueAsString(stats));
+        }
+        return 0;
       }
       IndexGenerations gens = new IndexGenerations(DataDirectory.generations(data));
       try {
