@@ -91,7 +91,8 @@ public final class BulkWriter implements AutoCloseable {
     for (int attempt = 1; ; attempt++) {
       List<byte[]> refused = new ArrayList<>();
       try {
-        JsonNode answer = cluster.ndjson("/" + index + "/_bulk", Map.of(), body(pending));
+        JsonNode answer =
+            cluster.ndjson("/" + index + "/_bulk", Map.of("timeout", "30s"), body(pending));
         if (answer.path("errors").asBoolean(false)) {
           JsonNode items = answer.path("items");
           for (int i = 0; i < items.size(); i++) {

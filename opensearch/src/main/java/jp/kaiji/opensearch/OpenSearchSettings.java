@@ -81,6 +81,12 @@ public record OpenSearchSettings(
     Optional<String> ca = Optional.ofNullable(env.get("KAIJI_OPENSEARCH_CA"));
     var transport =
         ApacheHttpClient5TransportBuilder.builder(targets)
+            // A request whose node died after taking it must fail, not wait forever: the bulk
+            // writer then fails the build cleanly and searches try again.
+            .setRequestConfigCallback(
+                r ->
+                    r.setConnectionRequestTimeout(org.apache.hc.core5.util.Timeout.ofSeconds(30))
+                        .setResponseTimeout(org.apache.hc.core5.util.Timeout.ofSeconds(90)))
             .setHttpClientConfigCallback(
                 http -> {
                   user.ifPresent(

@@ -7,9 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import jp.kaiji.fixtures.evaluate.FixtureWorld;
 import jp.kaiji.fixtures.evaluate.KaijiSearch;
 import jp.kaiji.fixtures.generate.FixtureRequest;
@@ -82,9 +80,10 @@ class SameResultsOnBothBackendsTest {
   private static final Pattern RECORD_LIST = Pattern.compile("records ([^;\\]]+)");
 
   /**
-   * An explanation's lists of record ids ("held on confirmed records a, b") follow the retrieval
-   * order of equally scored candidates, which is index order: not even two embedded builds share it
-   * (two threads write). Sorted, they compare; everything else must match as it is.
+   * An explanation's list of record ids ("held on confirmed records a, b, ...") is a sample of at
+   * most five, taken in the retrieval order of equally scored candidates, which is index order: not
+   * even two embedded builds share it (two threads write). It compares by its length; every other
+   * part of every line must match as it is.
    */
   static List<String> tieOrderFree(List<String> lines) {
     return lines.stream()
@@ -92,13 +91,7 @@ class SameResultsOnBothBackendsTest {
             l ->
                 RECORD_LIST
                     .matcher(l)
-                    .replaceAll(
-                        m ->
-                            Matcher.quoteReplacement(
-                                "records "
-                                    + Arrays.stream(m.group(1).split(", "))
-                                        .sorted()
-                                        .collect(Collectors.joining(", ")))))
+                    .replaceAll(m -> "records (" + m.group(1).split(", ").length + " listed)"))
         .toList();
   }
 

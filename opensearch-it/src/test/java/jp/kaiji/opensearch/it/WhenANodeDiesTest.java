@@ -113,7 +113,7 @@ class WhenANodeDiesTest {
       cluster.kill9(second);
       String outcome;
       try {
-        job.get();
+        job.get(4, java.util.concurrent.TimeUnit.MINUTES); // a hang fails the test
         outcome = "completed";
         assertThat(generations.current()).contains(building);
       } catch (java.util.concurrent.ExecutionException e) {
