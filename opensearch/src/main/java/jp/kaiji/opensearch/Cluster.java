@@ -116,6 +116,7 @@ public final class Cluster implements AutoCloseable {
   }
 
   private static final int READ_ATTEMPTS = 5;
+  private static final long REQUEST_TIMEOUT_SECONDS = 120;
 
   private JsonNode send(org.opensearch.client.opensearch.generic.Request request, String path)
       throws IOException {
@@ -139,11 +140,30 @@ public final class Cluster implements AutoCloseable {
   // The transport throws for some statuses itself (5xx after trying every node): one form for all.
   private Response execute(org.opensearch.client.opensearch.generic.Request request)
       throws IOException {
+    // Our own deadline: a request taken by a node that then died (kill -9) was seen to wait
+    // forever despite the client's response timeout.
+    var pending = client.generic().executeAsync(request);
     try {
-      return client.generic().execute(request);
-    } catch (org.opensearch.client.transport.httpclient5.ResponseException e) {
-      throw new ClusterException(
-          e.status(), request.getMethod() + " " + request.getEndpoint() + " -> " + e.status());
+      return pending.get(REQUEST_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof org.opensearch.client.transport.httpclient5.ResponseException r) {
+        throw new ClusterException(
+            r.status(), request.getMethod() + " " + request.getEndpoint() + " -> " + r.status());
+      }
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    } catch (java.util.concurrent.TimeoutException e) {
+      pending.cancel(true);
+      throw new IOException(
+          request.getMethod()
+              + " "
+              + request.getEndpoint()
+              + ": no answer in "
+              + REQUEST_TIMEOUT_SECONDS
+              + " s");
+    } catch (InterruptedException e) {
+      pending.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
     }
   }
 
