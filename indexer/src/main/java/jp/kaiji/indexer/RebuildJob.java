@@ -177,7 +177,7 @@ public final class RebuildJob implements Runnable {
         try (SourceReader reader = readers.open(source);
             QuarantineLog quarantine =
                 new QuarantineLog(QuarantineLog.fileOf(pending.dir(), source.id()))) {
-          stats.add(indexer.index(source, reader, writer, quarantine, p));
+          stats.add(indexer.index(source, reader, writer::addDocument, quarantine, p));
         } catch (RuntimeException | IOException e) {
           p.finish(SourceProgress.State.FAILED);
           throw e;

@@ -19,12 +19,11 @@ import jp.kaiji.match.lucene.RecordDocuments;
 import jp.kaiji.match.lucene.SourceStats;
 import jp.kaiji.schema.NormalizedRecord;
 import jp.kaiji.schema.RecordNormalizer;
-import org.apache.lucene.index.IndexWriter;
 
 /**
- * Reads one source into an {@link IndexWriter}: rows are read on the calling thread and normalized
- * and added by the pool's workers, in bounded batches so memory does not grow with the source.
- * Never commits: the caller does, once.
+ * Reads one source into a {@link DocumentSink} (an IndexWriter or an OpenSearch bulk writer): rows
+ * are read on the calling thread and normalized and added by the pool's workers, in bounded batches
+ * so memory does not grow with the source. Never commits: the caller does, once.
  */
 final class SourceIndexer {
   static final int BATCH = 512;
@@ -53,7 +52,7 @@ final class SourceIndexer {
   public SourceStats index(
       SourceDefinition source,
       SourceReader reader,
-      IndexWriter writer,
+      DocumentSink writer,
       QuarantineLog quarantine,
       SourceProgress progress)
       throws IOException {
@@ -137,7 +136,7 @@ final class SourceIndexer {
   static void indexBatch(
       SourceDefinition source,
       List<SourceItem> items,
-      IndexWriter writer,
+      DocumentSink writer,
       QuarantineLog quarantine,
       SourceProgress progress)
       throws IOException {
@@ -179,7 +178,7 @@ final class SourceIndexer {
                     true));
             progress.quarantined.incrementAndGet();
           }
-          writer.addDocument(
+          writer.add(
               RecordDocuments.build(
                   source,
                   row.rowNumber(),

@@ -57,7 +57,7 @@ public final class SourceSync {
                 new QuarantineLog(QuarantineLog.fileOf(gen.dir(), sourceId + ".sync"))) {
           read =
               new SourceIndexer(null, 1, () -> false)
-                  .index(source, reader, writer, quarantine, progress);
+                  .index(source, reader, writer::addDocument, quarantine, progress);
         } catch (RuntimeException | IOException e) {
           writer.rollback();
           throw e;
@@ -106,7 +106,8 @@ public final class SourceSync {
             }
           }
         }
-        SourceIndexer.indexBatch(source, List.copyOf(rows), writer, quarantine, progress);
+        SourceIndexer.indexBatch(
+            source, List.copyOf(rows), writer::addDocument, quarantine, progress);
         writer.commit();
       }
       return finish(gen, source, progress.snapshot().quarantined());

@@ -40,9 +40,14 @@ import jp.kaiji.http.disclosure.OrderHandlers;
 import jp.kaiji.indexer.DataDirectory;
 import jp.kaiji.indexer.IndexAdmin;
 import jp.kaiji.match.MatchPolicy;
+import jp.kaiji.match.SubjectIndex;
 import jp.kaiji.match.SubjectMatcher;
 import jp.kaiji.match.lucene.IndexGenerations;
 import jp.kaiji.match.lucene.LuceneSubjectIndex;
+import jp.kaiji.opensearch.Cluster;
+import jp.kaiji.opensearch.IndexConfig;
+import jp.kaiji.opensearch.OpenSearchSettings;
+import jp.kaiji.opensearch.OpenSearchSubjectIndex;
 import jp.kaiji.search.SubjectSearchService;
 
 /** Assembles the server from its configuration: index, audit log, services, HTTP. */
@@ -55,6 +60,8 @@ public final class KaijiApplication implements AutoCloseable {
   // Assembled once by the constructor (assemble), never changed afterwards.
   private IndexGenerations generations;
   private LuceneSubjectIndex index;
+  // The index searches read: the embedded one, or the cluster's when the configuration says so.
+  private Optional<OpenSearchSubjectIndex> cluster = Optional.empty();
   private AuditLog audit;
   private IndexAdmin admin;
   private SubjectSearchService search;
@@ -105,6 +112,16 @@ public final class KaijiApplication implements AutoCloseable {
     AtomicReference<CatalogFile> catalog = new AtomicReference<>(loadCatalog(config.catalog()));
     this.generations = new IndexGenerations(DataDirectory.generations(config.dataDir()));
     this.index = new LuceneSubjectIndex(generations);
+    Optional<IndexConfig> onCluster = config.index().filter(IndexConfig::isOpenSearch);
+    if (onCluster.isPresent()) {
+      OpenSearchSettings settings = onCluster.get().settings(System.getenv());
+      this.cluster =
+          Optional.of(new OpenSearchSubjectIndex(Cluster.connect(settings), settings.alias()));
+      LOG.log(
+          System.Logger.Level.INFO,
+          "searching the OpenSearch alias " + settings.alias() + " on " + settings.hosts());
+    }
+    SubjectIndex searched = cluster.<SubjectIndex>map(c -> c).orElse(index);
     generations.addListener(
         event -> {
           if (event.kind() == IndexGenerations.EventKind.SWITCHED) {
@@ -133,7 +150,7 @@ public final class KaijiApplication implements AutoCloseable {
     Exchanges exchanges = new Exchanges(Json.mapper());
     this.search =
         new SubjectSearchService(
-            index,
+            searched,
             servingCatalog,
             new SubjectMatcher(matchPolicy),
             audit,
@@ -191,7 +208,9 @@ public final class KaijiApplication implements AutoCloseable {
             config,
             sslContext(config),
             tokens,
-            index::health,
+            cluster
+                .<java.util.function.Supplier<LuceneSubjectIndex.Health>>map(c -> c::health)
+                .orElse(index::health),
             search,
             new AdminHandlers(admin, exchanges, audit),
             new DisclosureHandlers(disclosure, exchanges, packagesDir(config)),
@@ -387,6 +406,9 @@ public final class KaijiApplication implements AutoCloseable {
     server.close();
     admin.close();
     index.close();
+    if (cluster.isPresent()) {
+      cluster.get().close();
+    }
     audit.close();
     try {
       cases.close();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import jp.kaiji.auth.TokenRegistry.TokenEntry;
+import jp.kaiji.opensearch.IndexConfig;
 
 /**
  * The server's configuration file. Secrets are never in it: tokens appear as SHA-256 hashes, the
@@ -32,6 +33,8 @@ import jp.kaiji.auth.TokenRegistry.TokenEntry;
  *     match-policy.json}); the shipped defaults when absent
  * @param retentionDays days after its export that a request's stored search result and packages are
  *     deleted (its metadata and the audit log stay); kept until an erasure when absent
+ * @param index where the index lives: the embedded Lucene index in {@code dataDir} when absent, or
+ *     an OpenSearch cluster ({@code {"kind": "opensearch", "hosts": [...]}})
  */
 public record ServerConfig(
     String host,
@@ -44,9 +47,10 @@ public record ServerConfig(
     Optional<Database> database,
     Optional<Integer> failedAuthenticationsPerMinute,
     Optional<Path> matchPolicy,
-    Optional<Integer> retentionDays) {
+    Optional<Integer> retentionDays,
+    Optional<IndexConfig> index) {
 
-  /** A configuration without a retention period. */
+  /** A configuration without a retention period, with the embedded index. */
   public ServerConfig(
       String host,
       int port,
@@ -69,6 +73,7 @@ public record ServerConfig(
         database,
         failedAuthenticationsPerMinute,
         matchPolicy,
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -150,6 +155,7 @@ public record ServerConfig(
     if (retentionDays.orElse(1) < 1) {
       throw new IllegalArgumentException("retentionDays must be at least 1");
     }
+    index = index == null ? Optional.empty() : index;
   }
 
   /** This configuration with a retention period for stored results and packages. */
@@ -165,7 +171,8 @@ public record ServerConfig(
         database,
         failedAuthenticationsPerMinute,
         matchPolicy,
-        Optional.of(days));
+        Optional.of(days),
+        index);
   }
 
   /** This configuration with another limit of failed authentications per client and minute. */
@@ -181,7 +188,8 @@ public record ServerConfig(
         database,
         Optional.of(limit),
         matchPolicy,
-        retentionDays);
+        retentionDays,
+        index);
   }
 
   /** This configuration with a match policy file. */
@@ -197,7 +205,8 @@ public record ServerConfig(
         database,
         failedAuthenticationsPerMinute,
         Optional.of(file),
-        retentionDays);
+        retentionDays,
+        index);
   }
 
   /**
@@ -262,7 +271,8 @@ public record ServerConfig(
         c.database,
         c.failedAuthenticationsPerMinute,
         c.matchPolicy.map(base::resolve),
-        c.retentionDays);
+        c.retentionDays,
+        c.index);
   }
 
   /** Refuses plain HTTP on a non-loopback address unless explicitly allowed. */

@@ -18,7 +18,10 @@ import jp.kaiji.catalog.CatalogFile;
 import jp.kaiji.catalog.SourceCatalogs;
 import jp.kaiji.catalog.SourceDefinition;
 import jp.kaiji.indexer.DataDirectory;
+import jp.kaiji.indexer.OpenSearchRebuild;
+import jp.kaiji.indexer.OpenSearchSync;
 import jp.kaiji.indexer.RebuildJob;
+import jp.kaiji.indexer.RebuildReport;
 import jp.kaiji.indexer.SourceProgress;
 import jp.kaiji.indexer.SourceSync;
 import jp.kaiji.indexer.source.SourceReaders;
@@ -27,6 +30,10 @@ import jp.kaiji.match.lucene.GenerationInfo;
 import jp.kaiji.match.lucene.GenerationIntegrity;
 import jp.kaiji.match.lucene.IndexGenerations;
 import jp.kaiji.match.lucene.SourceStats;
+import jp.kaiji.opensearch.Cluster;
+import jp.kaiji.opensearch.IndexConfig;
+import jp.kaiji.opensearch.OpenSearchGenerations;
+import jp.kaiji.opensearch.OpenSearchSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -131,11 +138,22 @@ public final class IndexerCli {
     @Option(names = "--report", description = "also write the report JSON to this file")
     Path report;
 
+    @Option(
+        names = "--config",
+        description =
+            "a configuration file (the server's) whose \"index\" says where the index lives;"
+                + " with kind opensearch the generation is built on that cluster")
+    Path config;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
       CatalogFile cat = catalog(catalog);
+      IndexConfig where = config == null ? IndexConfig.EMBEDDED : IndexConfig.load(config);
+      if (where.isOpenSearch()) {
+        return onOpenSearch(cat, where);
+      }
       IndexGenerations gens = new IndexGenerations(DataDirectory.generations(data), keep);
       RebuildJob job =
           new RebuildJob(cat, gens, SourceReaders.of(cat), new RebuildJob.Options(threads, ramMb));
@@ -160,6 +178,37 @@ public final class IndexerCli {
       }
       printProgress(err, end, true);
       String json = JSON.writeValueAsString(end.report().orElseThrow());
+      if (report != null) {
+        Files.writeString(report, json);
+      }
+      spec.commandLine().getOut().println(json);
+      return 0;
+    }
+
+    /** The same sources into a new index on the cluster; the alias moves once it checks out. */
+    private int onOpenSearch(CatalogFile cat, IndexConfig where) throws Exception {
+      OpenSearchSettings settings = where.settings(System.getenv());
+      RebuildReport r;
+      try (Cluster cluster = Cluster.connect(settings)) {
+        try {
+          r =
+              new OpenSearchRebuild(
+                      cat,
+                      new OpenSearchGenerations(cluster, settings),
+                      SourceReaders.of(cat),
+                      data.resolve("opensearch"),
+                      threads)
+                  .run();
+        } catch (java.io.IOException e) {
+          throw new Failure(
+              "rebuild failed: "
+                  + e.getMessage()
+                  + "; the alias "
+                  + settings.alias()
+                  + " is unchanged");
+        }
+      }
+      String json = JSON.writeValueAsString(r);
       if (report != null) {
         Files.writeString(report, json);
       }
@@ -209,6 +258,11 @@ public final class IndexerCli {
     @Option(names = "--source", required = true, description = "the source id")
     String source;
 
+    @Option(
+        names = "--config",
+        description = "a configuration file whose \"index\" says where the index lives")
+    Path config;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -216,6 +270,17 @@ public final class IndexerCli {
       CatalogFile cat = catalog(catalog);
       if (cat.source(source).isEmpty()) {
         throw new Failure("no source '" + source + "' in " + catalog);
+      }
+      IndexConfig where = config == null ? IndexConfig.EMBEDDED : IndexConfig.load(config);
+      if (where.isOpenSearch()) {
+        OpenSearchSettings settings = where.settings(System.getenv());
+        try (Cluster cluster = Cluster.connect(settings)) {
+          SourceStats stats =
+              new OpenSearchSync(cat, new OpenSearchGenerations(cluster, settings), data)
+                  .resync(source);
+          spec.commandLine().getOut().println(JSON.writeValueAsString(stats));
+        }
+        return 0;
       }
       IndexGenerations gens = new IndexGenerations(DataDirectory.generations(data));
       try {

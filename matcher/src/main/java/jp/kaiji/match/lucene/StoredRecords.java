@@ -16,10 +16,10 @@ import jp.kaiji.schema.RecordNormalizer;
 import org.apache.lucene.document.Document;
 
 /** Reads an {@link IndexedRecord} back from a stored Lucene document written by the indexer. */
-final class StoredRecords {
+public final class StoredRecords {
   private StoredRecords() {}
 
-  static IndexedRecord toRecord(Document d) {
+  public static IndexedRecord toRecord(Document d) {
     IdentityKeys identity =
         new IdentityKeys(
             names(d),

@@ -1,0 +1,117 @@
+package jp.kaiji.opensearch.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import jp.kaiji.catalog.CatalogFile;
+import jp.kaiji.catalog.SourceCatalogs;
+import jp.kaiji.fixtures.generate.WorldGenerator;
+import jp.kaiji.indexer.OpenSearchRebuild;
+import jp.kaiji.indexer.OpenSearchSync;
+import jp.kaiji.indexer.RebuildReport;
+import jp.kaiji.match.SubjectIndex;
+import jp.kaiji.opensearch.BulkWriter;
+import jp.kaiji.opensearch.Cluster;
+import jp.kaiji.opensearch.OpenSearchGenerations;
+import jp.kaiji.opensearch.OpenSearchSettings;
+import jp.kaiji.opensearch.OpenSearchSubjectIndex;
+import jp.kaiji.testing.TestSeed;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Zero-downtime rebuilds: one index per generation behind an alias that moves atomically. */
+class GenerationsTest {
+  @RegisterExtension final TestSeed seed = new TestSeed();
+  @TempDir Path dir;
+
+  @Test
+  void rebuildsSwitchTheAliasKeepThePreviousAndRollBack() throws Exception {
+    Path world = dir.resolve("world");
+    new WorldGenerator(seed.value(), 120, 10).generate(world);
+    CatalogFile catalog = SourceCatalogs.load(world.resolve("catalog.json"));
+    OpenSearchSettings settings = TestBackends.settings(TestCluster.get());
+    try (Cluster cluster = Cluster.connect(settings)) {
+      OpenSearchGenerations generations = new OpenSearchGenerations(cluster, settings);
+      OpenSearchSubjectIndex index = new OpenSearchSubjectIndex(cluster, settings.alias());
+      assertThat(index.acquire()).isEmpty();
+
+      RebuildReport first = new OpenSearchRebuild(catalog, generations, dir).run();
+      RebuildReport second = new OpenSearchRebuild(catalog, generations, dir).run();
+      assertThat(generations.current()).contains(second.generation());
+      assertThat(generations.list()).containsExactly(first.generation(), second.generation());
+      long records;
+      try (SubjectIndex.Snapshot s = index.acquire().orElseThrow()) {
+        records = s.docCount();
+        assertThat(records).isEqualTo(first.rowsRead() - unindexable(first)).isPositive();
+        assertThat(s.recordsPerSource().values().stream().mapToLong(Long::longValue).sum())
+            .isEqualTo(records);
+      }
+
+      RebuildReport third = new OpenSearchRebuild(catalog, generations, dir).run();
+      assertThat(generations.list())
+          .as("the one before the previous is deleted")
+          .containsExactly(second.generation(), third.generation());
+      assertThat(generations.rollback()).isEqualTo(second.generation());
+      assertThat(generations.current()).contains(second.generation());
+
+      // A generation whose counts do not check out never serves, and is deleted.
+      OpenSearchGenerations.Pending bad = generations.begin();
+      try (BulkWriter w = generations.writer(bad)) {
+        w.flush();
+      }
+      assertThatThrownBy(() -> generations.publish(bad, Map.of("nikkodo-customers", 1L)))
+          .hasMessageContaining("check failed");
+      generations.discard(bad);
+      assertThat(generations.current()).contains(second.generation());
+      assertThat(generations.list()).doesNotContain(bad.index());
+      index.refresh();
+      try (SubjectIndex.Snapshot s = index.acquire().orElseThrow()) {
+        assertThat(s.docCount()).isEqualTo(records);
+      }
+    }
+  }
+
+  @Test
+  void syncReplacesOneSourceAndDeletesByKeyThroughTheSamePath() throws Exception {
+    Path world = dir.resolve("world");
+    new WorldGenerator(seed.value(), 120, 10).generate(world);
+    CatalogFile catalog = SourceCatalogs.load(world.resolve("catalog.json"));
+    OpenSearchSettings settings = TestBackends.settings(TestCluster.get());
+    try (Cluster cluster = Cluster.connect(settings)) {
+      OpenSearchGenerations generations = new OpenSearchGenerations(cluster, settings);
+      OpenSearchSubjectIndex index = new OpenSearchSubjectIndex(cluster, settings.alias());
+      RebuildReport built = new OpenSearchRebuild(catalog, generations, dir).run();
+      var source = built.sources().stream().filter(s -> s.indexed() > 1).findFirst().orElseThrow();
+      String pk;
+      try (SubjectIndex.Snapshot s = index.acquire().orElseThrow()) {
+        assertThat(s.recordsPerSource()).containsEntry(source.source(), source.indexed());
+        pk =
+            s.find(
+                    new SubjectIndex.CandidateQuery(
+                        java.util.List.of(
+                            new SubjectIndex.KeyTerm(
+                                jp.kaiji.schema.IndexSchema.SOURCE_ID, source.source())),
+                        java.util.List.of()),
+                    1)
+                .getFirst()
+                .primaryKey();
+      }
+      OpenSearchSync sync = new OpenSearchSync(catalog, generations, dir);
+      assertThat(sync.resync(source.source()).indexed()).isEqualTo(source.indexed());
+      assertThat(generations.current()).contains(built.generation());
+      assertThat(sync.delete(source.source(), java.util.List.of(pk, "no-such-key")))
+          .isEqualTo(source.indexed() - 1);
+      try (SubjectIndex.Snapshot s = index.acquire().orElseThrow()) {
+        assertThat(s.get(source.source(), pk)).isEmpty();
+        assertThat(s.recordsPerSource()).containsEntry(source.source(), source.indexed() - 1);
+      }
+    }
+  }
+
+  private static long unindexable(RebuildReport r) {
+    return r.sources().stream().mapToLong(s -> s.unindexable()).sum();
+  }
+}

@@ -1,0 +1,204 @@
+package jp.kaiji.opensearch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Generations on a cluster: each is one index {@code alias-g<time>}; the alias names the serving
+ * one. A rebuild writes a new index nobody reads ({@link #begin}), {@link #publish} checks its
+ * counts per source and then moves the alias in one atomic {@code _aliases} call, keeping the
+ * previous index for {@link #rollback}; older ones are deleted. A failed build is {@link
+ * #discard}ed and the alias never moved.
+ */
+public final class OpenSearchGenerations {
+  private static final DateTimeFormatter ID =
+      DateTimeFormatter.ofPattern("'g'yyyyMMdd'-'HHmmssSSS", java.util.Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
+
+  /** Generations kept: the serving one and the one before it (rollback). */
+  static final int KEEP = 2;
+
+  private final Cluster cluster;
+  private final OpenSearchSettings settings;
+
+  public OpenSearchGenerations(Cluster cluster, OpenSearchSettings settings) {
+    this.cluster = cluster;
+    this.settings = settings;
+  }
+
+  /** A generation being written: its index exists, the alias does not point at it. */
+  public record Pending(String id, String index, Instant started) {}
+
+  public Cluster cluster() {
+    return cluster;
+  }
+
+  public OpenSearchSettings settings() {
+    return settings;
+  }
+
+  /** Creates the next generation's index with the generated mapping. */
+  public Pending begin() throws IOException {
+    Instant now = Instant.now();
+    String id = ID.format(now);
+    String index = settings.alias() + "-" + id;
+    ObjectNode body = Cluster.object();
+    body.set("settings", IndexMapping.buildSettings(settings.shards(), settings.replicas()));
+    body.set("mappings", IndexMapping.mappings());
+    cluster.call("PUT", "/" + index, body);
+    return new Pending(id, index, now);
+  }
+
+  /** A writer into the pending generation. */
+  public BulkWriter writer(Pending p) {
+    return new BulkWriter(cluster, p.index());
+  }
+
+  /**
+   * Checks that every source has exactly {@code expected} documents, records the sources in the
+   * index's {@code _meta}, waits until every replica is assigned, then moves the alias.
+   *
+   * @throws IOException when a count differs (the alias stays where it was)
+   */
+  public void publish(Pending p, Map<String, Long> expected) throws IOException {
+    cluster.call("POST", "/" + p.index() + "/_refresh", null);
+    Map<String, Long> actual = countsPerSource(cluster, p.index(), expected.size() + 10);
+    for (Map.Entry<String, Long> e : expected.entrySet()) {
+      long docs = actual.getOrDefault(e.getKey(), 0L);
+      if (docs != e.getValue()) {
+        throw new IOException(
+            "check failed for source '"
+                + e.getKey()
+                + "' in "
+                + p.index()
+                + ": "
+                + docs
+                + " documents, expected "
+                + e.getValue());
+      }
+    }
+    ObjectNode meta = Cluster.object();
+    ObjectNode m = meta.putObject("_meta");
+    m.put("generation", p.id());
+    m.put("built_at", Instant.now().toString());
+    ObjectNode sources = m.putObject("sources");
+    expected.forEach(sources::put);
+    cluster.call("PUT", "/" + p.index() + "/_mapping", meta);
+    ObjectNode live = Cluster.object();
+    live.putObject("index").putNull("refresh_interval");
+    cluster.call("PUT", "/" + p.index() + "/_settings", live);
+    cluster.call(
+        "GET",
+        "/_cluster/health/" + p.index(),
+        Map.of("wait_for_status", settings.replicas() > 0 ? "green" : "yellow", "timeout", "60s"),
+        null);
+    switchTo(p.index());
+    prune(p.index());
+  }
+
+  /** Deletes a generation that will not serve. */
+  public void discard(Pending p) throws IOException {
+    try {
+      cluster.call("DELETE", "/" + p.index(), null);
+    } catch (Cluster.ClusterException e) {
+      if (e.status() != 404) {
+        throw e;
+      }
+    }
+  }
+
+  /** Serves the kept generation before the current one again. */
+  public String rollback() throws IOException {
+    Optional<String> current = current();
+    List<String> kept = list();
+    String previous = null;
+    for (String index : kept) {
+      if (current.isPresent() && index.compareTo(current.get()) < 0) {
+        previous = index;
+      }
+    }
+    if (previous == null) {
+      throw new IOException("no kept generation older than " + current.orElse("none"));
+    }
+    switchTo(previous);
+    return previous;
+  }
+
+  /** The index the alias names. */
+  public Optional<String> current() throws IOException {
+    if (!cluster.exists("/_alias/" + settings.alias())) {
+      return Optional.empty();
+    }
+    JsonNode a = cluster.call("GET", "/_alias/" + settings.alias(), null);
+    return a.isEmpty() ? Optional.empty() : Optional.of(a.fieldNames().next());
+  }
+
+  /** Every generation's index, oldest first. */
+  public List<String> list() throws IOException {
+    JsonNode all =
+        cluster.call(
+            "GET",
+            "/_cat/indices/" + settings.alias() + "-g*",
+            Map.of("format", "json", "h", "index"),
+            null);
+    List<String> out = new ArrayList<>();
+    all.forEach(i -> out.add(i.path("index").asText()));
+    out.sort(null);
+    return out;
+  }
+
+  private void switchTo(String index) throws IOException {
+    ObjectNode body = Cluster.object();
+    ArrayNode actions = body.putArray("actions");
+    Optional<String> old = current();
+    old.ifPresent(
+        o ->
+            actions.addObject().putObject("remove").put("index", o).put("alias", settings.alias()));
+    actions.addObject().putObject("add").put("index", index).put("alias", settings.alias());
+    cluster.call("POST", "/_aliases", body);
+  }
+
+  /** Deletes generations older than the kept ones (a build still running is newer: it stays). */
+  private void prune(String published) throws IOException {
+    List<String> kept = list().stream().filter(i -> i.compareTo(published) <= 0).toList();
+    for (int i = 0; i < kept.size() - KEEP; i++) {
+      cluster.call("DELETE", "/" + kept.get(i), null);
+    }
+  }
+
+  /** Documents of one source in an index. */
+  public long count(String index, String sourceId) throws IOException {
+    ObjectNode q = Cluster.object();
+    q.putObject("query").putObject("term").put(jp.kaiji.schema.IndexSchema.SOURCE_ID, sourceId);
+    return cluster.read("/" + index + "/_count", Map.of(), q).path("count").asLong();
+  }
+
+  /** Documents per source in an index. */
+  static Map<String, Long> countsPerSource(Cluster cluster, String index, int sources)
+      throws IOException {
+    ObjectNode q = Cluster.object();
+    q.put("size", 0);
+    q.putObject("aggs")
+        .putObject("s")
+        .putObject("terms")
+        .put("field", jp.kaiji.schema.IndexSchema.SOURCE_ID)
+        .put("size", Math.max(10, sources));
+    JsonNode r = cluster.read("/" + index + "/_search", Map.of(), q);
+    Map<String, Long> out = new LinkedHashMap<>();
+    r.path("aggregations")
+        .path("s")
+        .path("buckets")
+        .forEach(b -> out.put(b.path("key").asText(), b.path("doc_count").asLong()));
+    return out;
+  }
+}
