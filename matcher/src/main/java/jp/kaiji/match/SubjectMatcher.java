@@ -111,12 +111,12 @@ public final class SubjectMatcher {
                     new RecordMatch(r, t, c.score(), c.attributes(), foundBy, Optional.empty())));
   }
 
-  /**
-   * The retrieval query: every key of the request, plus edit-distance keys for names and readings.
-   */
   // Enough holders of one name to see a namesake among the requester's own records.
   private static final int NAMESAKE_PROBE = 50;
 
+  /**
+   * The retrieval query: every key of the request, plus edit-distance keys for names and readings.
+   */
   static CandidateQuery candidateQuery(IdentityKeys q) {
     List<KeyTerm> exact = new ArrayList<>();
     List<KeyTerm> fuzzy = new ArrayList<>();
