@@ -86,21 +86,6 @@ public record IdentityKeys(
         && issuedIds.isEmpty();
   }
 
-  /** A copy with the sex and the issued numbers. */
-  public IdentityKeys withRoles(Optional<String> sex, List<String> issuedIds) {
-    return new IdentityKeys(
-        names,
-        readings,
-        birthDates,
-        addresses,
-        phones,
-        emails,
-        phoneHashes,
-        emailHashes,
-        sex,
-        issuedIds);
-  }
-
   /**
    * A name's keys. For a former family name known only as a family name (旧姓 column), {@code
    * fullKey} is empty and {@code familyKey} holds it. {@code latin} names compare only with Latin

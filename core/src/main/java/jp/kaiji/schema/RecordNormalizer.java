@@ -20,7 +20,6 @@ import jp.kaiji.normalize.BirthDates;
 import jp.kaiji.normalize.Email;
 import jp.kaiji.normalize.Emails;
 import jp.kaiji.normalize.IdentifierKind;
-import jp.kaiji.normalize.IssuedIds;
 import jp.kaiji.normalize.Names;
 import jp.kaiji.normalize.Normalized;
 import jp.kaiji.normalize.PersonName;
@@ -28,7 +27,6 @@ import jp.kaiji.normalize.Phone;
 import jp.kaiji.normalize.Phones;
 import jp.kaiji.normalize.Reading;
 import jp.kaiji.normalize.Readings;
-import jp.kaiji.normalize.Sexes;
 
 /**
  * Turns the mapped columns of one record into index keys with the {@code jp.kaiji.normalize}
@@ -137,7 +135,7 @@ public final class RecordNormalizer {
                 c.run(Attribute.EMAIL, col, () -> Emails.normalize(v)).ifPresent(e -> email(c, e));
               });
     }
-    roles(m, c);
+    RoleKeys.add(m, c);
     hashes(c, m.phoneSha256(), Attribute.PHONE_SHA256, IndexSchema.PHONE_SHA256);
     hashes(c, m.emailSha256(), Attribute.EMAIL_SHA256, IndexSchema.EMAIL_SHA256);
     m.recordDate()
@@ -331,43 +329,11 @@ public final class RecordNormalizer {
     return true;
   }
 
-  // Sex and issued numbers are keys; work context is kept for the reviewer, never a key.
-  private static void roles(IdentityMapping m, Collector c) {
-    m.sex()
-        .ifPresent(
-            col ->
-                c.value(col)
-                    .ifPresent(
-                        v -> {
-                          c.present(Attribute.SEX);
-                          c.run(Attribute.SEX, col, () -> Sexes.normalize(v))
-                              .ifPresent(k -> c.key(IndexSchema.SEX, k));
-                        }));
-    for (IdentityMapping.IssuedIdColumn id : m.issuedIds()) {
-      c.value(id.column())
-          .ifPresent(
-              v -> {
-                c.present(Attribute.ISSUED_ID);
-                c.run(Attribute.ISSUED_ID, id.column(), () -> IssuedIds.normalize(id.scheme(), v))
-                    .ifPresent(k -> c.key(IndexSchema.ISSUED_ID, k));
-              });
-    }
-    context(c, "workplace", m.workplace());
-    context(c, "work phone", m.workPhones());
-    context(c, "work e-mail", m.workEmails());
-  }
-
-  private static void context(Collector c, String label, List<String> columns) {
-    for (String col : columns) {
-      c.value(col).ifPresent(v -> c.key(IndexSchema.WORK_CONTEXT, label + ": " + v.strip()));
-    }
-  }
-
   private static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
   }
 
-  private static final class Collector {
+  static final class Collector {
     final Map<String, String> fields;
     final Set<NormalizedRecord.Key> keys = new LinkedHashSet<>();
     final Set<Attribute> present = EnumSet.noneOf(Attribute.class);

@@ -5,7 +5,6 @@ import static jp.kaiji.schema.IndexSchema.ADDRESS_PREFECTURE_CITY;
 import static jp.kaiji.schema.IndexSchema.ADDRESS_TOWN;
 import static jp.kaiji.schema.IndexSchema.BIRTH_DATE;
 import static jp.kaiji.schema.IndexSchema.EMAIL_KEY;
-import static jp.kaiji.schema.IndexSchema.ISSUED_ID;
 import static jp.kaiji.schema.IndexSchema.PHONE_E164;
 
 import java.util.ArrayList;
@@ -46,6 +45,7 @@ final class RecordComparator {
   private final MatchPolicy policy;
   private final Weighing weighing;
   private final NameComparator names;
+  private final RoleComparison roles;
   // One comparator serves one request: its keys are hashed once, not once per candidate.
   private final Map<String, String> hashes = new HashMap<>();
 
@@ -53,6 +53,7 @@ final class RecordComparator {
     this.policy = Objects.requireNonNull(policy, "policy");
     this.weighing = new Weighing(policy, stats);
     this.names = new NameComparator(weighing);
+    this.roles = new RoleComparison(policy, weighing);
   }
 
   public Comparison compare(IdentityKeys request, IdentityKeys record) {
@@ -62,8 +63,8 @@ final class RecordComparator {
     compareAddress(request, record).ifPresent(out::add);
     comparePhones(request, record, out);
     compareEmails(request, record).ifPresent(out::add);
-    compareIssuedIds(request, record).ifPresent(out::add);
-    compareSex(request, record).ifPresent(out::add);
+    roles.compareIssuedIds(request, record).ifPresent(out::add);
+    roles.compareSex(request, record).ifPresent(out::add);
     double score = out.stream().mapToDouble(AttributeMatch::weight).sum();
     Comparison unranked = new Comparison(out, score, Optional.empty());
     return new Comparison(out, score, tierOf(unranked, names.shareGivenName(request, record)));
@@ -361,55 +362,6 @@ final class RecordComparator {
     return Optional.of(
         new AttributeMatch(
             "email", Level.DIFFERENT, Evidence.EMAIL, policy.disagreement().email(), "different"));
-  }
-
-  // ---- issued numbers and sex -----------------------------------------------------------
-
-  /**
-   * A number the group issued, compared within its scheme only. A different number in the same
-   * scheme weighs little against: one person may hold two accounts.
-   */
-  private Optional<AttributeMatch> compareIssuedIds(IdentityKeys q, IdentityKeys r) {
-    if (q.issuedIds().isEmpty() || r.issuedIds().isEmpty()) {
-      return Optional.empty();
-    }
-    for (String id : q.issuedIds()) {
-      if (r.issuedIds().contains(id)) {
-        return Optional.of(
-            weighing.agree(
-                "issuedId", Level.SAME, policy.m().issuedId(), ISSUED_ID, id, "same (" + id + ")"));
-      }
-    }
-    boolean sameScheme =
-        q.issuedIds().stream()
-            .anyMatch(a -> r.issuedIds().stream().anyMatch(b -> scheme(a).equals(scheme(b))));
-    return sameScheme
-        ? Optional.of(
-            new AttributeMatch(
-                "issuedId",
-                Level.DIFFERENT,
-                Evidence.ISSUED_ID,
-                policy.disagreement().issuedId(),
-                "different number in the same scheme"))
-        : Optional.empty();
-  }
-
-  private static String scheme(String issuedId) {
-    return issuedId.substring(0, issuedId.indexOf(':'));
-  }
-
-  /** Only a disagreement is reported: agreement on the sex tells two people apart from nobody. */
-  private Optional<AttributeMatch> compareSex(IdentityKeys q, IdentityKeys r) {
-    if (q.sex().isEmpty() || r.sex().isEmpty() || q.sex().equals(r.sex())) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new AttributeMatch(
-            "sex",
-            Level.DIFFERENT,
-            Evidence.SEX,
-            policy.disagreement().sex(),
-            "different (" + r.sex().get() + " on the record)"));
   }
 
   private String sha256(String key) {
