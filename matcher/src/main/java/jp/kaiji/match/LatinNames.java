@@ -65,7 +65,7 @@ final class LatinNames {
     // Two letters swapped (jonhson) is one slip, though Levenshtein counts two edits.
     int edits = swappedNeighbours(a, b) ? 1 : LEVENSHTEIN.apply(a, b);
     return edits >= 0
-        && edits <= maxEdits(Math.min(a.length(), b.length()))
+        && edits <= maxEdits(Math.max(a.length(), b.length()))
         && JARO_WINKLER.apply(a, b) >= MIN_JARO_WINKLER;
   }
 

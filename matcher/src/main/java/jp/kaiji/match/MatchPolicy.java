@@ -32,7 +32,9 @@ import java.io.UncheckedIOException;
  *     searches
  * @param ownershipGraceDays how long before the first (or after the last, for a key the requester
  *     no longer gives) of the requester's records holding a mobile or e-mail a nameless record with
- *     it still counts as theirs ({@link IdentifierOwnership})
+ *     it still counts as theirs ({@link IdentifierOwnership}); 365 by default: carriers hold a
+ *     cancelled number for months before passing it on, and a customer's first record with a number
+ *     often comes long after they took it
  */
 public record MatchPolicy(
     Weights m,

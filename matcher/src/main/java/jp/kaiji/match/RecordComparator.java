@@ -70,6 +70,22 @@ final class RecordComparator {
     return new Comparison(out, score, tierOf(unranked, names.shareGivenName(request, record)));
   }
 
+  /**
+   * Whether a record whose name differs is still the requester's: the same birth date and two
+   * personal identifiers (a mobile, an e-mail, an issued number) outweigh a name written beyond
+   * recognition (a transcription of a foreign name, two slips in a short word). Family members
+   * share a birth date only as twins, and twins do not share both a mobile and an e-mail.
+   */
+  private boolean outweighsTheName(Set<Evidence> agreeing, double score) {
+    long personal =
+        agreeing.stream()
+            .filter(e -> e == Evidence.MOBILE || e == Evidence.EMAIL || e == Evidence.ISSUED_ID)
+            .count();
+    return agreeing.contains(Evidence.BIRTH_DATE)
+        && personal >= 2
+        && score >= policy.confirmedMinScore();
+  }
+
   private Optional<MatchTier> tierOf(Comparison c, boolean sameGivenName) {
     Set<Evidence> agreeing = c.agreeing();
     boolean nameDiffers = c.contradicts("name");
@@ -80,6 +96,9 @@ final class RecordComparator {
             || agreeing.contains(Evidence.EMAIL)
             || agreeing.contains(Evidence.ISSUED_ID);
     if (nameDiffers) {
+      if (!birthDiffers && outweighsTheName(agreeing, c.score())) {
+        return Optional.of(MatchTier.CONFIRMED);
+      }
       return personalContact && agreeing.size() >= 2
           ? Optional.of(MatchTier.NEEDS_REVIEW)
           : Optional.empty();

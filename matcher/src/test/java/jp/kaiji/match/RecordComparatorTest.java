@@ -76,6 +76,48 @@ class RecordComparatorTest {
     assertThat(comparator.compare(request, another).tier()).isEmpty();
   }
 
+  /**
+   * Issue 13: a name written beyond recognition (two slips in a short word, on the form itself) is
+   * outweighed by the same birth date and two personal identifiers; one of them alone, or the
+   * household instead of the birth date (a spouse using the family's mobile and e-mail), is not.
+   */
+  @Test
+  void aNameBeyondRecognitionIsOutweighedByBirthDateAndTwoPersonalIdentifiers() throws Exception {
+    IdentityKeys request =
+        person(
+            "Wei Thyap",
+            null,
+            "1969-11-30",
+            HOME,
+            List.of("080-2222-3333"),
+            List.of("wei.thapa@example.jp"));
+    IdentityKeys own =
+        person(
+            "THAPA WEI",
+            null,
+            "1969-11-30",
+            null,
+            List.of("08022223333"),
+            List.of("wei.thapa@example.jp"));
+    Comparison c = comparator.compare(request, own);
+    assertThat(c.contradicts("name")).isTrue();
+    assertThat(c.tier()).contains(MatchTier.CONFIRMED);
+
+    IdentityKeys mobileOnly =
+        person("THAPA WEI", null, "1969-11-30", null, List.of("08022223333"), List.of());
+    assertThat(comparator.compare(request, mobileOnly).tier()).contains(MatchTier.NEEDS_REVIEW);
+
+    IdentityKeys spouse =
+        person(
+            "Gurung Anita",
+            null,
+            null,
+            HOME,
+            List.of("08022223333"),
+            List.of("wei.thapa@example.jp"));
+    assertThat(comparator.compare(request, spouse).tier()).contains(MatchTier.NEEDS_REVIEW);
+  }
+
   @Test
   void ownCustomerRecordWrittenDifferentlyIsConfirmed() throws Exception {
     IdentityKeys record =

@@ -104,7 +104,9 @@ class SubjectMatcherRulesTest {
             List.of(),
             List.of(
                 row("id", "k1", "caller", MOBILE.replace("-", ""), "date", "2022-06-01"),
-                // Before her first record with the number: a previous holder may have made it.
+                // Within the policy's year before her first record with the number (2020-01-10).
+                row("id", "k2", "caller", MOBILE.replace("-", ""), "date", "2019-03-01"),
+                // Years before it: a previous holder may have made it.
                 row("id", "k0", "caller", MOBILE.replace("-", ""), "date", "2014-06-01")));
 
     RecordMatch call = found.get("calls/k1");
@@ -115,6 +117,7 @@ class SubjectMatcherRulesTest {
                 assertThat(a.explanation())
                     .contains("customers/c1")
                     .contains("no other identity in the index holds it"));
+    assertThat(found.get("calls/k2").tier()).isEqualTo(MatchTier.CONFIRMED);
     assertThat(found.get("calls/k0").tier()).isEqualTo(MatchTier.NEEDS_REVIEW);
   }
 
