@@ -63,24 +63,10 @@ final class LatinNames {
 
   private static boolean sameWord(String a, String b) {
     // Two letters swapped (jonhson) is one slip, though Levenshtein counts two edits.
-    int edits = swappedNeighbours(a, b) ? 1 : LEVENSHTEIN.apply(a, b);
+    int edits = Strings.swappedNeighbours(a, b) ? 1 : LEVENSHTEIN.apply(a, b);
     return edits >= 0
         && edits <= maxEdits(Math.max(a.length(), b.length()))
         && JARO_WINKLER.apply(a, b) >= MIN_JARO_WINKLER;
-  }
-
-  private static boolean swappedNeighbours(String a, String b) {
-    if (a.length() != b.length()) {
-      return false;
-    }
-    int i = 0;
-    while (i < a.length() && a.charAt(i) == b.charAt(i)) {
-      i++;
-    }
-    return i + 1 < a.length()
-        && a.charAt(i) == b.charAt(i + 1)
-        && a.charAt(i + 1) == b.charAt(i)
-        && a.substring(i + 2).equals(b.substring(i + 2));
   }
 
   /** One edit in a word of four letters or more, two in one of eight or more; none below four. */

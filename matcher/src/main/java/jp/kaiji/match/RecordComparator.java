@@ -171,7 +171,9 @@ final class RecordComparator {
       for (String rd : r.birthDates()) {
         String a = KeyRules.dateDigits(qd);
         String b = KeyRules.dateDigits(rd);
-        if (Strings.editDistanceAtMostOne(a, b) || swappedMonthDay(a, b)) {
+        if (Strings.editDistanceAtMostOne(a, b)
+            || swappedMonthDay(a, b)
+            || Strings.swappedNeighbours(a, b)) {
           boolean nearMiss = KeyRules.isNearMissDate(qd) || KeyRules.isNearMissDate(rd);
           // Weighed by the real date where one side has it: the near miss is in no index term.
           String real = KeyRules.isNearMissDate(qd) ? rd : qd;
@@ -183,8 +185,8 @@ final class RecordComparator {
                   Evidence.BIRTH_DATE,
                   w,
                   nearMiss
-                      ? "close (a day that does not exist, one digit or a month/day swap away)"
-                      : "close (one digit differs or month and day swapped)"));
+                      ? "close (a day that does not exist, one digit or a swap away)"
+                      : "close (one digit differs, two digits or month and day swapped)"));
         }
       }
     }
@@ -204,6 +206,7 @@ final class RecordComparator {
             "different"));
   }
 
+  /** Two neighbouring digits written in the wrong order (1967 for 1976): one slip of the pen. */
   private static boolean swappedMonthDay(String a, String b) {
     // yyyyMMdd
     return a.length() == 8

@@ -39,4 +39,22 @@ public final class Strings {
     int remaining = (x.length - i) + (y.length - j);
     return remaining + (edited ? 1 : 0) <= 1;
   }
+
+  /**
+   * True when {@code b} is {@code a} with two neighbouring characters written in the wrong order
+   * (jonhson, 1967 for 1976): one slip, though Levenshtein counts two edits.
+   */
+  public static boolean swappedNeighbours(String a, String b) {
+    if (a.length() != b.length()) {
+      return false;
+    }
+    int i = 0;
+    while (i < a.length() && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    return i + 1 < a.length()
+        && a.charAt(i) == b.charAt(i + 1)
+        && a.charAt(i + 1) == b.charAt(i)
+        && a.substring(i + 2).equals(b.substring(i + 2));
+  }
 }

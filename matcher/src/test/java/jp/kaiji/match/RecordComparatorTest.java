@@ -118,6 +118,26 @@ class RecordComparatorTest {
     assertThat(comparator.compare(request, spouse).tier()).contains(MatchTier.NEEDS_REVIEW);
   }
 
+  /** Issue 13: a year written with two digits swapped is a slip, not another person. */
+  @Test
+  void aBirthYearWithTwoDigitsSwappedIsClose() throws Exception {
+    IdentityKeys request =
+        person("David Garcia", null, "1976-06-25", HOME, List.of("090-4932-3829"), List.of());
+    IdentityKeys own =
+        person("Garcia, David", null, "1967-06-25", HOME, List.of("09049323829"), List.of());
+    Comparison c = comparator.compare(request, own);
+    assertThat(c.attributes())
+        .anySatisfy(
+            a -> {
+              assertThat(a.attribute()).isEqualTo("birthDate");
+              assertThat(a.level()).isEqualTo(Level.CLOSE);
+            });
+    assertThat(c.tier()).contains(MatchTier.CONFIRMED);
+    IdentityKeys nineYearsApart =
+        person("Garcia, David", null, "1985-06-25", HOME, List.of("09049323829"), List.of());
+    assertThat(comparator.compare(request, nineYearsApart).contradicts("birthDate")).isTrue();
+  }
+
   @Test
   void ownCustomerRecordWrittenDifferentlyIsConfirmed() throws Exception {
     IdentityKeys record =

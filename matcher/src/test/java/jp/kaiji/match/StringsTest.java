@@ -42,6 +42,31 @@ class StringsTest {
     }
   }
 
+  @Test
+  void swappedNeighboursIsExactlyOneTranspositionOfTwoDifferentNeighbours() {
+    Random random = testSeed.random();
+    for (int n = 0; n < 5000; n++) {
+      String a = randomString(random);
+      String b = randomString(random);
+      int diffs = 0;
+      int first = -1;
+      for (int i = 0; i < Math.min(a.length(), b.length()); i++) {
+        if (a.charAt(i) != b.charAt(i)) {
+          diffs++;
+          first = first < 0 ? i : first;
+        }
+      }
+      boolean expected =
+          a.length() == b.length()
+              && diffs == 2
+              && a.charAt(first) == b.charAt(first + 1)
+              && a.charAt(first + 1) == b.charAt(first);
+      assertThat(Strings.swappedNeighbours(a, b)).as("'%s' vs '%s'", a, b).isEqualTo(expected);
+    }
+    assertThat(Strings.swappedNeighbours("19670625", "19760625")).isTrue();
+    assertThat(Strings.swappedNeighbours("19670625", "19670625")).isFalse();
+  }
+
   private static String randomString(Random r) {
     StringBuilder sb = new StringBuilder();
     int n = r.nextInt(5);
