@@ -172,9 +172,10 @@ final class IdentifierOwnership {
 
   /**
    * Whether the record was made while the requester held the key: within the time the requester's
-   * confirmed records show it (widened by the policy's grace, and open towards today for a key the
-   * requester gave as current), with no other holder's record dated between it and theirs. An
-   * undated record could have been made by an earlier or later holder, so it is never placed.
+   * confirmed records show it (widened backwards by the policy's grace, and open towards today for
+   * a key the requester gave as current), with no other holder's record dated between it and
+   * theirs. An undated record could have been made by an earlier or later holder, so it is never
+   * placed.
    */
   private boolean heldByRequester(
       Optional<LocalDate> date, Optional<Span> mine, List<IndexedRecord> others, boolean current) {
@@ -184,8 +185,9 @@ final class IdentifierOwnership {
     LocalDate first = mine.get().first();
     LocalDate last = mine.get().last();
     LocalDate d = date.get();
-    if (d.isBefore(first.minusDays(graceDays))
-        || (!current && d.isAfter(last.plusDays(graceDays)))) {
+    // The grace reaches back only: a number the requester gave up is free for a new holder the
+    // day after their last record shows it.
+    if (d.isBefore(first.minusDays(graceDays)) || (!current && d.isAfter(last))) {
       return false;
     }
     LocalDate from = d.isBefore(first) ? d : first;

@@ -30,11 +30,12 @@ import java.io.UncheckedIOException;
  * @param candidateLimit how many candidates one retrieval round brings back at most
  * @param expansionMaxIdentifiers how many identifiers found on confirmed records a second round
  *     searches
- * @param ownershipGraceDays how long before the first (or after the last, for a key the requester
- *     no longer gives) of the requester's records holding a mobile or e-mail a nameless record with
- *     it still counts as theirs ({@link IdentifierOwnership}); 365 by default: carriers hold a
- *     cancelled number for months before passing it on, and a customer's first record with a number
- *     often comes long after they took it
+ * @param ownershipGraceDays how long before the first of the requester's records holding a mobile
+ *     or e-mail a nameless record with it still counts as theirs (never after the last, for a key
+ *     the requester no longer gives: it may have passed to a new holder at once) ({@link
+ *     IdentifierOwnership}); 365 by default: carriers hold a cancelled number for months before
+ *     passing it on, and a customer's first record with a number often comes long after they took
+ *     it
  */
 public record MatchPolicy(
     Weights m,

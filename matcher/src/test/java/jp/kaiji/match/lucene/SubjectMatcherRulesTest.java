@@ -122,6 +122,35 @@ class SubjectMatcherRulesTest {
   }
 
   @Test
+  void aNumberTheRequesterGaveUpConfirmsNothingAfterTheirLastRecordWithIt() throws Exception {
+    Map<String, RecordMatch> found =
+        search(
+            List.of(
+                requesterCustomer(),
+                // Her later record shows another mobile: she gave this one up after 2020-01-10.
+                row(
+                    "id",
+                    "c2",
+                    "name",
+                    "真鍋 紗季",
+                    "birth",
+                    "1981-04-09",
+                    "phone",
+                    "080-2718-2818",
+                    "date",
+                    "2021-03-01")),
+            List.of(),
+            List.of(
+                row("id", "k3", "caller", MOBILE.replace("-", ""), "date", "2019-11-20"),
+                // A month after her last record with it: a new holder may have had it already.
+                row("id", "k4", "caller", MOBILE.replace("-", ""), "date", "2020-02-10")));
+
+    assertThat(found.get("customers/c2").tier()).isEqualTo(MatchTier.CONFIRMED);
+    assertThat(found.get("calls/k3").tier()).isEqualTo(MatchTier.CONFIRMED);
+    assertThat(found.get("calls/k4").tier()).isEqualTo(MatchTier.NEEDS_REVIEW);
+  }
+
+  @Test
   void aReassignedNumberConfirmsOnlyTheCallsOnTheRequestersSideOfTheChange() throws Exception {
     Map<String, RecordMatch> found =
         search(
