@@ -205,6 +205,39 @@ public final class OpenSearchGenerations {
     return a.isEmpty() ? Optional.empty() : Optional.of(a.fieldNames().next());
   }
 
+  /**
+   * A published generation, as its index's {@code _meta} records it.
+   *
+   * @param sources documents per source when it was published (a sync may change them since)
+   */
+  public record Published(
+      String index, String generation, String builtAt, Map<String, Long> sources) {}
+
+  /** Every published generation, oldest first (a build still running has no {@code _meta}). */
+  public List<Published> published() throws IOException {
+    JsonNode all = cluster.call("GET", "/" + settings.alias() + "-g*/_mapping", null);
+    List<Published> out = new ArrayList<>();
+    all.properties()
+        .forEach(
+            e -> {
+              JsonNode meta = e.getValue().path("mappings").path("_meta");
+              if (meta.has("built_at")) {
+                Map<String, Long> sources = new LinkedHashMap<>();
+                meta.path("sources")
+                    .properties()
+                    .forEach(s -> sources.put(s.getKey(), s.getValue().asLong()));
+                out.add(
+                    new Published(
+                        e.getKey(),
+                        meta.path("generation").asText(),
+                        meta.path("built_at").asText(),
+                        sources));
+              }
+            });
+    out.sort(java.util.Comparator.comparing(Published::index));
+    return out;
+  }
+
   /** Every generation's index, oldest first. */
   public List<String> list() throws IOException {
     JsonNode all =
