@@ -31,9 +31,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * kill -9 (SIGKILL) of the data node holding a primary, during a search load: searches keep
- * answering, with the same answers, from the replicas. Runs last (the build runs test classes in
- * alphabetical order): the killed node is not restarted.
+ * kill -9 (SIGKILL) of the data node holding a primary, during a search load and during a rebuild.
+ * Searches keep answering, with the same answers, from the replicas; a rebuild either completes
+ * (counts checked) or fails with the alias where it was, within a bounded time (a hang fails the
+ * test and prints every thread). Runs last (the build runs test classes in alphabetical order): the
+ * second killed node is not restarted.
  */
 class WhenANodeDiesTest {
   @RegisterExtension final TestSeed seed = new TestSeed();
