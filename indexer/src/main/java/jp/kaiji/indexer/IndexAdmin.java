@@ -1,6 +1,7 @@
 package jp.kaiji.indexer;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,24 +13,51 @@ import java.util.function.Supplier;
 import jp.kaiji.catalog.CatalogFile;
 import jp.kaiji.match.lucene.GenerationInfo;
 import jp.kaiji.match.lucene.IndexGenerations;
+import jp.kaiji.opensearch.OpenSearchGenerations;
 
 /**
  * Rebuilds and rollbacks while search keeps serving: one rebuild at a time, on its own named
  * thread; the serving generation changes only when a rebuild publishes (see {@link RebuildJob}).
+ * The generations are the embedded index's, or, made with {@link #onOpenSearch}, a cluster's
+ * indices behind its alias ({@link OpenSearchRebuild}).
  */
 public final class IndexAdmin implements AutoCloseable {
   private final IndexGenerations generations;
+  private final Optional<ClusterGenerations> cluster;
   private final Supplier<CatalogFile> catalog;
   private final ExecutorService worker;
   private final AtomicLong ids = new AtomicLong();
-  private final Map<String, RebuildJob> jobs = new LinkedHashMap<>();
-  private RebuildJob running;
+  private final Map<String, Job> jobs = new LinkedHashMap<>();
+  private Job running;
+
+  /** A rebuild as the admin sees it, on either backend. */
+  interface Job extends Runnable {
+    RebuildJob.Progress progress();
+  }
 
   /**
    * @param catalog read anew for every rebuild, so that an edited catalogue takes effect
    */
   public IndexAdmin(IndexGenerations generations, Supplier<CatalogFile> catalog) {
+    this(generations, Optional.empty(), catalog);
+  }
+
+  /**
+   * Rebuilds and rollbacks of the index on a cluster; quarantine files go under {@code
+   * dataDir/opensearch}.
+   */
+  public static IndexAdmin onOpenSearch(
+      OpenSearchGenerations cluster, Path dataDir, Supplier<CatalogFile> catalog) {
+    return new IndexAdmin(
+        null, Optional.of(new ClusterGenerations(cluster, dataDir, catalog)), catalog);
+  }
+
+  private IndexAdmin(
+      IndexGenerations generations,
+      Optional<ClusterGenerations> cluster,
+      Supplier<CatalogFile> catalog) {
     this.generations = generations;
+    this.cluster = cluster;
     this.catalog = catalog;
     this.worker =
         Executors.newSingleThreadExecutor(
@@ -65,7 +93,22 @@ public final class IndexAdmin implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new CatalogException(e.getMessage());
     }
-    RebuildJob job = new RebuildJob(file, generations);
+    Job job =
+        cluster.isPresent()
+            ? cluster.get().rebuild(file)
+            : new Job() {
+              private final RebuildJob embedded = new RebuildJob(file, generations);
+
+              @Override
+              public void run() {
+                embedded.run();
+              }
+
+              @Override
+              public RebuildJob.Progress progress() {
+                return embedded.progress();
+              }
+            };
     String id = "rebuild-" + ids.incrementAndGet();
     jobs.put(id, job);
     running = job;
@@ -74,27 +117,27 @@ public final class IndexAdmin implements AutoCloseable {
   }
 
   public synchronized Optional<RebuildJob.Progress> job(String id) {
-    return Optional.ofNullable(jobs.get(id)).map(RebuildJob::progress);
+    return Optional.ofNullable(jobs.get(id)).map(Job::progress);
   }
 
   public Optional<GenerationInfo> current() {
-    return generations.current();
+    return cluster.isPresent() ? cluster.get().current() : generations.current();
   }
 
   public List<GenerationInfo> generations() {
-    return generations.list();
+    return cluster.isPresent() ? cluster.get().list() : generations.list();
   }
 
   public GenerationInfo rollback() throws IOException {
-    return generations.rollback();
+    return cluster.isPresent() ? cluster.get().rollback() : generations.rollback();
   }
 
-  private static boolean isFinished(RebuildJob job) {
+  private static boolean isFinished(Job job) {
     RebuildJob.State s = job.progress().state();
     return s != RebuildJob.State.PENDING && s != RebuildJob.State.RUNNING;
   }
 
-  private String idOf(RebuildJob job) {
+  private String idOf(Job job) {
     return jobs.entrySet().stream()
         .filter(e -> e.getValue() == job)
         .map(Map.Entry::getKey)

@@ -32,6 +32,7 @@ public final class OpenSearchRebuild {
   private final SourceReaders readers;
   private final Path quarantineRoot;
   private final int threads;
+  private final Map<String, SourceProgress> progress = new LinkedHashMap<>();
 
   public OpenSearchRebuild(
       CatalogFile catalog,
@@ -44,6 +45,12 @@ public final class OpenSearchRebuild {
     this.readers = readers;
     this.quarantineRoot = quarantineRoot;
     this.threads = Math.max(1, threads);
+    catalog.catalog().sources().forEach(s -> progress.put(s.id(), new SourceProgress(s.id())));
+  }
+
+  /** Each source's progress, for a caller watching from another thread. */
+  public List<SourceProgress.Snapshot> progress() {
+    return progress.values().stream().map(SourceProgress::snapshot).toList();
   }
 
   public OpenSearchRebuild(CatalogFile catalog, OpenSearchGenerations generations, Path dataDir) {
@@ -69,8 +76,7 @@ public final class OpenSearchRebuild {
               QuarantineLog quarantine =
                   new QuarantineLog(QuarantineLog.fileOf(quarantineDir.getParent(), source.id()))) {
             SourceStats s =
-                indexer.index(
-                    source, reader, writer::add, quarantine, new SourceProgress(source.id()));
+                indexer.index(source, reader, writer::add, quarantine, progress.get(source.id()));
             if (s.indexed() != s.rowsRead() - s.unindexable()) {
               throw new IOException("check failed for source '" + source.id() + "'");
             }

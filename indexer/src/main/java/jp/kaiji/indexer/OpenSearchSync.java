@@ -1,11 +1,16 @@
 package jp.kaiji.indexer;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import jp.kaiji.catalog.CatalogFile;
 import jp.kaiji.catalog.SourceDefinition;
 import jp.kaiji.indexer.source.SourceReader;
@@ -76,6 +81,83 @@ public final class OpenSearchSync {
     generations.cluster().call("POST", "/" + index + "/_refresh", null);
     return generations.count(index, sourceId);
   }
+
+  /**
+   * The stored original of each key in the serving index, as the embedded {@code
+   * GenerationPurge.originals} answers it: empty for a key it does not hold.
+   */
+  public Map<String, Optional<String>> originals(String sourceId, Collection<String> keys)
+      throws IOException {
+    String index = current();
+    Map<String, Optional<String>> out = new LinkedHashMap<>();
+    for (String key : keys) {
+      ObjectNode body = Cluster.object();
+      body.put("size", 1);
+      body.putObject("query")
+          .putObject("term")
+          .put(IndexSchema.DOC_ID, IndexSchema.docId(sourceId, key));
+      JsonNode hits = generations.cluster().read("/" + index + "/_search", Map.of(), body);
+      JsonNode hit = hits.path("hits").path("hits").path(0);
+      out.put(
+          key,
+          hit.isMissingNode()
+              ? Optional.empty()
+              : Optional.of(hit.path("_source").path(IndexSchema.ORIGINAL).asText()));
+    }
+    return out;
+  }
+
+  /**
+   * Removes records from every generation index (the kept previous one too, which a rollback would
+   * bring back), then asks each to merge away its deleted documents. A cluster keeps deleted
+   * documents in its segment files as soft deletes while its replicas' retention leases may still
+   * need them for recovery; they go at a later merge. So the answer says, per index, how many live
+   * copies of the keys are left (must be 0) and how many deleted documents the index still keeps
+   * (all of them, not only these keys': the cluster cannot count them per key).
+   */
+  public List<Purged> purge(Map<String, ? extends Collection<String>> keysBySource)
+      throws IOException {
+    Cluster cluster = generations.cluster();
+    ObjectNode terms = Cluster.object();
+    ArrayNode ids = terms.putObject("terms").putArray(IndexSchema.DOC_ID);
+    keysBySource.forEach((src, keys) -> keys.forEach(k -> ids.add(IndexSchema.docId(src, k))));
+    List<Purged> out = new ArrayList<>();
+    for (String index : generations.list()) {
+      ObjectNode body = Cluster.object();
+      body.set("query", terms);
+      long removed =
+          cluster
+              .call(
+                  "POST",
+                  "/" + index + "/_delete_by_query",
+                  Map.of("conflicts", "proceed", "refresh", "true"),
+                  body)
+              .path("deleted")
+              .asLong();
+      cluster.call(
+          "POST", "/" + index + "/_forcemerge", Map.of("only_expunge_deletes", "true"), null);
+      cluster.call("POST", "/" + index + "/_refresh", null);
+      long live = cluster.read("/" + index + "/_count", Map.of(), body).path("count").asLong();
+      long deleted =
+          cluster
+              .read("/" + index + "/_stats/docs", Map.of(), null)
+              .path("_all")
+              .path("primaries")
+              .path("docs")
+              .path("deleted")
+              .asLong();
+      out.add(new Purged(index, removed, live, deleted));
+    }
+    return out;
+  }
+
+  /**
+   * What {@link #purge} did to one index.
+   *
+   * @param live live documents of the keys left (0 unless a write raced the erasure)
+   * @param deletedKept deleted documents the index's files still hold, of any key
+   */
+  public record Purged(String index, long removed, long live, long deletedKept) {}
 
   private void deleteWhere(String index, ObjectNode query) throws IOException {
     ObjectNode body = Cluster.object();

@@ -51,6 +51,9 @@ public final class IndexMapping {
     index.put("number_of_shards", shards);
     index.put("number_of_replicas", replicas);
     index.put("refresh_interval", "-1");
+    // A node lost mid-build: rebuild its copies on the others at once rather than wait the default
+    // minute for it to return (publish waits for every copy). Reset to the default at publish.
+    index.put("unassigned.node_left.delayed_timeout", "5s");
     return s;
   }
 
@@ -80,6 +83,17 @@ public final class IndexMapping {
           out.set(name, IndexSchema.field(name).multiValued() || a.size() > 1 ? a : a.get(0));
         });
     return out;
+  }
+
+  /**
+   * A document's {@code _id}: its {@code doc_id} and row number, unique within one reading of a
+   * source (a primary key may repeat in a source, a row number does not), so a bulk request sent
+   * twice writes each document once.
+   */
+  public static String id(JsonNode source) {
+    return source.path(IndexSchema.DOC_ID).asText()
+        + "#"
+        + source.path(IndexSchema.ROW_NUMBER).asText();
   }
 
   /**

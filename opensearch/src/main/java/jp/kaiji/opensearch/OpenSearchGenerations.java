@@ -28,6 +28,12 @@ public final class OpenSearchGenerations {
   /** Generations kept: the serving one and the one before it (rollback). */
   static final int KEEP = 2;
 
+  /** How long a new generation's index may take to start every shard copy. */
+  static final java.time.Duration CREATE_WAIT = java.time.Duration.ofSeconds(30);
+
+  /** How long a finished generation may wait for its replicas before the rebuild fails. */
+  static final java.time.Duration GREEN_WAIT = java.time.Duration.ofSeconds(90);
+
   private final Cluster cluster;
   private final OpenSearchSettings settings;
 
@@ -47,16 +53,41 @@ public final class OpenSearchGenerations {
     return settings;
   }
 
-  /** Creates the next generation's index with the generated mapping. */
+  /**
+   * Creates the next generation's index with the generated mapping, and waits until every copy of
+   * every shard has started, so that a primary lost later has an in-sync replica to take over from.
+   * A node lost while the index was being created can leave a shard with no copy at all (red): that
+   * index is deleted and created once more on the nodes that are left.
+   */
   public Pending begin() throws IOException {
-    Instant now = Instant.now();
-    String id = ID.format(now);
-    String index = settings.alias() + "-" + id;
-    ObjectNode body = Cluster.object();
-    body.set("settings", IndexMapping.buildSettings(settings.shards(), settings.replicas()));
-    body.set("mappings", IndexMapping.mappings());
-    cluster.call("PUT", "/" + index, body);
-    return new Pending(id, index, now);
+    for (int attempt = 1; ; attempt++) {
+      Instant now = Instant.now();
+      String id = ID.format(now);
+      String index = settings.alias() + "-" + id;
+      ObjectNode body = Cluster.object();
+      body.set("settings", IndexMapping.buildSettings(settings.shards(), settings.replicas()));
+      body.set("mappings", IndexMapping.mappings());
+      JsonNode created =
+          cluster.call(
+              "PUT",
+              "/" + index,
+              Map.of("wait_for_active_shards", "all", "timeout", CREATE_WAIT.toSeconds() + "s"),
+              body);
+      Pending p = new Pending(id, index, now);
+      if (created.path("shards_acknowledged").asBoolean(false)) {
+        return p;
+      }
+      discard(p);
+      if (attempt == 2) {
+        throw new IOException(
+            index
+                + ": not every shard copy started within "
+                + CREATE_WAIT.toSeconds()
+                + " s, twice (too few data nodes for "
+                + settings.replicas()
+                + " replicas, or nodes lost); nothing was written, the alias was not moved");
+      }
+    }
   }
 
   /** A writer into the pending generation. */
@@ -97,13 +128,44 @@ public final class OpenSearchGenerations {
     ObjectNode live = Cluster.object();
     live.putObject("index").putNull("refresh_interval");
     cluster.call("PUT", "/" + p.index() + "/_settings", live);
-    cluster.call(
-        "GET",
-        "/_cluster/health/" + p.index(),
-        Map.of("wait_for_status", settings.replicas() > 0 ? "green" : "yellow", "timeout", "60s"),
-        null);
+    awaitCopies(p.index());
     switchTo(p.index());
+    // Serving now: a node that restarts gets its copies back before they are rebuilt elsewhere.
+    ObjectNode delay = Cluster.object();
+    delay.putObject("index").putNull("unassigned.node_left.delayed_timeout");
+    cluster.call("PUT", "/" + p.index() + "/_settings", delay);
     prune(p.index());
+  }
+
+  /**
+   * Waits, at most {@link #GREEN_WAIT}, until every replica is assigned and started; a node lost
+   * during the build has its copies rebuilt on the others first (the pending index does not wait
+   * for the node to come back, see {@link IndexMapping#buildSettings}).
+   */
+  private void awaitCopies(String index) throws IOException {
+    try {
+      cluster.call(
+          "GET",
+          "/_cluster/health/" + index,
+          Map.of(
+              "wait_for_status",
+              settings.replicas() > 0 ? "green" : "yellow",
+              "timeout",
+              GREEN_WAIT.toSeconds() + "s"),
+          null);
+    } catch (Cluster.ClusterException e) {
+      if (e.status() != 408) {
+        throw e;
+      }
+      throw new IOException(
+          index
+              + ": not every shard copy started within "
+              + GREEN_WAIT.toSeconds()
+              + " s (a node lost, or too few nodes for "
+              + settings.replicas()
+              + " replicas); the alias was not moved",
+          e);
+    }
   }
 
   /** Deletes a generation that will not serve. */
@@ -141,6 +203,39 @@ public final class OpenSearchGenerations {
     }
     JsonNode a = cluster.call("GET", "/_alias/" + settings.alias(), null);
     return a.isEmpty() ? Optional.empty() : Optional.of(a.fieldNames().next());
+  }
+
+  /**
+   * A published generation, as its index's {@code _meta} records it.
+   *
+   * @param sources documents per source when it was published (a sync may change them since)
+   */
+  public record Published(
+      String index, String generation, String builtAt, Map<String, Long> sources) {}
+
+  /** Every published generation, oldest first (a build still running has no {@code _meta}). */
+  public List<Published> published() throws IOException {
+    JsonNode all = cluster.call("GET", "/" + settings.alias() + "-g*/_mapping", null);
+    List<Published> out = new ArrayList<>();
+    all.properties()
+        .forEach(
+            e -> {
+              JsonNode meta = e.getValue().path("mappings").path("_meta");
+              if (meta.has("built_at")) {
+                Map<String, Long> sources = new LinkedHashMap<>();
+                meta.path("sources")
+                    .properties()
+                    .forEach(s -> sources.put(s.getKey(), s.getValue().asLong()));
+                out.add(
+                    new Published(
+                        e.getKey(),
+                        meta.path("generation").asText(),
+                        meta.path("built_at").asText(),
+                        sources));
+              }
+            });
+    out.sort(java.util.Comparator.comparing(Published::index));
+    return out;
   }
 
   /** Every generation's index, oldest first. */

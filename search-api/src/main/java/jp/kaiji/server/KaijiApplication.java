@@ -46,6 +46,7 @@ import jp.kaiji.match.lucene.IndexGenerations;
 import jp.kaiji.match.lucene.LuceneSubjectIndex;
 import jp.kaiji.opensearch.Cluster;
 import jp.kaiji.opensearch.IndexConfig;
+import jp.kaiji.opensearch.OpenSearchGenerations;
 import jp.kaiji.opensearch.OpenSearchSettings;
 import jp.kaiji.opensearch.OpenSearchSubjectIndex;
 import jp.kaiji.search.SubjectSearchService;
@@ -113,10 +114,12 @@ public final class KaijiApplication implements AutoCloseable {
     this.generations = new IndexGenerations(DataDirectory.generations(config.dataDir()));
     this.index = new LuceneSubjectIndex(generations);
     Optional<IndexConfig> onCluster = config.index().filter(IndexConfig::isOpenSearch);
+    Optional<OpenSearchGenerations> clusterGenerations = Optional.empty();
     if (onCluster.isPresent()) {
       OpenSearchSettings settings = onCluster.get().settings(System.getenv());
-      this.cluster =
-          Optional.of(new OpenSearchSubjectIndex(Cluster.connect(settings), settings.alias()));
+      Cluster connection = Cluster.connect(settings);
+      this.cluster = Optional.of(new OpenSearchSubjectIndex(connection, settings.alias()));
+      clusterGenerations = Optional.of(new OpenSearchGenerations(connection, settings));
       LOG.log(
           System.Logger.Level.INFO,
           "searching the OpenSearch alias " + settings.alias() + " on " + settings.hosts());
@@ -157,7 +160,11 @@ public final class KaijiApplication implements AutoCloseable {
             hasher,
             clock,
             exchanges.json());
-    this.admin = new IndexAdmin(generations, () -> loadCatalog(config.catalog()));
+    Supplier<CatalogFile> catalogFile = () -> loadCatalog(config.catalog());
+    this.admin =
+        clusterGenerations
+            .map(g -> IndexAdmin.onOpenSearch(g, config.dataDir(), catalogFile))
+            .orElseGet(() -> new IndexAdmin(generations, catalogFile));
     this.disclosure = new DisclosureService(cases, search, servingCatalog, audit, clock);
     this.orders =
         new WorkOrderService(
@@ -165,12 +172,16 @@ public final class KaijiApplication implements AutoCloseable {
             cases,
             Json.mapper(),
             servingCatalog,
-            KeptIndex.sourceCheck(generations, () -> loadCatalog(config.catalog())));
+            clusterGenerations
+                .map(g -> KeptIndex.sourceCheck(g, config.dataDir(), catalogFile))
+                .orElseGet(() -> KeptIndex.sourceCheck(generations, catalogFile)));
     this.copies =
         new KeptCopies(
             disclosure,
             orders,
-            KeptIndex.eraser(generations),
+            clusterGenerations
+                .map(g -> KeptIndex.eraser(g, config.dataDir(), catalogFile))
+                .orElseGet(() -> KeptIndex.eraser(generations)),
             config.retentionDays().map(java.time.Duration::ofDays));
     // Stored results and packages past their retention go at every start (and on demand).
     KeptCopies.Retention retained = copies.applyRetention(RETENTION);

@@ -433,15 +433,39 @@ public final class IndexerCli {
     }
   }
 
-  @Command(name = "rollback", description = "Switches back to the previous kept generation.")
+  @Command(
+      name = "rollback",
+      description =
+          "Switches back to the previous kept generation (with --config of kind opensearch: moves"
+              + " the cluster's alias back to the kept previous index).")
   static final class Rollback implements Callable<Integer> {
-    @Option(names = "--data", required = true)
+    @Option(names = "--data", description = "the data directory (the embedded index)")
     Path data;
+
+    @Option(
+        names = "--config",
+        description = "a configuration file whose \"index\" says where the index lives")
+    Path config;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+      IndexConfig where = config == null ? IndexConfig.EMBEDDED : IndexConfig.load(config);
+      if (where.isOpenSearch()) {
+        OpenSearchSettings settings = where.settings(System.getenv());
+        try (Cluster cluster = Cluster.connect(settings)) {
+          spec.commandLine()
+              .getOut()
+              .println(new OpenSearchGenerations(cluster, settings).rollback());
+        } catch (IOException e) {
+          throw new Failure(e.getMessage() + "; the alias " + settings.alias() + " is unchanged");
+        }
+        return 0;
+      }
+      if (data == null) {
+        throw new Failure("rollback of the embedded index needs --data");
+      }
       IndexGenerations gens = new IndexGenerations(DataDirectory.generations(data));
       try (IndexGenerations.WriterLock lock = gens.writerLock()) {
         GenerationInfo g = gens.rollback();

@@ -17,6 +17,7 @@ import jp.kaiji.match.IndexedRecord;
 import jp.kaiji.match.SubjectIndex;
 import jp.kaiji.schema.IndexSchema;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
@@ -416,7 +417,10 @@ public final class LuceneSubjectIndex implements SubjectIndex, AutoCloseable {
         return known;
       }
       try {
-        long n = searcher.getIndexReader().docFreq(term);
+        // Live records only (as docCount, and as an OpenSearch cluster counts them): a sync leaves
+        // the records it replaced deleted, and Lucene's docFreq counts them until a merge.
+        IndexReader reader = searcher.getIndexReader();
+        long n = reader.hasDeletions() ? searcher.count(new TermQuery(term)) : reader.docFreq(term);
         docFreqs.put(term, n);
         return n;
       } catch (IOException e) {
