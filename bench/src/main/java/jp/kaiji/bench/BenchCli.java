@@ -292,7 +292,10 @@ public final class BenchCli {
       }
       System.err.printf(
           Locale.ROOT, "in-process: %d requests x %d rounds ...%n", forms.size(), rounds);
-      SearchBench.Latency kaiji = SearchBench.inProcess(generations, forms, rounds);
+      CountingSnapshot.Counts counts = new CountingSnapshot.Counts();
+      SearchBench.InProcess local = SearchBench.inProcess(generations, forms, rounds, counts);
+      SearchBench.Latency kaiji = local.latency();
+      double searches = Math.max(1, kaiji.millis().count() - kaiji.errors() * rounds);
       System.err.printf(Locale.ROOT, "HTTP: %d clients ...%n", clients);
       SearchBench.Http served =
           SearchBench.http(
@@ -359,7 +362,16 @@ public final class BenchCli {
               kaiji.millis().p99(),
               kaiji.perSecond(),
               kaiji.millis().count(),
-              kaiji.errors() + " forms unreadable (400)")
+              String.format(
+                  Locale.ROOT,
+                  "%d forms unreadable (400); CPU %.2f ms per search; index queries per search"
+                      + " %.1f (find %.1f, referencing %.1f), records returned %.0f",
+                  kaiji.errors(),
+                  local.cpuMillisPerSearch(),
+                  counts.queries() / searches,
+                  counts.finds.sum() / searches,
+                  counts.referencing.sum() / searches,
+                  counts.records.sum() / searches))
           .row(
               "Kaiji over HTTP (" + clients + " clients in another JVM)",
               http.millis().median(),

@@ -58,6 +58,10 @@ class BenchCliTest {
             "StandardAnalyzer full text",
             "ratios");
     assertThat(search).containsPattern("Kaiji over HTTP .* 0 errors");
+    // Every search retrieves its candidates at least once, and the counts say so.
+    assertThat(search)
+        .containsPattern("CPU \\d+\\.\\d\\d ms per search; index queries per search [1-9]")
+        .containsPattern("records returned [1-9]");
   }
 
   @Test

@@ -8,8 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -183,6 +185,7 @@ public final class RebuildJob implements Runnable {
           throw e;
         }
       }
+      flushSideBySide(writer, pool, options.threads());
       writer.commit();
     } finally {
       if (pool != null) {
@@ -208,6 +211,32 @@ public final class RebuildJob implements Runnable {
             pending.dir().resolve("quarantine").toString());
     pending.writeReport(r);
     return r;
+  }
+
+  /**
+   * Flushes the last buffered segments on the workers, one each at a time: {@code commit} would
+   * flush them one after another on this thread while the other core waits (about a fifth of a
+   * rebuild's CPU at 200k persons).
+   */
+  private static void flushSideBySide(IndexWriter writer, ExecutorService pool, int threads)
+      throws IOException {
+    if (pool == null) {
+      return;
+    }
+    List<Future<Boolean>> flushes = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      flushes.add(pool.submit(writer::flushNextBuffer));
+    }
+    try {
+      for (Future<Boolean> f : flushes) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancellationException("interrupted while flushing");
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    }
   }
 
   /**

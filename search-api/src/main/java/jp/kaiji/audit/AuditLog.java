@@ -73,6 +73,14 @@ public final class AuditLog implements AutoCloseable {
 
   private long forced;
 
+  /** The newest head known to be on disk (set with {@code forced}). */
+  private volatile Head forcedHead;
+
+  /** The newest head recorded through {@link Anchor#advance}, guarded by {@code anchorLock}. */
+  private final Object anchorLock = new Object();
+
+  private long anchored;
+
   /** Set when a failed write could not be cut off: the file must be repaired by a restart. */
   private IOException damaged;
 
@@ -204,13 +212,7 @@ public final class AuditLog implements AutoCloseable {
     }
     forceUpTo(end);
     if (anchor.isPresent()) {
-      try {
-        anchor.get().advance(new Head(seq, hash));
-      } catch (Exception e) {
-        LOG.log(
-            System.Logger.Level.WARNING,
-            "audit log: cannot record the head in the request store: " + e.getClass().getName());
-      }
+      advanceAnchor(seq);
     }
     return seq;
   }
@@ -323,8 +325,10 @@ public final class AuditLog implements AutoCloseable {
         return;
       }
       long target;
+      Head head;
       synchronized (this) {
         target = written;
+        head = new Head(sequence, lastHash);
       }
       try {
         channel.force(false);
@@ -332,6 +336,31 @@ public final class AuditLog implements AutoCloseable {
         throw new UncheckedIOException("cannot flush the audit log " + file, e);
       }
       forced = target;
+      forcedHead = head;
+    }
+  }
+
+  /**
+   * Records in the anchor a head at or after {@code seq}, once: concurrent appenders share one
+   * store commit as they share one fsync. Whoever records covers every entry on disk before it (the
+   * newest forced head, never one not yet on disk, so that a crash cannot leave the anchor ahead of
+   * the file); an appender whose entry is covered already returns at once. Best effort: the entry
+   * itself is already durable.
+   */
+  private void advanceAnchor(long seq) {
+    synchronized (anchorLock) {
+      if (anchored >= seq) {
+        return;
+      }
+      Head head = forcedHead;
+      try {
+        anchor.orElseThrow().advance(head);
+        anchored = head.seq();
+      } catch (Exception e) {
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "audit log: cannot record the head in the request store: " + e.getClass().getName());
+      }
     }
   }
 

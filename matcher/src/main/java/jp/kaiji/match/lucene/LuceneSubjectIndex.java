@@ -449,7 +449,9 @@ public final class LuceneSubjectIndex implements SubjectIndex, AutoCloseable {
         for (ScoreDoc sd : top.scoreDocs) {
           IndexedRecord r = records.get(sd.doc);
           if (r == null) {
-            r = StoredRecords.toRecord(stored.document(sd.doc));
+            StoredRecords.Values values = new StoredRecords.Values();
+            stored.document(sd.doc, values);
+            r = StoredRecords.toRecord(values);
             records.put(sd.doc, r);
           }
           out.add(r);

@@ -1,8 +1,10 @@
 package jp.kaiji.match.lucene;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import jp.kaiji.match.IndexedRecord;
 import jp.kaiji.schema.IdentityKeys;
@@ -14,12 +16,80 @@ import jp.kaiji.schema.IndexSchema;
 import jp.kaiji.schema.KeyRules;
 import jp.kaiji.schema.RecordNormalizer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.StoredFieldVisitor;
 
 /** Reads an {@link IndexedRecord} back from a stored Lucene document written by the indexer. */
 public final class StoredRecords {
   private StoredRecords() {}
 
-  public static IndexedRecord toRecord(Document d) {
+  /**
+   * A document's stored values by field, in the order written. Reading a record asks for some
+   * thirty fields; a {@link Document} finds each by scanning all of its fields.
+   */
+  static final class Values extends StoredFieldVisitor {
+    private final Map<String, List<String>> byField = new HashMap<>(64);
+
+    void add(String field, String value) {
+      byField.computeIfAbsent(field, f -> new ArrayList<>(2)).add(value);
+    }
+
+    String get(String field) {
+      List<String> v = byField.get(field);
+      return v == null ? null : v.getFirst();
+    }
+
+    List<String> getValues(String field) {
+      List<String> v = byField.get(field);
+      return v == null ? List.of() : Collections.unmodifiableList(v);
+    }
+
+    @Override
+    public Status needsField(FieldInfo fieldInfo) {
+      return Status.YES;
+    }
+
+    @Override
+    public void stringField(FieldInfo fieldInfo, String value) {
+      add(fieldInfo.name, value);
+    }
+
+    @Override
+    public void intField(FieldInfo fieldInfo, int value) {
+      add(fieldInfo.name, Integer.toString(value));
+    }
+
+    @Override
+    public void longField(FieldInfo fieldInfo, long value) {
+      add(fieldInfo.name, Long.toString(value));
+    }
+
+    @Override
+    public void floatField(FieldInfo fieldInfo, float value) {
+      add(fieldInfo.name, Float.toString(value));
+    }
+
+    @Override
+    public void doubleField(FieldInfo fieldInfo, double value) {
+      add(fieldInfo.name, Double.toString(value));
+    }
+  }
+
+  public static IndexedRecord toRecord(Document doc) {
+    // As Document.get and getValues read them: every field with a string (or number) value.
+    Values d = new Values();
+    for (IndexableField f : doc) {
+      String v = f.stringValue();
+      if (v != null) {
+        d.add(f.name(), v);
+      }
+    }
+    return toRecord(d);
+  }
+
+  /** The record of the stored values a {@link Values} visitor collected. */
+  static IndexedRecord toRecord(Values d) {
     IdentityKeys identity =
         new IdentityKeys(
             names(d),
@@ -47,7 +117,7 @@ public final class StoredRecords {
 
   // Family and given keys are stored only where known; with one name (the usual case) they
   // belong to it, with several they line up in column order.
-  private static List<NameKey> names(Document d) {
+  private static List<NameKey> names(Values d) {
     List<String> full = list(d, IndexSchema.NAME_FULL);
     List<String> family = list(d, IndexSchema.NAME_FAMILY);
     List<String> given = list(d, IndexSchema.NAME_GIVEN);
@@ -75,7 +145,7 @@ public final class StoredRecords {
     return out;
   }
 
-  private static List<ReadingKey> readings(Document d) {
+  private static List<ReadingKey> readings(Values d) {
     List<String> keys = list(d, IndexSchema.READING_KEY);
     List<String> loose = list(d, IndexSchema.READING_LOOSE);
     List<String> family = list(d, IndexSchema.READING_FAMILY);
@@ -99,7 +169,7 @@ public final class StoredRecords {
   }
 
   // A near-miss date (a day that does not exist) is read back beside the exact one.
-  private static List<String> birthDates(Document d) {
+  private static List<String> birthDates(Values d) {
     List<String> exact = list(d, IndexSchema.BIRTH_DATE);
     List<String> nearMiss = list(d, IndexSchema.BIRTH_DATE_NEAR_MISS);
     if (nearMiss.isEmpty()) {
@@ -110,7 +180,7 @@ public final class StoredRecords {
     return out;
   }
 
-  private static List<AddressKey> address(Document d) {
+  private static List<AddressKey> address(Values d) {
     Optional<String> postcode = Optional.ofNullable(d.get(IndexSchema.POSTCODE));
     Optional<String> city = Optional.ofNullable(d.get(IndexSchema.ADDRESS_PREFECTURE_CITY));
     Optional<String> town = Optional.ofNullable(d.get(IndexSchema.ADDRESS_TOWN));
@@ -122,7 +192,7 @@ public final class StoredRecords {
     return List.of(new AddressKey(postcode, city, town, block, false, text));
   }
 
-  private static List<PhoneKey> phones(Document d) {
+  private static List<PhoneKey> phones(Values d) {
     List<PhoneKey> out = new ArrayList<>();
     for (String line : list(d, IndexSchema.PHONE_LINE)) {
       int space = line.indexOf(' ');
@@ -133,7 +203,7 @@ public final class StoredRecords {
     return out;
   }
 
-  private static List<String> list(Document d, String field) {
-    return Arrays.asList(d.getValues(field));
+  private static List<String> list(Values d, String field) {
+    return d.getValues(field);
   }
 }

@@ -10,11 +10,22 @@ import jp.kaiji.catalog.DataCategory;
 import jp.kaiji.catalog.IdentityMapping;
 import jp.kaiji.catalog.SourceDefinition;
 import jp.kaiji.catalog.SourceKind;
+import jp.kaiji.match.IndexedRecord;
 import jp.kaiji.schema.IdentityKeys;
 import jp.kaiji.schema.RecordNormalizer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
 import org.junit.jupiter.api.Test;
 
-/** An unverified phone, a near-miss date and an address abroad survive the index document. */
+/**
+ * An unverified phone, a near-miss date and an address abroad survive the index document; a search
+ * reads a record from the index as {@link StoredRecords#toRecord(Document)} reads it.
+ */
 class LenientRoundTripTest {
   static final IdentityMapping MAPPING =
       new IdentityMapping(
@@ -48,6 +59,36 @@ class LenientRoundTripTest {
           DataCategory.CUSTOMER,
           "p",
           false);
+
+  @Test
+  void theSearchReadsTheStoredRecordAsTheDocumentHoldsIt() throws Exception {
+    List<Map<String, String>> rows =
+        List.of(
+            Map.of("id", "1", "name", "山田 太郎", "born", "1980-02-30", "tel", "03-1234-5678"),
+            Map.of("id", "2", "name", "Jane Doe", "tel", "073(309)2424", "mobile", "09012345678"),
+            Map.of("id", "3", "address", "東京都千代田区千代田1-1", "mobile", "080-1111-2222"));
+    try (Directory dir = new ByteBuffersDirectory()) {
+      try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig())) {
+        long row = 1;
+        for (Map<String, String> r : rows) {
+          w.addDocument(
+              RecordDocuments.build(
+                  SOURCE, row++, r.get("id"), r, RecordNormalizer.normalize(MAPPING, r)));
+        }
+      }
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        StoredFields stored = reader.storedFields();
+        for (int doc = 0; doc < reader.maxDoc(); doc++) {
+          StoredRecords.Values values = new StoredRecords.Values();
+          stored.document(doc, values);
+          IndexedRecord viaVisitor = StoredRecords.toRecord(values);
+          assertThat(viaVisitor).isEqualTo(StoredRecords.toRecord(stored.document(doc)));
+          assertThat(viaVisitor.rowNumber()).isEqualTo(doc + 1L);
+          assertThat(viaVisitor.identity().phones()).isNotEmpty();
+        }
+      }
+    }
+  }
 
   @Test
   void lenientKeysAreStoredAndReadBack() {
