@@ -26,7 +26,8 @@ public final class LocatorSearch {
   public static final int LIMIT_PER_TERM = 200;
 
   private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Tokyo"));
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", java.util.Locale.ROOT)
+          .withZone(ZoneId.of("Asia/Tokyo"));
 
   private LocatorSearch() {}
 
