@@ -158,7 +158,7 @@ class ConsoleBrowserIT {
         .containsPattern("(name|birthDate|phone|email|address): ");
     // Every source of the catalogue is listed, those without a hit too.
     List<WebElement> searched = driver.findElements(By.cssSelector("#sources-searched tbody tr"));
-    assertThat(searched).hasSize(16);
+    assertThat(searched).hasSize(19);
     assertThat(driver.findElements(By.cssSelector("#sources-searched tr.zero"))).isNotEmpty();
     browser.screenshot("search-results");
     // A search with nothing usable answers the form again with the error, and each reason
@@ -213,7 +213,7 @@ class ConsoleBrowserIT {
     signIn(Role.ADMIN);
     assertThat(driver.getCurrentUrl()).endsWith("/console/admin");
     int generationsBefore = driver.findElements(By.cssSelector("#generations tbody tr")).size();
-    assertThat(driver.findElements(By.cssSelector("#admin-sources tbody tr"))).hasSize(16);
+    assertThat(driver.findElements(By.cssSelector("#admin-sources tbody tr"))).hasSize(19);
     assertThat(driver.findElements(By.linkText("本人検索"))).isEmpty();
     browser.screenshot("admin");
 
@@ -225,7 +225,7 @@ class ConsoleBrowserIT {
     assertThat(driver.findElement(By.id("rebuild-progress")).getAttribute("value"))
         .isEqualTo("1000");
     assertThat(driver.findElement(By.id("rebuild-state")).getText()).isEqualTo("完了");
-    assertThat(driver.findElements(By.cssSelector("#rebuild-sources tbody tr"))).hasSize(16);
+    assertThat(driver.findElements(By.cssSelector("#rebuild-sources tbody tr"))).hasSize(19);
     browser.screenshot("admin-rebuild");
 
     driver.get(world.base + "/console/admin");
