@@ -222,8 +222,10 @@ final class IndexHtml {
             "csv/：データごとの一覧（Excel で開けます。数式と誤認される値の先頭には ' を付けています。"
                 + "入れ子になった項目は JSON の文字列として一つのセルに入れています。元の形は data.json にあります）")
         .raw("\n")
-        .el("li", "media/：記録が参照する録音などのファイル（開示できるもの）")
-        .raw("\n")
+        .raw(
+            media.values().stream().anyMatch(e -> e.packaged().isPresent())
+                ? "<li>media/：記録が参照する録音などのファイル（開示できるもの）</li>\n"
+                : "")
         .el("li", "manifest.json：各ファイルの SHA-256 ハッシュ値（改ざんがないことの確認用）")
         .raw("\n</ul>\n</main>\n</body>\n</html>\n");
     return h.toString();

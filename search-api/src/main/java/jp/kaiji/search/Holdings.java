@@ -68,7 +68,12 @@ final class Holdings {
     Map<String, Long> found =
         matches.stream()
             .collect(Collectors.groupingBy(m -> m.record().category(), Collectors.counting()));
-    Set<String> given = terms.stream().map(t -> t.kind().id()).collect(Collectors.toSet());
+    // An index that cannot search locators searched nothing by them: those holdings stay "held,
+    // not findable" rather than "nothing found".
+    Set<String> given =
+        LocatorSearch.supported(snapshot)
+            ? terms.stream().map(t -> t.kind().id()).collect(Collectors.toSet())
+            : Set.of();
     Map<String, Long> sizes = snapshot.recordsPerSource();
     Map<String, CategoryState> out = new LinkedHashMap<>();
     for (DataCategory category : catalog.knownCategories().values()) {
