@@ -739,7 +739,8 @@ class ConsoleBrowserIT {
     var keys = new org.openqa.selenium.interactions.Actions(driver);
     driver.executeScript("document.activeElement.blur()");
     List<String> reached = new ArrayList<>();
-    for (int i = 0; i < 80; i++) {
+    // Date and time inputs take one Tab per part; the locator fields add nine.
+    for (int i = 0; i < 140; i++) {
       keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
       String id = (String) driver.executeScript("return document.activeElement.id");
       String name = (String) driver.executeScript("return document.activeElement.name || ''");
@@ -763,6 +764,15 @@ class ConsoleBrowserIT {
             "f-birthDate",
             "f-phones",
             "f-emails",
+            "f-visitStore",
+            "f-visitDate",
+            "f-visitTime",
+            "f-callNumber",
+            "f-callDate",
+            "f-cookie",
+            "f-ipAddress",
+            "f-ipDate",
+            "f-ipTime",
             "register-submit");
     // The requester kind by arrow keys: the agent's fields appear.
     driver.findElement(By.cssSelector("input[name=requesterKind][value=person]")).sendKeys("");
