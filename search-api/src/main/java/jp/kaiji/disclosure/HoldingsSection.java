@@ -20,6 +20,7 @@ final class HoldingsSection {
   /** What a requester could give, in the answer's words, by {@code LocatorMapping} kind. */
   static final Map<String, String> COULD_GIVE =
       Map.of(
+          "identity", "お名前・ご住所・お電話番号などご本人を特定できる事項",
           "visit", "ご来店の日時と店舗",
           "call", "お電話の日時と電話番号",
           "cookie", "当社ウェブページに表示される Cookie ID・端末 ID",

@@ -59,8 +59,8 @@ public record CategoryState(
    * @param company the company id
    * @param title what staff call it
    * @param retentionDays how long it keeps a record, when the catalogue says
-   * @param couldGive what the requester could give to find it: {@code visit}, {@code call}, {@code
-   *     cookie}, {@code ip}
+   * @param couldGive what the requester could give to find it: {@code identity} (name, address,
+   *     phone …), {@code visit}, {@code call}, {@code cookie}, {@code ip}
    */
   public record Holding(
       String source,

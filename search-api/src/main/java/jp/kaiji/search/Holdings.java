@@ -147,12 +147,13 @@ final class Holdings {
   }
 
   private static CategoryState.Holding holding(SourceDefinition s) {
-    return new CategoryState.Holding(
-        s.id(),
-        s.company(),
-        s.title(),
-        s.retentionDays(),
-        s.locators().map(LocatorMapping::whatToGive).orElse(List.of()));
+    List<String> give = new ArrayList<>();
+    // A source with identity columns is found by the requester's identifiers, when given.
+    if (!s.identity().mappedColumns().isEmpty() || !s.foreignKeys().isEmpty()) {
+      give.add("identity");
+    }
+    s.locators().ifPresent(l -> give.addAll(l.whatToGive()));
+    return new CategoryState.Holding(s.id(), s.company(), s.title(), s.retentionDays(), give);
   }
 
   /** The media reference of a record of {@code source}, read from its original. */

@@ -195,6 +195,12 @@ class HoldingsIT {
     // The cookie of the old campaign log finds nothing either.
     JsonNode byCookie = search("{\"locators\": {\"cookies\": [\"ck-7f3a91\"]}}");
     assertThat(ids(byCookie)).containsExactly("web-affiliate/A1");
+    // A search by a locator alone searched no identity source: those are held, not findable, and
+    // the requester's identifiers would find them.
+    JsonNode customer = category(byCookie, "customer");
+    assertThat(customer.path("state").asText()).isEqualTo("held_not_findable");
+    assertThat(customer.path("notFindable").get(0).path("couldGive").toString())
+        .isEqualTo("[\"identity\"]");
   }
 
   @Test
