@@ -70,7 +70,7 @@ public final class SourceCatalogs {
     if (!problems.isEmpty()) {
       throw new CatalogException(name, problems);
     }
-    return new CatalogFile(resolveCategories(catalog), file);
+    return new CatalogFile(HoldingChecks.resolve(resolveCategories(catalog), loaded.dir()), file);
   }
 
   /** The catalogue with every source's category resolved against the known categories. */
@@ -93,7 +93,10 @@ public final class SourceCatalogs {
               known.get(s.category().id()),
               s.purpose(),
               s.jointlyUsed(),
-              s.xlsx()));
+              s.xlsx(),
+              s.locators(),
+              s.retentionDays(),
+              s.media()));
     }
     return new SourceCatalog(
         catalog.companies(), catalog.jointUse(), sources, catalog.categories());
@@ -173,6 +176,12 @@ public final class SourceCatalogs {
       m.mappedColumns()
           .forEach(e -> columns.add(Map.entry("identity." + e.getKey(), e.getValue())));
     }
+    s.locators()
+        .ifPresent(
+            l ->
+                l.mappedColumns()
+                    .forEach(e -> columns.add(Map.entry("locators." + e.getKey(), e.getValue()))));
+    s.media().ifPresent(md -> columns.add(Map.entry("media.column", md.column())));
     for (Map.Entry<String, String> e : columns) {
       String col = e.getValue();
       if (col == null || col.isBlank()) {
@@ -236,11 +245,12 @@ public final class SourceCatalogs {
       if (s.primaryKey() == null || s.primaryKey().isBlank()) {
         problems.add(at + "primaryKey is missing");
       }
-      if (s.identity() == null) {
+      if (s.identity() == null && s.locators().isEmpty()) {
         problems.add(
             at
                 + "identity is missing (use {} for a source that reaches its person only by foreign keys)");
       }
+      HoldingChecks.check(file, s, at, problems);
       switch (s.kind()) {
         case CSV, JSONL, XLSX -> checkFile(file, s, at, problems);
         case JDBC -> checkJdbc(s, at, problems);

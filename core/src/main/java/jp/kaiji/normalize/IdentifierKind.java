@@ -10,7 +10,9 @@ public enum IdentifierKind {
   PHONE("phone"),
   EMAIL("e-mail"),
   SEX("sex"),
-  ISSUED_ID("issued number");
+  ISSUED_ID("issued number"),
+  /** A store, cookie or device id, IP address or time that finds a record without a name. */
+  LOCATOR("locator");
 
   private final String label;
 

@@ -80,6 +80,14 @@ public final class IndexSchema {
   public static final String RECORD_DATE = "record_date";
   public static final String RECORD_EPOCH_DAY = "record_epoch_day";
 
+  // Locators: what a holding without identity columns is found by (footage, call and web logs).
+  public static final String LOC_STORE = "loc_store";
+  public static final String LOC_PHONE = "loc_phone";
+  public static final String LOC_COOKIE = "loc_cookie";
+  public static final String LOC_IP = "loc_ip";
+  public static final String LOC_START = "loc_start";
+  public static final String LOC_END = "loc_end";
+
   // Quality of the record's identifiers.
   public static final String ATTRIBUTES_PRESENT = "attrs_present";
   public static final String ATTRIBUTES_FAILED = "attrs_failed";
@@ -98,7 +106,8 @@ public final class IndexSchema {
     EMAIL_SHA256,
     SEX,
     ISSUED_ID,
-    RECORD_DATE;
+    RECORD_DATE,
+    LOCATOR;
 
     /** The spelling stored in the index, e.g. {@code birth_date}. */
     public String id() {
@@ -225,6 +234,24 @@ public final class IndexSchema {
               Indexing.LONG_RANGE_STORED,
               false,
               "the record date as epoch day, for ranges"),
+          new FieldSpec(
+              LOC_STORE, Indexing.KEYWORD_STORED, false, "Locators.storeKey: NFKC, upper case"),
+          new FieldSpec(
+              LOC_PHONE, Indexing.KEYWORD_STORED, false, "Phone.e164 of a call log's number"),
+          new FieldSpec(
+              LOC_COOKIE, Indexing.KEYWORD_STORED, true, "cookie or device id, as held (trimmed)"),
+          new FieldSpec(
+              LOC_IP, Indexing.KEYWORD_STORED, false, "Locators.ipKey: canonical IP text"),
+          new FieldSpec(
+              LOC_START,
+              Indexing.LONG_RANGE_STORED,
+              false,
+              "when the record begins, epoch second: found by time windows (ranges)"),
+          new FieldSpec(
+              LOC_END,
+              Indexing.LONG_RANGE_STORED,
+              false,
+              "when it ends, epoch second (= start for an instant); with LOC_START an interval"),
           new FieldSpec(
               ATTRIBUTES_PRESENT,
               Indexing.KEYWORD_STORED,

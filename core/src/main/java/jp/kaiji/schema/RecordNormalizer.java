@@ -40,6 +40,14 @@ public final class RecordNormalizer {
 
   private RecordNormalizer() {}
 
+  /**
+   * The keys of a source's record: its identity columns, then its locators ({@link LocatorKeys}).
+   */
+  public static NormalizedRecord normalize(
+      jp.kaiji.catalog.SourceDefinition source, Map<String, String> fields) {
+    return LocatorKeys.add(source, fields, normalize(source.identity(), fields));
+  }
+
   public static NormalizedRecord normalize(IdentityMapping m, Map<String, String> fields) {
     Collector c = new Collector(fields);
     m.fullName()

@@ -165,7 +165,7 @@ final class SourceIndexer {
             progress.quarantined.incrementAndGet();
             continue;
           }
-          NormalizedRecord keys = RecordNormalizer.normalize(source.identity(), row.fields());
+          NormalizedRecord keys = RecordNormalizer.normalize(source, row.fields());
           for (NormalizedRecord.Problem p : keys.problems()) {
             quarantine.add(
                 new QuarantineEntry(

@@ -20,5 +20,10 @@ public enum Evidence {
   /** The sex: it only ever disagrees, since half of everyone shares it. */
   SEX,
   /** Address, fixed line and family name: shared by everyone living together. */
-  HOUSEHOLD
+  HOUSEHOLD,
+  /**
+   * A store visit, a call's number and time, a cookie id, an IP address and time: where and when,
+   * not who. Never counts towards a confirmation.
+   */
+  LOCATOR
 }

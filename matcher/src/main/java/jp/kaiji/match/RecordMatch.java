@@ -39,6 +39,11 @@ public record RecordMatch(
     /** By identifiers found on the requester's confirmed records (a second, bounded round). */
     EXPANSION,
     /** Through a foreign key from a matched record (an order of a matched customer). */
-    FOREIGN_KEY
+    FOREIGN_KEY,
+    /**
+     * By a locator the requester gave (a visit, a call, a cookie id, an IP address and time): never
+     * confirmed, a reviewer decides ({@link LocatorSearch}).
+     */
+    LOCATOR
   }
 }

@@ -186,10 +186,11 @@ final class CaseEntry {
             addresses,
             lines("phones"),
             lines("emails"));
+    q = LocatorFields.read(this::text, errors::putIfAbsent).map(q::withLocators).orElse(q);
     // The form is registered as the requester wrote it: a value the search cannot use is listed
     // beside its field when the request is searched. Only a form with nothing usable is refused.
     RequestIdentity.Parsed parsed = RequestIdentity.parse(q);
-    if (parsed.keys().isEmpty()) {
+    if (parsed.keys().isEmpty() && q.locators().isEmpty()) {
       for (Unusable u : parsed.unusable()) {
         errors.putIfAbsent(
             formField(u.field(), formerFrom),

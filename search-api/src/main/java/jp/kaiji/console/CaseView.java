@@ -114,6 +114,7 @@ final class CaseView {
       b.add(kv(m.t("show.emails"), String.join(" / ", s.emails())))
           .add(notes(m, unusable, "emails"));
     }
+    CategoryStatesView.given(m, s).forEach(line -> b.add(kv(m.t("reg.locators"), line)));
     b.raw("</dl><h2>").text(m.t("req.checks")).raw("</h2><ul id=\"checks\">");
     f.documents()
         .forEach(
@@ -161,7 +162,8 @@ final class CaseView {
     Html b = new Html().raw("<section id=\"review\">");
     b.raw("<p class=\"answered\" id=\"answered-by\">")
         .text(m.t("result.answered", res.generation(), res.generationBuiltAt(), res.searchedAt()))
-        .raw("</p>");
+        .raw("</p>")
+        .add(CategoryStatesView.render(m, res.categories(), console.services.catalog().get()));
     long total = res.hits().count();
     int undecided = c.undecided().size();
     b.raw("<p class=\"summary\" id=\"undecided\" data-undecided=\"")

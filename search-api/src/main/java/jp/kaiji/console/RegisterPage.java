@@ -207,6 +207,22 @@ final class RegisterPage {
         .add(f.textarea("phones", m.t("field.phones")))
         .add(f.textarea("emails", m.t("field.emails")))
         .raw("</div></fieldset>");
+    // What finds holdings that carry no name: footage, recordings, web logs (Japan time).
+    b.raw("<fieldset id=\"locators\"><legend>")
+        .text(m.t("reg.locators"))
+        .raw("</legend><p class=\"hint\">")
+        .text(m.t("reg.locators.hint"))
+        .raw("</p><div class=\"grid\">")
+        .add(f.input("visitStore", m.t("reg.visitStore"), "text", ""))
+        .add(f.input("visitDate", m.t("reg.visitDate"), "date", ""))
+        .add(f.input("visitTime", m.t("reg.visitTime"), "time", ""))
+        .add(f.input("callNumber", m.t("reg.callNumber"), "text", ""))
+        .add(f.input("callDate", m.t("reg.callDate"), "date", ""))
+        .add(f.input("cookie", m.t("reg.cookie"), "text", ""))
+        .add(f.input("ipAddress", m.t("reg.ipAddress"), "text", ""))
+        .add(f.input("ipDate", m.t("reg.ipDate"), "date", ""))
+        .add(f.input("ipTime", m.t("reg.ipTime"), "time", ""))
+        .raw("</div></fieldset>");
     b.raw("<div class=\"actions\"><button type=\"submit\" id=\"register-submit\">")
         .text(m.t("reg.submit"))
         .raw("</button> <a href=\"/console/requests\">")

@@ -29,6 +29,10 @@ final class IndexHtml {
   /** The statement of a package that discloses nothing. */
   static final String NOTHING_HELD = "ご請求いただいたご本人に関する保有個人データは、当社グループのいずれの会社においても保有しておりません。";
 
+  /** The statement of a package that discloses nothing while holdings exist it cannot search. */
+  static final String NOT_IDENTIFIED =
+      "ご請求書の記載事項で検索した範囲では、ご本人の保有個人データは見つかりませんでした。ただし、次の表のとおり、記載事項では特定できない形で保有している情報があります。";
+
   /** The statement when no record of provision to third parties concerns the requester. */
   static final String NO_PROVISIONS = "ご本人に関する個人データを第三者に提供した記録はありません。";
 
@@ -39,7 +43,9 @@ final class IndexHtml {
       String generatedAt,
       List<PackageContents.SourceDisclosure> sources,
       List<PackageContents.Provision> provisions,
-      SourceCatalog catalog) {
+      SourceCatalog catalog,
+      Map<String, PackageMedia.Entry> media) {
+    List<jp.kaiji.search.CategoryState> states = HoldingsSection.states(c, sources);
     Html h = new Html();
     h.raw("<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n")
         .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -70,8 +76,11 @@ final class IndexHtml {
     h.raw("</table>\n");
 
     h.el("h2", "1. 保有している個人データ").raw("\n");
-    if (sources.isEmpty()) {
+    if (sources.isEmpty() && !HoldingsSection.anyHeldNotFindable(states)) {
       h.el("p", NOTHING_HELD, "class", "nothing", "id", "nothing-held").raw("\n");
+    } else if (sources.isEmpty()) {
+      // Held, but not findable by what was written: "nothing held" would be untrue.
+      h.el("p", NOT_IDENTIFIED, "class", "nothing", "id", "not-identified").raw("\n");
     } else {
       h.el("p", "当社グループが保有するご本人の個人データは、会社・情報の区分ごとに次のとおりです。").raw("\n");
       h.raw("<table id=\"summary\">\n");
@@ -87,6 +96,8 @@ final class IndexHtml {
       }
       h.raw("</table>\n");
     }
+
+    HoldingsSection.render(h, states, catalog);
 
     h.el("h2", "2. 利用目的").raw("\n");
     if (sources.isEmpty()) {
@@ -134,6 +145,7 @@ final class IndexHtml {
         h.raw("</tr>\n");
       }
       h.raw("</table>\n");
+      mediaTable(h, s, media);
     }
     if (redacted > 0) {
       h.el(
@@ -210,9 +222,36 @@ final class IndexHtml {
             "csv/：データごとの一覧（Excel で開けます。数式と誤認される値の先頭には ' を付けています。"
                 + "入れ子になった項目は JSON の文字列として一つのセルに入れています。元の形は data.json にあります）")
         .raw("\n")
+        .raw(
+            media.values().stream().anyMatch(e -> e.packaged().isPresent())
+                ? "<li>media/：記録が参照する録音などのファイル（開示できるもの）</li>\n"
+                : "")
         .el("li", "manifest.json：各ファイルの SHA-256 ハッシュ値（改ざんがないことの確認用）")
         .raw("\n</ul>\n</main>\n</body>\n</html>\n");
     return h.toString();
+  }
+
+  /** The files a source's disclosed records reference: included with a checksum, or why not. */
+  private static void mediaTable(
+      Html h, PackageContents.SourceDisclosure s, Map<String, PackageMedia.Entry> media) {
+    List<PackageMedia.Entry> entries =
+        s.records().stream()
+            .map(d -> media.get(d.hit().id()))
+            .filter(java.util.Objects::nonNull)
+            .toList();
+    if (entries.isEmpty()) {
+      return;
+    }
+    h.raw("<table class=\"media\">\n");
+    header(h, "記録", "参照ファイル", "開示");
+    for (PackageMedia.Entry e : entries) {
+      h.raw("<tr>")
+          .el("td", e.recordId())
+          .el("td", e.referenced())
+          .el("td", e.statement())
+          .raw("</tr>\n");
+    }
+    h.raw("</table>\n");
   }
 
   /** A table's header row: column headers for screen readers ({@code scope="col"}). */

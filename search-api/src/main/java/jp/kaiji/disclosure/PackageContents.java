@@ -33,7 +33,8 @@ public final class PackageContents {
   /** The format id in {@code manifest.json}. */
   public static final String FORMAT = "kaiji-disclosure-package/1";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON =
+      new ObjectMapper().registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module());
   private static final DefaultPrettyPrinter PRETTY =
       new DefaultPrettyPrinter()
           .withObjectIndenter(new DefaultIndenter("  ", "\n"))
@@ -70,16 +71,20 @@ public final class PackageContents {
     List<Provision> provisions = provisions(sources, catalog);
 
     Map<String, byte[]> files = new LinkedHashMap<>();
+    // Referenced files (recordings) follow the documents; they are collected first to name them.
+    Map<String, byte[]> mediaFiles = new LinkedHashMap<>();
+    Map<String, PackageMedia.Entry> media = PackageMedia.collect(sources, catalog, mediaFiles);
     files.put(
         "index.html",
-        IndexHtml.render(c, generatedAt, sources, provisions, catalog)
+        IndexHtml.render(c, generatedAt, sources, provisions, catalog, media)
             .getBytes(StandardCharsets.UTF_8));
-    files.put("data.json", json(data(c, generatedAt, sources, provisions, catalog)));
+    files.put("data.json", json(data(c, generatedAt, sources, provisions, catalog, media)));
     for (SourceDisclosure s : sources) {
       files.put(
           csvName(s.source().source()),
           Csv.write(s.records().stream().map(Disclosed::data).toList()));
     }
+    files.putAll(mediaFiles);
     files.put("manifest.json", json(manifest(c, generatedAt, result, sources, files)));
     return files;
   }
@@ -159,12 +164,14 @@ public final class PackageContents {
       String generatedAt,
       List<SourceDisclosure> sources,
       List<Provision> provisions,
-      SourceCatalog catalog) {
+      SourceCatalog catalog,
+      Map<String, PackageMedia.Entry> media) {
     ObjectNode root = JSON.createObjectNode();
     root.put("requestReference", c.reference());
     root.put("receivedOn", c.form().receivedOn());
     root.put("generatedAt", generatedAt);
     root.put("nothingHeld", sources.isEmpty());
+    root.set("categories", JSON.valueToTree(HoldingsSection.states(c, sources)));
     ArrayNode companies = root.putArray("companies");
     String current = null;
     ArrayNode companySources = null;
@@ -189,6 +196,13 @@ public final class PackageContents {
         r.put("id", d.hit().id());
         r.put("key", d.hit().key());
         r.set("data", d.data());
+        PackageMedia.Entry m = media.get(d.hit().id());
+        if (m != null) {
+          ObjectNode mo = r.putObject("media").put("referenced", m.referenced());
+          m.packaged().ifPresent(f -> mo.put("file", f));
+          m.sha256().ifPresent(h -> mo.put("sha256", h).put("bytes", m.bytes()));
+          mo.put("statement", m.statement());
+        }
         ArrayNode red = r.putArray("redactions");
         d.redactions()
             .forEach(x -> red.addObject().put("field", x.field()).put("reason", x.reason()));

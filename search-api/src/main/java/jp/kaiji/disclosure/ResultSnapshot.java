@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import jp.kaiji.schema.Unusable;
+import jp.kaiji.search.CategoryState;
 import jp.kaiji.search.SubjectSearchResult;
 
 /**
@@ -19,6 +20,8 @@ import jp.kaiji.search.SubjectSearchResult;
  * @param sourcesSearched every source searched with its size and hit count, zero included
  * @param unusableIdentifiers the form's values the search could not use (field and code, never the
  *     value); empty in results stored before Kaiji listed them
+ * @param categories per data category: found, nothing found, or held but not findable by what was
+ *     given; empty in results stored before Kaiji said so
  */
 public record ResultSnapshot(
     String generation,
@@ -26,9 +29,11 @@ public record ResultSnapshot(
     String searchedAt,
     List<Company> companies,
     List<SourceSearched> sourcesSearched,
-    List<Unusable> unusableIdentifiers) {
+    List<Unusable> unusableIdentifiers,
+    List<CategoryState> categories) {
 
   public ResultSnapshot {
+    categories = categories == null ? List.of() : List.copyOf(categories);
     Objects.requireNonNull(generation, "generation");
     companies = List.copyOf(companies);
     sourcesSearched = List.copyOf(sourcesSearched);
@@ -51,6 +56,7 @@ public record ResultSnapshot(
    * @param id {@code source/key}
    * @param tier {@code confirmed} or {@code needs_review}
    * @param original the record as its source holds it
+   * @param media the file the record references (a recording, a clip), if any
    */
   public record Hit(
       String id,
@@ -58,7 +64,14 @@ public record ResultSnapshot(
       String tier,
       double score,
       List<String> explanation,
-      JsonNode original) {
+      JsonNode original,
+      @com.fasterxml.jackson.annotation.JsonInclude(
+              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+          Optional<SubjectSearchResult.Media> media) {
+    public Hit {
+      media = media == null ? Optional.empty() : media;
+    }
+
     public boolean needsReview() {
       return !"confirmed".equals(tier);
     }
@@ -96,14 +109,16 @@ public record ResultSnapshot(
                                                         h.tier().id(),
                                                         h.score(),
                                                         h.explanation(),
-                                                        h.original()))
+                                                        h.original(),
+                                                        h.media()))
                                             .toList()))
                             .toList()))
             .toList(),
         r.sourcesSearched().stream()
             .map(s -> new SourceSearched(s.source(), s.company(), s.records(), s.hits()))
             .toList(),
-        r.unusableIdentifiers());
+        r.unusableIdentifiers(),
+        r.categories());
   }
 
   public Stream<Hit> hits() {

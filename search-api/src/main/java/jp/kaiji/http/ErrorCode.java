@@ -14,7 +14,7 @@ public enum ErrorCode {
   EMPTY_SEARCH(
       400,
       "KJ-400-04",
-      "give at least one identifier (name, reading, birthDate, addresses, phones, emails)"),
+      "give at least one identifier (name, reading, birthDate, addresses, phones, emails) or locator"),
   BAD_PARAMETER(400, "KJ-400-05", "parameter '%s' is invalid: %s"),
   NOT_IN_RESULT(400, "KJ-400-06", "%s"),
   INVALID_REDACTION(400, "KJ-400-07", "%s"),

@@ -12,7 +12,9 @@ import jp.kaiji.schema.Unusable;
  * Everything found about one person, grouped company → source → records, with the proof of a
  * complete search: every source searched with its hit count (zero included) and the index
  * generation that answered. Values on the form the search could not use are listed in {@code
- * unusableIdentifiers} (field, code, reason; never the value); every other value was used.
+ * unusableIdentifiers} (field, code, reason; never the value); every other value was used. {@code
+ * categories} says per data category whether records were found, nothing was found, or records are
+ * held that what was given cannot find ({@link CategoryState}).
  */
 public record SubjectSearchResult(
     Optional<String> requestReference,
@@ -21,11 +23,28 @@ public record SubjectSearchResult(
     Summary summary,
     List<CompanyHits> companies,
     List<SourceSearched> sourcesSearched,
-    List<Unusable> unusableIdentifiers) {
+    List<Unusable> unusableIdentifiers,
+    List<CategoryState> categories) {
 
   public SubjectSearchResult {
     unusableIdentifiers =
         unusableIdentifiers == null ? List.of() : List.copyOf(unusableIdentifiers);
+    categories = categories == null ? List.of() : List.copyOf(categories);
+  }
+
+  /**
+   * A file the record references (a call's recording, a footage clip).
+   *
+   * @param column the column that names it
+   * @param file the file as the record names it, relative to the source's media folder
+   * @param included whether the file itself goes to the requester; otherwise a statement says why
+   *     not ({@code reason})
+   * @param reason why it is not disclosed as it is
+   */
+  public record Media(String column, String file, boolean included, Optional<String> reason) {
+    public Media {
+      reason = reason == null ? Optional.empty() : reason;
+    }
   }
 
   public record Generation(String id, String builtAt) {}
@@ -50,6 +69,7 @@ public record SubjectSearchResult(
    * @param key the record's primary key in its source
    * @param explanation one line per attribute, e.g. {@code phone: same (E.164, mobile)}
    * @param original the record exactly as the source holds it
+   * @param media the file it references, if its source maps one
    */
   public record RecordHit(
       String id,
@@ -60,7 +80,14 @@ public record SubjectSearchResult(
       Optional<String> via,
       List<String> explanation,
       List<AttributeMatch> attributes,
-      JsonNode original) {}
+      JsonNode original,
+      @com.fasterxml.jackson.annotation.JsonInclude(
+              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+          Optional<Media> media) {
+    public RecordHit {
+      media = media == null ? Optional.empty() : media;
+    }
+  }
 
   /**
    * @param records how many records the source has in this generation

@@ -21,12 +21,14 @@ import jp.kaiji.catalog.SourceCatalog;
 import jp.kaiji.catalog.SourceDefinition;
 import jp.kaiji.match.AttributeMatch;
 import jp.kaiji.match.IndexedRecord;
+import jp.kaiji.match.LocatorSearch;
 import jp.kaiji.match.MatchTier;
 import jp.kaiji.match.RecordMatch;
 import jp.kaiji.match.SubjectIndex;
 import jp.kaiji.match.SubjectMatcher;
 import jp.kaiji.schema.IdentityKeys;
 import jp.kaiji.schema.RequestIdentity;
+import jp.kaiji.schema.RequestLocators;
 import jp.kaiji.schema.Unusable;
 
 /**
@@ -79,25 +81,37 @@ public final class SubjectSearchService {
     // One value that cannot be used never refuses the search: only a form with nothing usable.
     RequestIdentity.Parsed parsed = RequestIdentity.parse(request.subject());
     IdentityKeys keys = parsed.keys();
-    if (keys.isEmpty()) {
-      if (!parsed.unusable().isEmpty()) {
-        throw new RequestIdentity.InvalidIdentifier(parsed.unusable());
+    // Locators (a visit, a call, a cookie id, an IP and time) find holdings that carry no name.
+    RequestLocators.Parsed located = RequestLocators.parse(request.subject());
+    List<Unusable> unusable = new ArrayList<>(parsed.unusable());
+    unusable.addAll(located.unusable());
+    if (keys.isEmpty() && located.terms().isEmpty()) {
+      if (!unusable.isEmpty()) {
+        throw new RequestIdentity.InvalidIdentifier(unusable);
       }
       throw new EmptySearchException();
     }
     try (SubjectIndex.Snapshot snapshot = index.acquire().orElseThrow(NoIndexException::new)) {
-      List<RecordMatch> matches = matcher.match(snapshot, keys);
-      SubjectSearchResult result = group(request, snapshot, matches, parsed.unusable());
+      Holdings holdings = new Holdings(catalog.get(), snapshot, clock.instant());
+      List<RecordMatch> matches = keys.isEmpty() ? List.of() : matcher.match(snapshot, keys);
+      matches = LocatorSearch.merge(matches, holdings.locate(located.terms()));
+      SubjectSearchResult result =
+          group(
+              request,
+              snapshot,
+              matches,
+              unusable,
+              holdings.states(matches, !keys.isEmpty(), located.terms()));
       audit.append(
           new AuditEvent(
               who.name(),
               who.role().id(),
               "subject.search",
               request.requestReference(),
-              hashed(keys),
+              hashed(keys, located.terms()),
               Optional.empty(),
               matches.size(),
-              parsed.unusable().stream().map(u -> u.field() + ":" + u.code()).toList()));
+              unusable.stream().map(u -> u.field() + ":" + u.code()).toList()));
       return result;
     }
   }
@@ -125,7 +139,8 @@ public final class SubjectSearchService {
       SearchRequest request,
       SubjectIndex.Snapshot snapshot,
       List<RecordMatch> matches,
-      List<Unusable> unusable) {
+      List<Unusable> unusable,
+      List<CategoryState> categories) {
     Map<String, List<RecordMatch>> bySource = new LinkedHashMap<>();
     for (RecordMatch m : matches) {
       bySource.computeIfAbsent(m.record().sourceId(), s -> new ArrayList<>()).add(m);
@@ -154,7 +169,7 @@ public final class SubjectSearchService {
                   s.category().japaneseLabel(),
                   s.purpose(),
                   s.jointlyUsed(),
-                  hits.stream().map(this::hit).toList()));
+                  hits.stream().map(m -> hit(m, Optional.of(s))).toList()));
         }
       }
       if (!sources.isEmpty()) {
@@ -184,7 +199,7 @@ public final class SubjectSearchService {
                       "",
                       "(not in the current catalogue)",
                       false,
-                      orphan.getValue().stream().map(this::hit).toList()))));
+                      orphan.getValue().stream().map(m -> hit(m, Optional.empty())).toList()))));
     }
     long confirmed = matches.stream().filter(m -> m.tier() == MatchTier.CONFIRMED).count();
     var gen = snapshot.generation();
@@ -196,10 +211,11 @@ public final class SubjectSearchService {
             matches.size(), (int) confirmed, matches.size() - (int) confirmed),
         companies,
         searched,
-        unusable);
+        unusable,
+        categories);
   }
 
-  private SubjectSearchResult.RecordHit hit(RecordMatch m) {
+  private SubjectSearchResult.RecordHit hit(RecordMatch m, Optional<SourceDefinition> source) {
     IndexedRecord r = m.record();
     List<String> explanation = new ArrayList<>();
     m.via().ifPresent(v -> explanation.add("reached through a foreign key from " + v));
@@ -211,6 +227,7 @@ public final class SubjectSearchService {
                     new AttributeMatch(
                         a.attribute(), a.level(), a.evidence(), round(a.weight()), a.explanation()))
             .toList();
+    JsonNode original = original(r);
     return new SubjectSearchResult.RecordHit(
         r.docId(),
         r.primaryKey(),
@@ -220,7 +237,8 @@ public final class SubjectSearchService {
         m.via(),
         explanation,
         attributes,
-        original(r));
+        original,
+        source.flatMap(s -> Holdings.media(s, original)));
   }
 
   // Two decimals are all a reviewer reads; the long tail of a double is noise in the answer.
@@ -237,7 +255,7 @@ public final class SubjectSearchService {
   }
 
   /** Salted hashes of every identifier searched: the audit log shows what, never in clear. */
-  private List<String> hashed(IdentityKeys k) {
+  private List<String> hashed(IdentityKeys k, List<jp.kaiji.schema.LocatorTerm> locators) {
     List<String> out = new ArrayList<>();
     k.names().forEach(n -> n.fullKey().ifPresent(v -> out.add(hasher.hash("name", v))));
     k.readings().forEach(r -> out.add(hasher.hash("reading", r.key())));
@@ -253,6 +271,7 @@ public final class SubjectSearchService {
     k.phones().forEach(p -> out.add(hasher.hash("phone", p.e164())));
     k.emails().forEach(e -> out.add(hasher.hash("email", e)));
     k.issuedIds().forEach(i -> out.add(hasher.hash("issuedId", i)));
+    locators.forEach(t -> out.add(hasher.hash("locator." + t.kind().id(), t.value())));
     return out;
   }
 }

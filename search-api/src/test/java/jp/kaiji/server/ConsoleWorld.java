@@ -14,7 +14,7 @@ import jp.kaiji.indexer.RebuildJob;
 import jp.kaiji.normalize.Hashes;
 
 /**
- * The committed fixtures sample ({@code fixtures/sample}: 16 sources of nine companies), indexed
+ * The committed fixtures sample ({@code fixtures/sample}: 19 sources of nine companies), indexed
  * and served by the real server on a free loopback port, with one token per role.
  */
 final class ConsoleWorld implements AutoCloseable {

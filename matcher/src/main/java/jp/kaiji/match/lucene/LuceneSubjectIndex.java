@@ -294,7 +294,7 @@ public final class LuceneSubjectIndex implements SubjectIndex, AutoCloseable {
     serving.getAndSet(Optional.empty()).ifPresent(Serving::release);
   }
 
-  private static final class LuceneSnapshot implements Snapshot {
+  private static final class LuceneSnapshot implements Snapshot, jp.kaiji.match.LocatorIndex {
     private final Serving serving;
     private final IndexSearcher searcher;
     private final int numDocs;
@@ -374,6 +374,17 @@ public final class LuceneSubjectIndex implements SubjectIndex, AutoCloseable {
     @Override
     public List<IndexedRecord> referencing(String docId, int limit) {
       return search(new TermQuery(new Term(IndexSchema.REF, docId)), limit);
+    }
+
+    @Override
+    public List<jp.kaiji.match.LocatorIndex.Hit> findByLocator(
+        jp.kaiji.schema.LocatorTerm term, int limit) {
+      return LocatorQueries.find(searcher, term, limit);
+    }
+
+    @Override
+    public long heldSince(String sourceId, long since) {
+      return LocatorQueries.heldSince(searcher, sourceId, since);
     }
 
     @Override

@@ -33,7 +33,7 @@ final class TestGenerations {
                     row,
                     fields.get(s.source().primaryKey()),
                     fields,
-                    RecordNormalizer.normalize(s.source().identity(), fields)));
+                    RecordNormalizer.normalize(s.source(), fields)));
           }
           stats.put(
               s.source().id(),

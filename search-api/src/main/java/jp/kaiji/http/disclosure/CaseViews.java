@@ -103,6 +103,7 @@ final class CaseViews {
     m.put("companies", r.companies());
     m.put("sourcesSearched", r.sourcesSearched());
     m.put("unusableIdentifiers", r.unusableIdentifiers());
+    m.put("categories", r.categories());
     return m;
   }
 }

@@ -39,6 +39,12 @@ public final class DisclosureHandlers {
       if (decisions.isEmpty()) {
         throw new IllegalArgumentException("decisions must hold at least one decision");
       }
+      // A null entry ({"decisions":[null]}, found by HttpFuzzIT) is a bad body, not a 500.
+      for (int i = 0; i < decisions.size(); i++) {
+        if (decisions.get(i) == null) {
+          throw new IllegalArgumentException("decisions[" + i + "] is null");
+        }
+      }
     }
   }
 
