@@ -278,11 +278,11 @@ public final class OpenSearchSubjectIndex implements SubjectIndex, AutoCloseable
     }
 
     // Scored searches gather the term statistics of every shard first, so a fuzzy query scores
-    // as on one index.
+    // as on one index. A search is a read: sent again when a node dies between its phases.
     private JsonNode call(String path, ObjectNode body, boolean scored) {
       try {
-        return cluster.call(
-            "POST", path, scored ? Map.of("search_type", "dfs_query_then_fetch") : Map.of(), body);
+        return cluster.read(
+            path, scored ? Map.of("search_type", "dfs_query_then_fetch") : Map.of(), body);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
