@@ -36,6 +36,15 @@ public final class Exchanges {
     return json;
   }
 
+  /**
+   * The 413, with the connection closed after it: the rest of the body is still unread on it, and a
+   * client that sent its next request on the same connection would have it read as that body.
+   */
+  private static ApiException tooLarge(HttpServerExchange exchange) {
+    exchange.setPersistent(false);
+    return ErrorCode.PAYLOAD_TOO_LARGE.exception(MAX_BODY_BYTES);
+  }
+
   /** Reads the body as {@code type}; must run on a worker thread (blocking). */
   public <T> T readBody(HttpServerExchange exchange, Class<T> type) {
     String contentType = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
@@ -52,7 +61,7 @@ public final class Exchanges {
         throw ErrorCode.BAD_PARAMETER.exception("Content-Length", "not a number");
       }
       if (declared > MAX_BODY_BYTES) {
-        throw ErrorCode.PAYLOAD_TOO_LARGE.exception(MAX_BODY_BYTES);
+        throw tooLarge(exchange);
       }
     }
     byte[] body;
@@ -65,7 +74,7 @@ public final class Exchanges {
       throw ErrorCode.UNREADABLE_BODY.exception();
     }
     if (body.length > MAX_BODY_BYTES) {
-      throw ErrorCode.PAYLOAD_TOO_LARGE.exception(MAX_BODY_BYTES);
+      throw tooLarge(exchange);
     }
     try {
       T value = json.readValue(body, type);

@@ -50,7 +50,10 @@ class LimitsIT {
     assertThat(error(world.post("/api/requests", Role.STAFF, big), 413).path("code").asText())
         .isEqualTo("KJ-413-01");
     String huge = "{\"x\": \"" + "a".repeat(3_000_000) + "\"}";
-    assertThat(world.post("/api/subject-search", Role.STAFF, huge).statusCode()).isEqualTo(413);
+    HttpResponse<String> tooLarge = world.post("/api/subject-search", Role.STAFF, huge);
+    assertThat(tooLarge.statusCode()).isEqualTo(413);
+    // The unread rest of the body must not be taken for the next request on the connection.
+    assertThat(tooLarge.headers().firstValue("connection")).hasValue("close");
     assertThat(world.get("/health", null).statusCode()).isEqualTo(200);
   }
 
