@@ -8,6 +8,7 @@ import static jp.kaiji.schema.IndexSchema.EMAIL_KEY;
 import static jp.kaiji.schema.IndexSchema.PHONE_E164;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,10 @@ import jp.kaiji.schema.KeyRules;
  * <p>One instance serves one request on one thread (it remembers the request's hashed keys).
  */
 final class RecordComparator {
+  /** Evidence only one person holds: their mobile, their e-mail, a number the group issued them. */
+  private static final Set<Evidence> PERSONAL =
+      EnumSet.of(Evidence.MOBILE, Evidence.EMAIL, Evidence.ISSUED_ID);
+
   private final MatchPolicy policy;
   private final Weighing weighing;
   private final NameComparator names;
@@ -77,10 +82,7 @@ final class RecordComparator {
    * share a birth date only as twins, and twins do not share both a mobile and an e-mail.
    */
   private boolean outweighsTheName(Set<Evidence> agreeing, double score) {
-    long personal =
-        agreeing.stream()
-            .filter(e -> e == Evidence.MOBILE || e == Evidence.EMAIL || e == Evidence.ISSUED_ID)
-            .count();
+    long personal = agreeing.stream().filter(PERSONAL::contains).count();
     return agreeing.contains(Evidence.BIRTH_DATE)
         && personal >= 2
         && score >= policy.confirmedMinScore();
@@ -91,10 +93,7 @@ final class RecordComparator {
     boolean nameDiffers = c.contradicts("name");
     // A different sex is read like a different birth date: a slip needs a reviewer's eye.
     boolean birthDiffers = c.contradicts("birthDate") || c.contradicts("sex");
-    boolean personalContact =
-        agreeing.contains(Evidence.MOBILE)
-            || agreeing.contains(Evidence.EMAIL)
-            || agreeing.contains(Evidence.ISSUED_ID);
+    boolean personalContact = agreeing.stream().anyMatch(PERSONAL::contains);
     if (nameDiffers) {
       if (!birthDiffers && outweighsTheName(agreeing, c.score())) {
         return Optional.of(MatchTier.CONFIRMED);
@@ -206,7 +205,6 @@ final class RecordComparator {
             "different"));
   }
 
-  /** Two neighbouring digits written in the wrong order (1967 for 1976): one slip of the pen. */
   private static boolean swappedMonthDay(String a, String b) {
     // yyyyMMdd
     return a.length() == 8
