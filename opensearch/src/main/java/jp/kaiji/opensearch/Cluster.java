@@ -115,6 +115,14 @@ public final class Cluster implements AutoCloseable {
     }
   }
 
+  /**
+   * A search's parameter that makes a shard that failed fail the search: by default the cluster
+   * answers 200 without that shard's hits, and a disclosure search or a count check that silently
+   * misses a shard's records is worse than a retry.
+   */
+  public static final Map<String, String> WHOLE_RESULTS =
+      Map.of("allow_partial_search_results", "false");
+
   private static final int READ_ATTEMPTS = 5;
   private static final long REQUEST_TIMEOUT_SECONDS = 120;
 

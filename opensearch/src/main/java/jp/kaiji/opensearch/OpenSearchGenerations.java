@@ -288,7 +288,7 @@ public final class OpenSearchGenerations {
         .putObject("terms")
         .put("field", jp.kaiji.schema.IndexSchema.SOURCE_ID)
         .put("size", Math.max(10, sources));
-    JsonNode r = cluster.read("/" + index + "/_search", Map.of(), q);
+    JsonNode r = cluster.read("/" + index + "/_search", Cluster.WHOLE_RESULTS, q);
     Map<String, Long> out = new LinkedHashMap<>();
     r.path("aggregations")
         .path("s")

@@ -277,18 +277,15 @@ public final class OpenSearchSubjectIndex implements SubjectIndex, AutoCloseable
       return out;
     }
 
-    private static final Map<String, String> WHOLE =
-        Map.of("allow_partial_search_results", "false");
     private static final Map<String, String> SCORED =
         Map.of("allow_partial_search_results", "false", "search_type", "dfs_query_then_fetch");
 
     // Scored searches gather the term statistics of every shard first, so a fuzzy query scores
-    // as on one index. A search is a read: sent again when a node dies between its phases. A
-    // shard that failed must fail the search (the cluster would answer 200 without its hits):
-    // a disclosure search that silently misses a shard's records is worse than a retry.
+    // as on one index. A search is a read: sent again when a node dies between its phases, and
+    // never answered without a failed shard's hits (Cluster.WHOLE_RESULTS).
     private JsonNode call(String path, ObjectNode body, boolean scored) {
       try {
-        return cluster.read(path, scored ? SCORED : WHOLE, body);
+        return cluster.read(path, scored ? SCORED : Cluster.WHOLE_RESULTS, body);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
