@@ -296,9 +296,8 @@ final class IdentifierOwnership {
     }
 
     CandidateQuery query() {
-      return new CandidateQuery(
-          List.of(new KeyTerm(field, key), new KeyTerm(hashField, Hashes.sha256Hex(key))),
-          List.of());
+      return CandidateQuery.exactly(
+          List.of(new KeyTerm(field, key), new KeyTerm(hashField, Hashes.sha256Hex(key))));
     }
   }
 }

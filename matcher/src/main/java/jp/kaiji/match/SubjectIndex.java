@@ -3,6 +3,7 @@ package jp.kaiji.match;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -50,22 +51,62 @@ public interface SubjectIndex {
   /** An index generation's identity. */
   record Generation(String id, Instant builtAt) {}
 
-  /** What to retrieve candidates by: exact keys and fuzzy keys, each naming its index field. */
-  record CandidateQuery(List<KeyTerm> exact, List<KeyTerm> fuzzy) {
+  /**
+   * What to retrieve candidates by, each key naming its index field. Without a {@link Pairing},
+   * every exact key and every fuzzy key (its one-edit neighbours) retrieves a record alone. With
+   * one, the exact keys still do, but the birth date and the fuzzy keys are shared by hundreds of
+   * persons in a large index: they retrieve a record only paired with a second, independent key
+   * (see {@link Pairing}). Scoring is the same either way: the exact keys, the birth dates and the
+   * fuzzy keys each add their weight; the pairing's name parts and places only admit.
+   */
+  record CandidateQuery(List<KeyTerm> exact, List<KeyTerm> fuzzy, Optional<Pairing> pairing) {
     public CandidateQuery {
       exact = List.copyOf(exact);
       fuzzy = List.copyOf(fuzzy);
+      Objects.requireNonNull(pairing, "pairing");
+    }
+
+    /** Exact keys only, each retrieving alone. */
+    public static CandidateQuery exactly(List<KeyTerm> exact) {
+      return new CandidateQuery(exact, List.of(), Optional.empty());
     }
 
     public boolean isEmpty() {
-      return exact.isEmpty() && fuzzy.isEmpty();
+      return exact.isEmpty() && fuzzy.isEmpty() && pairing.map(Pairing::isEmpty).orElse(true);
     }
 
-    /** The terms of this query that {@code other} does not have. */
+    /**
+     * The exact terms of this query that {@code other} does not have; its fuzzy keys and pairing
+     * whole when anything is new (a new key may pair with an old one), none otherwise.
+     */
     public CandidateQuery minus(CandidateQuery other) {
-      return new CandidateQuery(
-          exact.stream().filter(t -> !other.exact.contains(t)).toList(),
-          fuzzy.stream().filter(t -> !other.fuzzy.contains(t)).toList());
+      List<KeyTerm> added = exact.stream().filter(t -> !other.exact.contains(t)).toList();
+      boolean pairedNew = !fuzzy.equals(other.fuzzy) || !pairing.equals(other.pairing);
+      if (added.isEmpty() && !pairedNew) {
+        return new CandidateQuery(List.of(), List.of(), Optional.empty());
+      }
+      if (pairing.isEmpty()) {
+        return new CandidateQuery(
+            added, fuzzy.stream().filter(t -> !other.fuzzy.contains(t)).toList(), pairing);
+      }
+      return new CandidateQuery(added, fuzzy, pairing);
+    }
+  }
+
+  /**
+   * The keys that retrieve a record only in pairs: a birth date with a name part, a fuzzy key or a
+   * place; a fuzzy key with a place. Name parts (family or given name, their readings) and places
+   * (postcode, town, city) are each held by thousands, so they never retrieve alone either.
+   */
+  record Pairing(List<KeyTerm> birthDates, List<KeyTerm> nameParts, List<KeyTerm> places) {
+    public Pairing {
+      birthDates = List.copyOf(birthDates);
+      nameParts = List.copyOf(nameParts);
+      places = List.copyOf(places);
+    }
+
+    boolean isEmpty() {
+      return birthDates.isEmpty();
     }
   }
 

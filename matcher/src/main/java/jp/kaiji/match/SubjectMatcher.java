@@ -1,13 +1,20 @@
 package jp.kaiji.match;
 
 import static jp.kaiji.schema.IndexSchema.ADDRESS_BLOCK;
+import static jp.kaiji.schema.IndexSchema.ADDRESS_PREFECTURE_CITY;
+import static jp.kaiji.schema.IndexSchema.ADDRESS_TOWN;
 import static jp.kaiji.schema.IndexSchema.BIRTH_DATE;
 import static jp.kaiji.schema.IndexSchema.EMAIL_KEY;
 import static jp.kaiji.schema.IndexSchema.EMAIL_SHA256;
 import static jp.kaiji.schema.IndexSchema.ISSUED_ID;
+import static jp.kaiji.schema.IndexSchema.NAME_FAMILY;
 import static jp.kaiji.schema.IndexSchema.NAME_FULL;
+import static jp.kaiji.schema.IndexSchema.NAME_GIVEN;
 import static jp.kaiji.schema.IndexSchema.PHONE_E164;
 import static jp.kaiji.schema.IndexSchema.PHONE_SHA256;
+import static jp.kaiji.schema.IndexSchema.POSTCODE;
+import static jp.kaiji.schema.IndexSchema.READING_FAMILY;
+import static jp.kaiji.schema.IndexSchema.READING_GIVEN;
 import static jp.kaiji.schema.IndexSchema.READING_KEY;
 import static jp.kaiji.schema.IndexSchema.READING_LOOSE;
 
@@ -116,10 +123,17 @@ public final class SubjectMatcher {
 
   /**
    * The retrieval query: every key of the request, plus edit-distance keys for names and readings.
+   * A birth date or a name one edit off alone is shared by hundreds of persons in a large index and
+   * makes no record reviewable, so they retrieve only in pairs ({@link SubjectIndex.Pairing}). Not
+   * for a Latin-script name: its words may come in another order or with a middle name, which no
+   * key reaches, so its birth date still retrieves alone.
    */
   static CandidateQuery candidateQuery(IdentityKeys q) {
     List<KeyTerm> exact = new ArrayList<>();
     List<KeyTerm> fuzzy = new ArrayList<>();
+    List<KeyTerm> births = new ArrayList<>();
+    List<KeyTerm> nameParts = new ArrayList<>();
+    List<KeyTerm> places = new ArrayList<>();
     for (NameKey n : q.names()) {
       n.fullKey()
           .ifPresent(
@@ -135,8 +149,21 @@ public final class SubjectMatcher {
               exact.add(new KeyTerm(READING_LOOSE, r.looseKey()));
               fuzzy.add(new KeyTerm(READING_KEY, r.key()));
             });
-    q.birthDates().forEach(d -> exact.add(new KeyTerm(BIRTH_DATE, d)));
-    q.addresses().forEach(a -> a.block().ifPresent(b -> exact.add(new KeyTerm(ADDRESS_BLOCK, b))));
+    q.birthDates().forEach(d -> births.add(new KeyTerm(BIRTH_DATE, d)));
+    for (NameKey n : q.names()) {
+      n.familyKey().ifPresent(k -> nameParts.add(new KeyTerm(NAME_FAMILY, k)));
+      n.givenKey().ifPresent(k -> nameParts.add(new KeyTerm(NAME_GIVEN, k)));
+    }
+    for (var r : q.readings()) {
+      r.familyKey().ifPresent(k -> nameParts.add(new KeyTerm(READING_FAMILY, k)));
+      r.givenKey().ifPresent(k -> nameParts.add(new KeyTerm(READING_GIVEN, k)));
+    }
+    for (AddressKey a : q.addresses()) {
+      a.block().ifPresent(b -> exact.add(new KeyTerm(ADDRESS_BLOCK, b)));
+      a.town().ifPresent(t -> places.add(new KeyTerm(ADDRESS_TOWN, t)));
+      a.prefectureCity().ifPresent(c -> places.add(new KeyTerm(ADDRESS_PREFECTURE_CITY, c)));
+      a.postcode().ifPresent(p -> places.add(new KeyTerm(POSTCODE, p)));
+    }
     q.phones()
         .forEach(
             p -> {
@@ -150,7 +177,12 @@ public final class SubjectMatcher {
               exact.add(new KeyTerm(EMAIL_SHA256, Hashes.sha256Hex(e)));
             });
     q.issuedIds().forEach(id -> exact.add(new KeyTerm(ISSUED_ID, id)));
-    return new CandidateQuery(exact, fuzzy);
+    if (q.names().stream().anyMatch(NameKey::latin)) {
+      exact.addAll(births);
+      return new CandidateQuery(exact, fuzzy, Optional.empty());
+    }
+    return new CandidateQuery(
+        exact, fuzzy, Optional.of(new SubjectIndex.Pairing(births, nameParts, places)));
   }
 
   /**
@@ -331,7 +363,7 @@ public final class SubjectMatcher {
 
   private static boolean anotherBirthDateHolds(
       SubjectIndex.Snapshot index, RecordComparator comparator, IdentityKeys request, String name) {
-    CandidateQuery q = new CandidateQuery(List.of(new KeyTerm(NAME_FULL, name)), List.of());
+    CandidateQuery q = CandidateQuery.exactly(List.of(new KeyTerm(NAME_FULL, name)));
     return index.find(q, NAMESAKE_PROBE).stream()
         .anyMatch(r -> comparator.compare(request, r.identity()).contradicts("birthDate"));
   }

@@ -184,7 +184,7 @@ public abstract class SubjectIndexContract {
           keys(s.find(exact(IndexSchema.EMAIL_KEY, key("c3", IndexSchema.EMAIL_KEY)), 10)));
       assertEquals(
           Set.of(), keys(s.find(exact(new SubjectIndex.KeyTerm(IndexSchema.EMAIL_KEY, "x")), 10)));
-      assertEquals(List.of(), s.find(new SubjectIndex.CandidateQuery(List.of(), List.of()), 10));
+      assertEquals(List.of(), s.find(SubjectIndex.CandidateQuery.exactly(List.of()), 10));
       assertEquals(
           1,
           s.find(exact(IndexSchema.PHONE_E164, key("c1", IndexSchema.PHONE_E164)), 1).size(),
@@ -202,6 +202,47 @@ public abstract class SubjectIndexContract {
       assertEquals(Set.of("c3"), keys(s.find(fuzzy(IndexSchema.EMAIL_KEY, oneEdit), 10)));
       assertEquals(Set.of(), keys(s.find(fuzzy(IndexSchema.EMAIL_KEY, twoEdits), 10)));
     }
+  }
+
+  @Test
+  void aBirthDateOrANeighbourOfTheNameRetrievesOnlyInPairs() throws Exception {
+    publishWorld();
+    var birth = new SubjectIndex.KeyTerm(IndexSchema.BIRTH_DATE, key("c1", IndexSchema.BIRTH_DATE));
+    var family =
+        new SubjectIndex.KeyTerm(IndexSchema.NAME_FAMILY, key("c1", IndexSchema.NAME_FAMILY));
+    String full = key("c1", IndexSchema.NAME_FULL);
+    var neighbour =
+        new SubjectIndex.KeyTerm(IndexSchema.NAME_FULL, full.substring(0, full.length() - 1) + "一");
+    var email = new SubjectIndex.KeyTerm(IndexSchema.EMAIL_KEY, key("c3", IndexSchema.EMAIL_KEY));
+    try (SubjectIndex.Snapshot s = backend.index().acquire().orElseThrow()) {
+      assertEquals(Set.of("c1"), keys(s.find(exact(birth), 10)), "unpaired, it retrieves alone");
+      assertEquals(Set.of(), keys(s.find(paired(List.of(), List.of(), birth, List.of()), 10)));
+      assertEquals(
+          Set.of("c1"),
+          keys(s.find(paired(List.of(), List.of(), birth, List.of(family)), 10)),
+          "the birth date with the family name: c2 shares the name, not the date");
+      assertEquals(
+          Set.of(), keys(s.find(paired(List.of(), List.of(neighbour), null, List.of(family)), 10)));
+      assertEquals(
+          Set.of("c1"), keys(s.find(paired(List.of(), List.of(neighbour), birth, List.of()), 10)));
+      assertEquals(
+          Set.of("c1", "c3"),
+          keys(s.find(paired(List.of(email), List.of(neighbour), birth, List.of()), 10)),
+          "an exact key still retrieves alone");
+    }
+  }
+
+  private static SubjectIndex.CandidateQuery paired(
+      List<SubjectIndex.KeyTerm> exact,
+      List<SubjectIndex.KeyTerm> fuzzy,
+      SubjectIndex.KeyTerm birth,
+      List<SubjectIndex.KeyTerm> nameParts) {
+    return new SubjectIndex.CandidateQuery(
+        exact,
+        fuzzy,
+        Optional.of(
+            new SubjectIndex.Pairing(
+                birth == null ? List.of() : List.of(birth), nameParts, List.of())));
   }
 
   @Test
@@ -300,12 +341,12 @@ public abstract class SubjectIndexContract {
   }
 
   private static SubjectIndex.CandidateQuery exact(SubjectIndex.KeyTerm term) {
-    return new SubjectIndex.CandidateQuery(List.of(term), List.of());
+    return SubjectIndex.CandidateQuery.exactly(List.of(term));
   }
 
   private static SubjectIndex.CandidateQuery fuzzy(String field, String value) {
     return new SubjectIndex.CandidateQuery(
-        List.of(), List.of(new SubjectIndex.KeyTerm(field, value)));
+        List.of(), List.of(new SubjectIndex.KeyTerm(field, value)), Optional.empty());
   }
 
   private static Set<String> keys(List<IndexedRecord> records) {

@@ -157,35 +157,98 @@ public final class OpenSearchSubjectIndex implements SubjectIndex, AutoCloseable
       if (query.isEmpty()) {
         return List.of();
       }
-      statistics(query.exact());
-      ObjectNode q = Cluster.object();
-      ArrayNode should = q.putObject("bool").putArray("should");
-      for (SubjectIndex.KeyTerm t : query.exact()) {
-        long df = docFreqs.get(t);
-        if (df == 0) {
-          continue;
-        }
-        ObjectNode cs = should.addObject().putObject("constant_score");
-        cs.putObject("filter").putObject("term").put(t.field(), t.value());
-        cs.put("boost", (float) Math.log(1.0 + (double) docCount / df));
-      }
+      List<SubjectIndex.KeyTerm> births =
+          query.pairing().map(SubjectIndex.Pairing::birthDates).orElse(List.of());
+      List<SubjectIndex.KeyTerm> weighed = new ArrayList<>(query.exact());
+      weighed.addAll(births);
+      statistics(weighed);
+      List<ObjectNode> alone = new ArrayList<>();
+      query.exact().forEach(t -> rarity(t).ifPresent(alone::add));
+      List<ObjectNode> fuzzy = new ArrayList<>();
       for (SubjectIndex.KeyTerm t : query.fuzzy()) {
         if (t.value().codePointCount(0, t.value().length()) >= 3) {
-          should
-              .addObject()
-              .putObject("fuzzy")
+          ObjectNode f = Cluster.object();
+          f.putObject("fuzzy")
               .putObject(t.field())
               .put("value", t.value())
               .put("fuzziness", 1)
               .put("prefix_length", 1)
               .put("max_expansions", FUZZY_EXPANSIONS)
               .put("transpositions", true);
+          fuzzy.add(f);
         }
       }
-      if (should.isEmpty()) {
+      if (query.pairing().isEmpty()) {
+        alone.addAll(fuzzy);
+        return alone.isEmpty() ? List.of() : hits(any(alone), limit, true);
+      }
+      // The same admission as the embedded index's (SubjectIndex.Pairing).
+      SubjectIndex.Pairing pairing = query.pairing().get();
+      List<ObjectNode> birth = new ArrayList<>();
+      births.forEach(t -> rarity(t).ifPresent(birth::add));
+      List<ObjectNode> scored = new ArrayList<>(alone);
+      scored.addAll(birth);
+      scored.addAll(fuzzy);
+      if (scored.isEmpty()) {
         return List.of();
       }
+      ObjectNode place = any(terms(pairing.places()));
+      List<ObjectNode> nameOrPlace = new ArrayList<>(fuzzy);
+      nameOrPlace.addAll(terms(pairing.nameParts()));
+      nameOrPlace.add(place);
+      List<ObjectNode> admitted = new ArrayList<>(alone);
+      admitted.add(both(any(birth), any(nameOrPlace)));
+      admitted.add(both(any(fuzzy), place));
+      ObjectNode q = Cluster.object();
+      ObjectNode bool = q.putObject("bool");
+      bool.putArray("must").add(any(scored));
+      bool.putArray("filter").add(any(admitted));
       return hits(q, limit, true);
+    }
+
+    /** A constant-score clause weighted by the key's rarity; empty when no record holds it. */
+    private Optional<ObjectNode> rarity(SubjectIndex.KeyTerm t) {
+      long df = docFreqs.get(t);
+      if (df == 0) {
+        return Optional.empty();
+      }
+      ObjectNode c = Cluster.object();
+      ObjectNode cs = c.putObject("constant_score");
+      cs.putObject("filter").putObject("term").put(t.field(), t.value());
+      cs.put("boost", (float) Math.log(1.0 + (double) docCount / df));
+      return Optional.of(c);
+    }
+
+    private static List<ObjectNode> terms(List<SubjectIndex.KeyTerm> keys) {
+      List<ObjectNode> out = new ArrayList<>();
+      for (SubjectIndex.KeyTerm t : keys) {
+        ObjectNode c = Cluster.object();
+        c.putObject("term").put(t.field(), t.value());
+        out.add(c);
+      }
+      return out;
+    }
+
+    /**
+     * Any of the clauses; an empty list matches nothing (a bool without clauses would match all).
+     */
+    private static ObjectNode any(List<ObjectNode> clauses) {
+      ObjectNode q = Cluster.object();
+      if (clauses.isEmpty()) {
+        q.putObject("match_none");
+        return q;
+      }
+      ArrayNode should = q.putObject("bool").putArray("should");
+      clauses.forEach(should::add);
+      return q;
+    }
+
+    private static ObjectNode both(ObjectNode a, ObjectNode b) {
+      ObjectNode q = Cluster.object();
+      ArrayNode filter = q.putObject("bool").putArray("filter");
+      filter.add(a);
+      filter.add(b);
+      return q;
     }
 
     /** One request for every unknown docFreq of {@code terms} (and the doc count). */

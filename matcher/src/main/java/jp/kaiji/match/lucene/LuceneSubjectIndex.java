@@ -326,26 +326,75 @@ public final class LuceneSubjectIndex implements SubjectIndex, AutoCloseable {
       if (query.isEmpty()) {
         return List.of();
       }
-      BooleanQuery.Builder b = new BooleanQuery.Builder();
-      for (SubjectIndex.KeyTerm t : query.exact()) {
-        // Each key scores its rarity once per matching record, without BM25's term-frequency and
-        // length work: records holding several rare keys of the request come first.
-        long df = docFreq(t.field(), t.value());
-        if (df == 0) {
-          continue;
-        }
-        float rarity = (float) Math.log(1.0 + (double) numDocs / df);
-        b.add(
-            new BoostQuery(
-                new ConstantScoreQuery(new TermQuery(new Term(t.field(), t.value()))), rarity),
-            BooleanClause.Occur.SHOULD);
-      }
+      // Each key scores its rarity once per matching record, without BM25's term-frequency and
+      // length work: records holding several rare keys of the request come first.
+      List<Query> alone = new ArrayList<>();
+      query.exact().forEach(t -> rarity(t).ifPresent(alone::add));
+      List<Query> fuzzy = new ArrayList<>();
       for (SubjectIndex.KeyTerm t : query.fuzzy()) {
         if (t.value().codePointCount(0, t.value().length()) >= 3) {
-          b.add(fuzzy(new Term(t.field(), t.value()), 1), BooleanClause.Occur.SHOULD);
+          fuzzy.add(fuzzy(new Term(t.field(), t.value()), 1));
         }
       }
-      return search(b.build(), limit);
+      if (query.pairing().isEmpty()) {
+        alone.addAll(fuzzy);
+        return search(any(alone), limit);
+      }
+      SubjectIndex.Pairing pairing = query.pairing().get();
+      List<Query> births = new ArrayList<>();
+      pairing.birthDates().forEach(t -> rarity(t).ifPresent(births::add));
+      List<Query> scored = new ArrayList<>(alone);
+      scored.addAll(births);
+      scored.addAll(fuzzy);
+      if (scored.isEmpty()) {
+        return List.of();
+      }
+      // Admitted: a record holding a key that retrieves alone, or one of the pairs.
+      Query birth = any(births);
+      Query neighbour = any(fuzzy);
+      Query place = any(terms(pairing.places()));
+      List<Query> nameOrPlace = new ArrayList<>(fuzzy);
+      nameOrPlace.addAll(terms(pairing.nameParts()));
+      nameOrPlace.add(place);
+      List<Query> admitted = new ArrayList<>(alone);
+      admitted.add(both(birth, any(nameOrPlace)));
+      admitted.add(both(neighbour, place));
+      return search(
+          new BooleanQuery.Builder()
+              .add(any(scored), BooleanClause.Occur.MUST)
+              .add(any(admitted), BooleanClause.Occur.FILTER)
+              .build(),
+          limit);
+    }
+
+    /** The key's clause weighted by its rarity; empty when no record holds it. */
+    private Optional<Query> rarity(SubjectIndex.KeyTerm t) {
+      long df = docFreq(t.field(), t.value());
+      if (df == 0) {
+        return Optional.empty();
+      }
+      float rarity = (float) Math.log(1.0 + (double) numDocs / df);
+      return Optional.of(
+          new BoostQuery(
+              new ConstantScoreQuery(new TermQuery(new Term(t.field(), t.value()))), rarity));
+    }
+
+    private static List<Query> terms(List<SubjectIndex.KeyTerm> keys) {
+      return keys.stream().map(t -> (Query) new TermQuery(new Term(t.field(), t.value()))).toList();
+    }
+
+    /** Any of the clauses; an empty list matches nothing. */
+    private static Query any(List<Query> clauses) {
+      BooleanQuery.Builder b = new BooleanQuery.Builder();
+      clauses.forEach(c -> b.add(c, BooleanClause.Occur.SHOULD));
+      return b.build();
+    }
+
+    private static Query both(Query a, Query b) {
+      return new BooleanQuery.Builder()
+          .add(a, BooleanClause.Occur.FILTER)
+          .add(b, BooleanClause.Occur.FILTER)
+          .build();
     }
 
     private Query fuzzy(Term term, int fixed) {

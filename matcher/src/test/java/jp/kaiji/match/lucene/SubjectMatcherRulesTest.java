@@ -77,6 +77,22 @@ class SubjectMatcherRulesTest {
   }
 
   @Test
+  void theBirthDateRetrievesARecordPairedWithAPartOfTheNameNotAlone() throws Exception {
+    Map<String, RecordMatch> found =
+        search(
+            List.of(
+                requesterCustomer(),
+                // A record under another family name (a marriage the form does not mention).
+                row("id", "c2", "name", "佐藤 紗季", "birth", "1981-04-09", "date", "2010-01-01"),
+                // Only the birth date in common: hundreds of persons share one in a large index.
+                row("id", "c3", "name", "田中 一郎", "birth", "1981-04-09", "date", "2010-01-01")),
+            List.of(),
+            List.of());
+    assertThat(found.get("customers/c2").tier()).isEqualTo(MatchTier.NEEDS_REVIEW);
+    assertThat(found).doesNotContainKey("customers/c3");
+  }
+
+  @Test
   void aRecordKnownOnlyByTheNameStaysInReviewUnlessTheIndexHoldsANamesake() throws Exception {
     Map<String, Map<String, String>> nameOnly =
         Map.of("order", row("id", "o5", "name", "真鍋 紗季", "date", "2023-05-06"));

@@ -101,8 +101,8 @@ class AdminOnOpenSearchTest {
       try (SubjectIndex.Snapshot s = index.acquire().orElseThrow()) {
         two =
             s.find(
-                new SubjectIndex.CandidateQuery(
-                    List.of(new SubjectIndex.KeyTerm(IndexSchema.SOURCE_ID, source)), List.of()),
+                SubjectIndex.CandidateQuery.exactly(
+                    List.of(new SubjectIndex.KeyTerm(IndexSchema.SOURCE_ID, source))),
                 2);
       }
       assertThat(two).hasSize(2);

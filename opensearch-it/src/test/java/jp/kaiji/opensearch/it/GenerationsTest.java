@@ -90,11 +90,10 @@ class GenerationsTest {
         assertThat(s.recordsPerSource()).containsEntry(source.source(), source.indexed());
         pk =
             s.find(
-                    new SubjectIndex.CandidateQuery(
+                    SubjectIndex.CandidateQuery.exactly(
                         java.util.List.of(
                             new SubjectIndex.KeyTerm(
-                                jp.kaiji.schema.IndexSchema.SOURCE_ID, source.source())),
-                        java.util.List.of()),
+                                jp.kaiji.schema.IndexSchema.SOURCE_ID, source.source()))),
                     1)
                 .getFirst()
                 .primaryKey();
