@@ -186,24 +186,22 @@ public final class OpenSearchSubjectIndex implements SubjectIndex, AutoCloseable
       SubjectIndex.Pairing pairing = query.pairing().get();
       List<ObjectNode> birth = new ArrayList<>();
       births.forEach(t -> rarity(t).ifPresent(birth::add));
-      List<ObjectNode> scored = new ArrayList<>(alone);
-      scored.addAll(birth);
-      scored.addAll(fuzzy);
-      if (scored.isEmpty()) {
-        return List.of();
+      List<ObjectNode> places = terms(pairing.places());
+      List<ObjectNode> withBirth = new ArrayList<>(alone);
+      withBirth.addAll(fuzzy);
+      withBirth.addAll(terms(pairing.nameParts()));
+      withBirth.addAll(places);
+      List<ObjectNode> withNeighbour = new ArrayList<>(alone);
+      withNeighbour.addAll(birth);
+      withNeighbour.addAll(places);
+      List<ObjectNode> clauses = new ArrayList<>(alone);
+      if (!birth.isEmpty()) {
+        clauses.add(both(any(birth), any(withBirth)));
       }
-      ObjectNode place = any(terms(pairing.places()));
-      List<ObjectNode> nameOrPlace = new ArrayList<>(fuzzy);
-      nameOrPlace.addAll(terms(pairing.nameParts()));
-      nameOrPlace.add(place);
-      List<ObjectNode> admitted = new ArrayList<>(alone);
-      admitted.add(both(any(birth), any(nameOrPlace)));
-      admitted.add(both(any(fuzzy), place));
-      ObjectNode q = Cluster.object();
-      ObjectNode bool = q.putObject("bool");
-      bool.putArray("must").add(any(scored));
-      bool.putArray("filter").add(any(admitted));
-      return hits(q, limit, true);
+      if (!fuzzy.isEmpty()) {
+        clauses.add(both(any(fuzzy), any(withNeighbour)));
+      }
+      return clauses.isEmpty() ? List.of() : hits(any(clauses), limit, true);
     }
 
     /** A constant-score clause weighted by the key's rarity; empty when no record holds it. */
@@ -243,11 +241,12 @@ public final class OpenSearchSubjectIndex implements SubjectIndex, AutoCloseable
       return q;
     }
 
-    private static ObjectNode both(ObjectNode a, ObjectNode b) {
+    /** {@code scored}, where {@code paired} matches too. */
+    private static ObjectNode both(ObjectNode scored, ObjectNode paired) {
       ObjectNode q = Cluster.object();
-      ArrayNode filter = q.putObject("bool").putArray("filter");
-      filter.add(a);
-      filter.add(b);
+      ObjectNode bool = q.putObject("bool");
+      bool.putArray("must").add(scored);
+      bool.putArray("filter").add(paired);
       return q;
     }
 

@@ -20,6 +20,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
@@ -303,6 +304,8 @@ public final class LuceneSubjectIndex implements SubjectIndex, AutoCloseable {
     // candidates twice (before and after expansion): both are answered once per snapshot. The
     // snapshot's reader never changes, so neither can go stale.
     private final Map<Term, Long> docFreqs = new java.util.concurrent.ConcurrentHashMap<>();
+    // The terms dictionary is looked up once per key: the docFreq and the query share the states.
+    private final Map<Term, TermStates> termStates = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Integer, IndexedRecord> records =
         new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -343,28 +346,26 @@ public final class LuceneSubjectIndex implements SubjectIndex, AutoCloseable {
       SubjectIndex.Pairing pairing = query.pairing().get();
       List<Query> births = new ArrayList<>();
       pairing.birthDates().forEach(t -> rarity(t).ifPresent(births::add));
-      List<Query> scored = new ArrayList<>(alone);
-      scored.addAll(births);
-      scored.addAll(fuzzy);
-      if (scored.isEmpty()) {
-        return List.of();
+      // A birth date scores where it pairs with a part of the name, a neighbour, a place or a key
+      // that retrieves alone; a neighbour where it pairs with a place, a birth date or such a key.
+      // Each pair is led by its small side, so the large lists (a family name, a city) are only
+      // skipped through: the records admitted and their scores are those of the plain query.
+      List<Query> places = terms(pairing.places());
+      List<Query> withBirth = new ArrayList<>(alone);
+      withBirth.addAll(fuzzy);
+      withBirth.addAll(terms(pairing.nameParts()));
+      withBirth.addAll(places);
+      List<Query> withNeighbour = new ArrayList<>(alone);
+      withNeighbour.addAll(births);
+      withNeighbour.addAll(places);
+      List<Query> clauses = new ArrayList<>(alone);
+      if (!births.isEmpty()) {
+        clauses.add(both(any(births), any(withBirth)));
       }
-      // Admitted: a record holding a key that retrieves alone, or one of the pairs.
-      Query birth = any(births);
-      Query neighbour = any(fuzzy);
-      Query place = any(terms(pairing.places()));
-      List<Query> nameOrPlace = new ArrayList<>(fuzzy);
-      nameOrPlace.addAll(terms(pairing.nameParts()));
-      nameOrPlace.add(place);
-      List<Query> admitted = new ArrayList<>(alone);
-      admitted.add(both(birth, any(nameOrPlace)));
-      admitted.add(both(neighbour, place));
-      return search(
-          new BooleanQuery.Builder()
-              .add(any(scored), BooleanClause.Occur.MUST)
-              .add(any(admitted), BooleanClause.Occur.FILTER)
-              .build(),
-          limit);
+      if (!fuzzy.isEmpty()) {
+        clauses.add(both(any(fuzzy), any(withNeighbour)));
+      }
+      return clauses.isEmpty() ? List.of() : search(any(clauses), limit);
     }
 
     /** The key's clause weighted by its rarity; empty when no record holds it. */
@@ -376,11 +377,11 @@ public final class LuceneSubjectIndex implements SubjectIndex, AutoCloseable {
       float rarity = (float) Math.log(1.0 + (double) numDocs / df);
       return Optional.of(
           new BoostQuery(
-              new ConstantScoreQuery(new TermQuery(new Term(t.field(), t.value()))), rarity));
+              new ConstantScoreQuery(termQuery(new Term(t.field(), t.value()))), rarity));
     }
 
-    private static List<Query> terms(List<SubjectIndex.KeyTerm> keys) {
-      return keys.stream().map(t -> (Query) new TermQuery(new Term(t.field(), t.value()))).toList();
+    private List<Query> terms(List<SubjectIndex.KeyTerm> keys) {
+      return keys.stream().map(t -> termQuery(new Term(t.field(), t.value()))).toList();
     }
 
     /** Any of the clauses; an empty list matches nothing. */
@@ -390,10 +391,11 @@ public final class LuceneSubjectIndex implements SubjectIndex, AutoCloseable {
       return b.build();
     }
 
-    private static Query both(Query a, Query b) {
+    /** {@code scored}, where {@code paired} matches too. */
+    private static Query both(Query scored, Query paired) {
       return new BooleanQuery.Builder()
-          .add(a, BooleanClause.Occur.FILTER)
-          .add(b, BooleanClause.Occur.FILTER)
+          .add(scored, BooleanClause.Occur.MUST)
+          .add(paired, BooleanClause.Occur.FILTER)
           .build();
     }
 
@@ -480,9 +482,27 @@ public final class LuceneSubjectIndex implements SubjectIndex, AutoCloseable {
         // Live records only (as docCount, and as an OpenSearch cluster counts them): a sync leaves
         // the records it replaced deleted, and Lucene's docFreq counts them until a merge.
         IndexReader reader = searcher.getIndexReader();
-        long n = reader.hasDeletions() ? searcher.count(new TermQuery(term)) : reader.docFreq(term);
+        long n = reader.hasDeletions() ? searcher.count(termQuery(term)) : states(term).docFreq();
         docFreqs.put(term, n);
         return n;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private Query termQuery(Term term) {
+      return new TermQuery(term, states(term));
+    }
+
+    private TermStates states(Term term) {
+      TermStates known = termStates.get(term);
+      if (known != null) {
+        return known;
+      }
+      try {
+        TermStates built = TermStates.build(searcher, term, true);
+        termStates.put(term, built);
+        return built;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
