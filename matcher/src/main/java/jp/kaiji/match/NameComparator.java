@@ -69,6 +69,12 @@ final class NameComparator {
       }
     }
     boolean kanjiComparable = kanji != Level.ABSENT;
+    if (!kanjiComparable && reading != Level.SAME && reading != Level.CLOSE) {
+      Optional<AttributeMatch> t = transcription(q, r);
+      if (t.isPresent()) {
+        return t;
+      }
+    }
     if (kanji == Level.CLOSE && kanjiSlip && reading == Level.DIFFERENT) {
       // One kanji apart and read differently: another name, not a typo.
       return Optional.of(
@@ -122,6 +128,56 @@ final class NameComparator {
     return Optional.of(
         new AttributeMatch(
             "name", Level.DIFFERENT, Evidence.NAME, weighing.policy().disagreement().name(), why));
+  }
+
+  /**
+   * A Latin name on one side that a katakana name or reading on the other transcribes (Minh Nguyen,
+   * グエン・ミン): close, never more, since the folding that makes them meet also makes Maria and Mario
+   * meet; only other identifiers confirm such a record.
+   */
+  private Optional<AttributeMatch> transcription(IdentityKeys q, IdentityKeys r) {
+    Optional<AttributeMatch> a = transcribed(q, r);
+    return a.isPresent() ? a : transcribed(r, q);
+  }
+
+  private Optional<AttributeMatch> transcribed(IdentityKeys latinSide, IdentityKeys kanaSide) {
+    for (NameKey n : latinSide.names()) {
+      if (!n.latin() || n.fullKey().isEmpty()) {
+        continue;
+      }
+      String latin = n.fullKey().get();
+      for (NameKey k : kanaSide.names()) {
+        if (!k.latin() && k.fullKey().isPresent() && Readings.isKana(k.fullKey().get())) {
+          Optional<KanaLatinNames.Meeting> m = KanaLatinNames.meet(latin, k.fullKey().get());
+          if (m.isPresent()) {
+            return Optional.of(close(m.get(), NAME_FULL, k.fullKey().get()));
+          }
+        }
+      }
+      for (ReadingKey k : kanaSide.readings()) {
+        // A kana name is a reading as well (KeyRules.readingOfName): tried above.
+        if (kanaSide.names().stream().anyMatch(x -> x.fullKey().equals(Optional.of(k.key())))) {
+          continue;
+        }
+        Optional<KanaLatinNames.Meeting> m = KanaLatinNames.meet(latin, k.key());
+        if (m.isPresent()) {
+          return Optional.of(close(m.get(), READING_KEY, k.key()));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private AttributeMatch close(KanaLatinNames.Meeting m, String field, String key) {
+    double w =
+        weighing.policy().closeFactor()
+            * weighing.weight(
+                field.equals(NAME_FULL)
+                    ? weighing.policy().m().name()
+                    : weighing.policy().m().reading(),
+                field,
+                key);
+    return new AttributeMatch("name", Level.CLOSE, Evidence.NAME, w, "close (" + m.why() + ")");
   }
 
   /**

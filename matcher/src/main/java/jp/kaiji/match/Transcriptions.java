@@ -1,0 +1,124 @@
+package jp.kaiji.match;
+
+import com.ibm.icu.text.Transliterator;
+import java.util.regex.Pattern;
+
+/**
+ * One phonetic spelling for a katakana transcription of a foreign name and for the name in Latin
+ * letters, so that グエン and Nguyen, ガルシア and Garcia, シュミット and Schmidt come out alike.
+ *
+ * <p>Katakana is romanized by ICU ({@code Katakana-Latin}: ガルシア → garushia); then both sides are
+ * folded the same way, undoing what Japanese transcription does to a foreign word and what Latin
+ * spellings vary in: digraphs (ph, sh, ch, th, ck), c/k/q/s/z, l→r, v→b, silent h, y as a vowel or
+ * a glide (ミュ myu → mu), ng, the vowel Japanese inserts after a consonant (garushia → garsia, シュミット
+ * → smit), an r before a consonant or at the end that English does not pronounce (Anderson,
+ * アンダーソン), a final silent e, long vowels (ー, doubled vowels, ou, ei) and doubled consonants. The
+ * folding is deliberately coarse; {@link KanaLatinNames} compares its results with typo tolerance
+ * and a syllable count, never by equality of the raw spellings.
+ */
+final class Transcriptions {
+  // A Transliterator is not safe for concurrent use; one per thread.
+  private static final ThreadLocal<Transliterator> KATAKANA_LATIN =
+      ThreadLocal.withInitial(
+          () -> Transliterator.getInstance("Katakana-Latin; Latin-ASCII; Lower"));
+
+  // ICU marks a small kana with '~': ヴィ vu~i, ドゥ do~u, ウィ u~i, イェ i~e, ッ alone ~tsu.
+  private static final Pattern LONE_SOKUON = Pattern.compile("~tsu$|^~tsu");
+  private static final Pattern SMALL_AFTER_CONSONANT =
+      Pattern.compile("(?<=[b-df-hj-np-tv-z])[aeiou]~");
+  private static final Pattern W_GLIDE = Pattern.compile("u~(?=[aeio])");
+  private static final Pattern Y_GLIDE = Pattern.compile("i~(?=[aeou])");
+  private static final Pattern NOT_LETTER = Pattern.compile("[^a-z]");
+
+  private static final String VOWELS = "aeiou";
+
+  private Transcriptions() {}
+
+  /** The folded spelling of one katakana word (no spaces). */
+  static String ofKatakana(String katakana) {
+    String s = KATAKANA_LATIN.get().transliterate(katakana);
+    s = LONE_SOKUON.matcher(s).replaceAll("");
+    s = SMALL_AFTER_CONSONANT.matcher(s).replaceAll("");
+    s = W_GLIDE.matcher(s).replaceAll("w");
+    s = Y_GLIDE.matcher(s).replaceAll("y");
+    return fold(NOT_LETTER.matcher(s).replaceAll(""));
+  }
+
+  /** The folded spelling of one lower-case Latin word, or of a romanized katakana word. */
+  static String fold(String word) {
+    String s = word;
+    // Spellings of one sound.
+    s = s.replace("ph", "f").replace("sch", "sh").replace("tch", "ch").replace("ck", "k");
+    s = s.replace("x", "ks").replace("qu", "k").replace("q", "k");
+    // English ay (Taylor, テイラー) is the e-sound Japanese writes エイ.
+    s = s.replace("ay", "e").replace("ee", "i");
+    s = s.replaceAll("c(?=[eiy])", "s").replace("ch", "s").replace("c", "k");
+    s = s.replace("sh", "s").replace("ts", "s").replace("th", "t").replace("dz", "z");
+    s = s.replace("z", "s").replace("dj", "j").replace("gh", "g").replace("h", "");
+    s = s.replace('l', 'r').replace('v', 'b');
+    // y: a glide after a consonant (ミュ myu), else a vowel (Nguyen, Taylor).
+    s = s.replaceAll("(?<=[b-df-hj-np-tv-z])y(?=[aeiou])", "").replace('y', 'i');
+    // ng: Japanese has no initial ng (Nguyen, グエン); a final ng is ン (Singh, シン).
+    s = s.replaceAll("^ng", "g").replaceAll("ng(?![aeiou])", "n");
+    // A silent u in gue/gui (Rodriguez, ロドリゲス).
+    s = s.replaceAll("gu(?=[ei])", "g");
+    s = dropEpenthetic(s);
+    s = collapseDoubles(s);
+    // English -er, -or at the end are the long a Japanese writes アー (Miller ミラー, Taylor テイラー).
+    s = s.replaceAll("(?<=[b-df-hj-np-tv-z])[aeou]r$", "a");
+    // Non-rhotic r, a final silent e, long vowels.
+    s = s.replaceAll("(?<=[aeiou])r(?![aeiou])", "");
+    s = s.replaceAll("(?<=[b-df-hj-np-tv-z])e$", "");
+    s = s.replace("ou", "o").replace("ei", "e");
+    return collapseDoubles(s);
+  }
+
+  /**
+   * Drops the vowel Japanese puts after a consonant that is not followed by a vowel: u after any
+   * consonant (garushia), o after t or d (shumitto), i after s or j at the end (ビーチ).
+   */
+  private static String dropEpenthetic(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      char before = i > 0 ? s.charAt(i - 1) : 0;
+      boolean afterConsonant = before != 0 && VOWELS.indexOf(before) < 0;
+      boolean beforeConsonantOrEnd = i + 1 == s.length() || VOWELS.indexOf(s.charAt(i + 1)) < 0;
+      boolean epenthetic =
+          afterConsonant
+              && beforeConsonantOrEnd
+              && before != 'n'
+              && (c == 'u'
+                  || (c == 'o' && (before == 't' || before == 'd'))
+                  || (c == 'i' && i + 1 == s.length() && (before == 's' || before == 'j')));
+      if (!epenthetic) {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static String collapseDoubles(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      if (i == 0 || s.charAt(i) != s.charAt(i - 1)) {
+        out.append(s.charAt(i));
+      }
+    }
+    return out.toString();
+  }
+
+  /** How many groups of vowels a folded word has: its syllables, roughly. */
+  static int syllables(String folded) {
+    int n = 0;
+    boolean inVowel = false;
+    for (int i = 0; i < folded.length(); i++) {
+      boolean v = VOWELS.indexOf(folded.charAt(i)) >= 0;
+      if (v && !inVowel) {
+        n++;
+      }
+      inVowel = v;
+    }
+    return n;
+  }
+}
