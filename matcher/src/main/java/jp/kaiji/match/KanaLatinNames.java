@@ -30,7 +30,9 @@ public final class KanaLatinNames {
 
   private KanaLatinNames() {}
 
-  /** A transcription match of two names; {@code exact} when every paired word folds the same. */
+  /**
+   * A transcription match of two names; {@code exact} when every word is paired and folds the same.
+   */
   public record Meeting(boolean exact, String why) {}
 
   /**
@@ -38,9 +40,9 @@ public final class KanaLatinNames {
    * sorted), or empty when it does not.
    */
   public static Optional<Meeting> meet(String latin, String kana) {
-    List<String> words = new ArrayList<>();
+    List<List<String>> words = new ArrayList<>();
     for (String w : latin.split(" ")) {
-      String f = Transcriptions.fold(w);
+      List<String> f = Transcriptions.foldings(w);
       if (!f.isEmpty()) {
         words.add(f);
       }
@@ -50,72 +52,73 @@ public final class KanaLatinNames {
       return Optional.empty();
     }
     Map<String, String> folded = new HashMap<>();
-    Meeting best = null;
-    // Katakana parts: as many as the Latin words, one fewer (a middle name left out) or one more.
-    for (int parts = Math.max(2, words.size() - 1); parts <= words.size() + 1; parts++) {
+    int bestCost = Integer.MAX_VALUE;
+    List<String> bestSegments = null;
+    // Katakana parts: as many as the Latin words, or one fewer (a middle name left out). Not one
+    // more: a free cut of the katakana would leave a part over for almost any Latin name.
+    for (int parts = Math.max(2, words.size() - 1); parts <= words.size(); parts++) {
       for (List<String> segments : segmentations(k, parts)) {
         List<String> f = new ArrayList<>(segments.size());
         for (String s : segments) {
           f.add(folded.computeIfAbsent(s, Transcriptions::ofKatakana));
         }
-        Boolean exact = pair(words, f);
-        if (exact != null && (best == null || (exact && !best.exact()))) {
-          best =
-              new Meeting(
-                  exact,
-                  "katakana "
-                      + String.join("・", segments)
-                      + " transcribes "
-                      + latin
-                      + (words.size() != parts ? " (a middle name on one side only)" : ""));
-          if (exact) {
-            return Optional.of(best);
-          }
+        int cost = cost(words, f, 0, new boolean[f.size()], 0, 0);
+        if (cost < bestCost) {
+          bestCost = cost;
+          bestSegments = segments;
         }
       }
     }
-    return Optional.ofNullable(best);
+    if (bestSegments == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Meeting(
+            bestCost == 0,
+            "katakana "
+                + String.join("・", bestSegments)
+                + " transcribes "
+                + latin
+                + (words.size() != bestSegments.size() ? ", a middle name on one side only" : "")));
   }
+
+  private static final int NO_PAIRING = Integer.MAX_VALUE;
 
   /**
-   * Pairs the Latin words with the katakana parts in any order, one left over on either side at
-   * most: null when they cannot be paired, else whether every pair is equal.
+   * The least cost of pairing the Latin words from {@code i} on with unused katakana parts in any
+   * order: one per word that meets only within the typo tolerance, one for a word or part left
+   * over. At most one is left over, and only when every pair folds alike: a slip and a free cut of
+   * the katakana together would pair too much (Rachel with the リザ of エリザベス). {@link #NO_PAIRING}
+   * when they cannot be paired.
    */
-  private static Boolean pair(List<String> words, List<String> parts) {
-    return pair(words, parts, 0, new boolean[parts.size()], true, 0);
-  }
-
-  private static Boolean pair(
-      List<String> words, List<String> parts, int i, boolean[] used, boolean exact, int unpaired) {
+  private static int cost(
+      List<List<String>> words,
+      List<String> parts,
+      int i,
+      boolean[] used,
+      int leftover,
+      int slips) {
     if (i == words.size()) {
-      int leftover = unpaired;
+      int left = leftover;
       for (boolean u : used) {
-        leftover += u ? 0 : 1;
+        left += u ? 0 : 1;
       }
-      return leftover <= 1 ? exact : null;
+      return left == 0 || (left == 1 && slips <= 1) ? left + slips : NO_PAIRING;
     }
-    Boolean found = null;
+    int best = NO_PAIRING;
     for (int j = 0; j < parts.size(); j++) {
-      if (used[j]) {
-        continue;
-      }
-      String w = words.get(i);
       String p = parts.get(j);
-      if (w.equals(p) || sameWord(w, p)) {
+      boolean equal = words.get(i).contains(p);
+      if (!used[j] && (equal || words.get(i).stream().anyMatch(w -> sameWord(w, p)))) {
         used[j] = true;
-        Boolean r = pair(words, parts, i + 1, used, exact && w.equals(p), unpaired);
+        best = Math.min(best, cost(words, parts, i + 1, used, leftover, slips + (equal ? 0 : 1)));
         used[j] = false;
-        if (Boolean.TRUE.equals(r)) {
-          return r;
-        }
-        found = found == null ? r : found;
       }
     }
-    if (unpaired == 0) {
-      Boolean r = pair(words, parts, i + 1, used, exact, 1);
-      found = found == null ? r : found;
+    if (leftover == 0) {
+      best = Math.min(best, cost(words, parts, i + 1, used, 1, slips));
     }
-    return found;
+    return best;
   }
 
   static boolean sameWord(String a, String b) {

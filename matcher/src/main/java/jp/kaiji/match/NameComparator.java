@@ -132,8 +132,10 @@ final class NameComparator {
 
   /**
    * A Latin name on one side that a katakana name or reading on the other transcribes (Minh Nguyen,
-   * グエン・ミン): close, never more, since the folding that makes them meet also makes Maria and Mario
-   * meet; only other identifiers confirm such a record.
+   * グエン・ミン). Every word spelled alike once folded is what a reading agreeing with a name is:
+   * equivalent, weighed as a reading. A word that meets only within the typo tolerance (Maria and
+   * Mario meet so, as may twins' names), or a middle name on one side only, is close: only other
+   * identifiers confirm such a record.
    */
   private Optional<AttributeMatch> transcription(IdentityKeys q, IdentityKeys r) {
     Optional<AttributeMatch> a = transcribed(q, r);
@@ -141,43 +143,48 @@ final class NameComparator {
   }
 
   private Optional<AttributeMatch> transcribed(IdentityKeys latinSide, IdentityKeys kanaSide) {
+    // Katakana names, and readings that are not one of them (KeyRules.readingOfName).
+    List<String[]> kana = new ArrayList<>();
+    for (NameKey k : kanaSide.names()) {
+      if (!k.latin() && k.fullKey().isPresent() && Readings.isKana(k.fullKey().get())) {
+        kana.add(new String[] {k.fullKey().get(), NAME_FULL});
+      }
+    }
+    for (ReadingKey k : kanaSide.readings()) {
+      if (kana.stream().noneMatch(x -> x[0].equals(k.key()))) {
+        kana.add(new String[] {k.key(), READING_KEY});
+      }
+    }
+    AttributeMatch best = null;
     for (NameKey n : latinSide.names()) {
       if (!n.latin() || n.fullKey().isEmpty()) {
         continue;
       }
-      String latin = n.fullKey().get();
-      for (NameKey k : kanaSide.names()) {
-        if (!k.latin() && k.fullKey().isPresent() && Readings.isKana(k.fullKey().get())) {
-          Optional<KanaLatinNames.Meeting> m = KanaLatinNames.meet(latin, k.fullKey().get());
-          if (m.isPresent()) {
-            return Optional.of(close(m.get(), NAME_FULL, k.fullKey().get()));
+      for (String[] k : kana) {
+        Optional<KanaLatinNames.Meeting> m = KanaLatinNames.meet(n.fullKey().get(), k[0]);
+        if (m.isPresent() && (best == null || m.get().exact())) {
+          best = transcriptionMatch(m.get(), k[1], k[0]);
+          if (m.get().exact()) {
+            return Optional.of(best);
           }
         }
       }
-      for (ReadingKey k : kanaSide.readings()) {
-        // A kana name is a reading as well (KeyRules.readingOfName): tried above.
-        if (kanaSide.names().stream().anyMatch(x -> x.fullKey().equals(Optional.of(k.key())))) {
-          continue;
-        }
-        Optional<KanaLatinNames.Meeting> m = KanaLatinNames.meet(latin, k.key());
-        if (m.isPresent()) {
-          return Optional.of(close(m.get(), READING_KEY, k.key()));
-        }
-      }
     }
-    return Optional.empty();
+    return Optional.ofNullable(best);
   }
 
-  private AttributeMatch close(KanaLatinNames.Meeting m, String field, String key) {
-    double w =
-        weighing.policy().closeFactor()
-            * weighing.weight(
-                field.equals(NAME_FULL)
-                    ? weighing.policy().m().name()
-                    : weighing.policy().m().reading(),
-                field,
-                key);
-    return new AttributeMatch("name", Level.CLOSE, Evidence.NAME, w, "close (" + m.why() + ")");
+  private AttributeMatch transcriptionMatch(KanaLatinNames.Meeting m, String field, String key) {
+    double weight = weighing.weight(weighing.policy().m().reading(), field, key);
+    if (m.exact()) {
+      return new AttributeMatch(
+          "name", Level.EQUIVALENT, Evidence.NAME, weight, "equivalent (" + m.why() + ")");
+    }
+    return new AttributeMatch(
+        "name",
+        Level.CLOSE,
+        Evidence.NAME,
+        weighing.policy().closeFactor() * weight,
+        "close (" + m.why() + ")");
   }
 
   /**

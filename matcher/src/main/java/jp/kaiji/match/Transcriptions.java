@@ -44,6 +44,33 @@ final class Transcriptions {
     return fold(NOT_LETTER.matcher(s).replaceAll(""));
   }
 
+  /**
+   * The folded spellings of one lower-case Latin word: as English reads it, and where the word has
+   * letters other languages read otherwise, as they do: Spanish j (José ホセ, Juan フアン), Vietnamese
+   * initial tr, x and uye (Trần チャン, Xuân スアン, Nguyễn グエン), Russian v (Ivanov イワノフ). Empty for an
+   * empty word.
+   */
+  static java.util.List<String> foldings(String word) {
+    java.util.List<String> out = new java.util.ArrayList<>(3);
+    String plain = fold(word);
+    if (plain.isEmpty()) {
+      return out;
+    }
+    out.add(plain);
+    for (String variant :
+        new String[] {
+          word.replaceAll("(?<=^|[aeiou])j(?=[aeiou])", "h"),
+          word.replaceAll("^tr", "ch").replace('x', 's').replace("uye", "ue"),
+          word.replaceAll("v$", "f").replace('v', 'w')
+        }) {
+      String f = fold(variant);
+      if (!variant.equals(word) && !f.isEmpty() && !out.contains(f)) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
   /** The folded spelling of one lower-case Latin word, or of a romanized katakana word. */
   static String fold(String word) {
     String s = word;
@@ -52,6 +79,8 @@ final class Transcriptions {
     s = s.replace("x", "ks").replace("qu", "k").replace("q", "k");
     // English ay (Taylor, テイラー) is the e-sound Japanese writes エイ.
     s = s.replace("ay", "e").replace("ee", "i");
+    // English ow: アウ before a consonant (Brown, ブラウン), オー at the end (Snow).
+    s = s.replaceAll("ow(?=[b-df-hj-np-tv-z])", "au").replaceAll("ow$", "o");
     s = s.replaceAll("c(?=[eiy])", "s").replace("ch", "s").replace("c", "k");
     s = s.replace("sh", "s").replace("ts", "s").replace("th", "t").replace("dz", "z");
     s = s.replace("z", "s").replace("dj", "j").replace("gh", "g").replace("h", "");
