@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.kaiji.normalize.Readings;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
@@ -80,6 +81,38 @@ public final class KanaLatinNames {
                 + " transcribes "
                 + latin
                 + (words.size() != bestSegments.size() ? ", a middle name on one side only" : "")));
+  }
+
+  /**
+   * Katakana keys a record may hold for the Latin key {@code latin}, for retrieval: the {@link
+   * Transcriptions#katakanaGuess} of each word, joined in every order, with and without one word (a
+   * middle name). Empty for one word or more than three.
+   */
+  public static List<String> katakanaKeys(String latin) {
+    List<String> guesses = new ArrayList<>();
+    for (String w : latin.split(" ")) {
+      String g = Transcriptions.katakanaGuess(w);
+      if (!w.isEmpty() && Readings.isKana(g)) {
+        guesses.add(g);
+      }
+    }
+    List<String> out = new ArrayList<>();
+    if (guesses.size() < 2 || guesses.size() > 3) {
+      return out;
+    }
+    for (int i = 0; i < guesses.size(); i++) {
+      for (int j = 0; j < guesses.size(); j++) {
+        if (i == j) {
+          continue;
+        }
+        String two = guesses.get(i) + guesses.get(j);
+        if (guesses.size() == 3) {
+          out.add(two + guesses.get(3 - i - j));
+        }
+        out.add(two);
+      }
+    }
+    return out.stream().distinct().toList();
   }
 
   private static final int NO_PAIRING = Integer.MAX_VALUE;

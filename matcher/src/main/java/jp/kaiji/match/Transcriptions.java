@@ -32,6 +32,10 @@ final class Transcriptions {
 
   private static final String VOWELS = "aeiou";
 
+  // The reverse, for retrieval only: romaji to katakana (ICU's own rules, katakana output).
+  private static final ThreadLocal<Transliterator> LATIN_KATAKANA =
+      ThreadLocal.withInitial(() -> Transliterator.getInstance("Latin-Katakana"));
+
   private Transcriptions() {}
 
   /** The folded spelling of one katakana word (no spaces). */
@@ -135,6 +139,44 @@ final class Transcriptions {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * A guess at the katakana a Japanese clerk writes for one Latin word (Garcia → ガルシア, Smith →
+   * スミス): the word spelled as romaji (a vowel after each consonant not followed by one, l → r, v →
+   * b …) and converted by ICU. Right for many names, near for more; it serves retrieval, where a
+   * record within one edit of the guess is a candidate, and never decides a match.
+   */
+  static String katakanaGuess(String word) {
+    String s = word.replaceAll("(?<=[b-df-hj-np-tv-z])(er|or|ar)$", "a-");
+    s = s.replace("ph", "f").replace("ck", "k").replace("sch", "sh").replace("tch", "ch");
+    s = s.replaceAll("c(?=[eiy])", "s").replaceAll("c(?!h)", "k");
+    s = s.replace("qu", "k").replace("q", "k").replace("x", "ks");
+    s = s.replaceAll("th$", "s").replace("th", "t").replace('l', 'r').replace('v', 'b');
+    s = s.replace("rr", "r").replace("ee", "ii").replace("oo", "uu");
+    s = s.replaceAll("gu(?=[ei])", "g").replaceAll("^ng", "g").replaceAll("ng$", "n");
+    s = s.replaceAll("z$", "s").replace("ay", "ei").replace("ey", "ei");
+    s = s.replaceAll("(?<![aeiou])y|y(?![aeiou])", "i");
+    s = s.replaceAll("(?<=[^sc])h", "").replaceAll("h$", "");
+    s = s.replace("wi", "ui").replace("we", "ue").replace("wo", "uo");
+    StringBuilder b = new StringBuilder(s.length() + 4);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      b.append(c);
+      char next = i + 1 < s.length() ? s.charAt(i + 1) : 0;
+      boolean consonant = VOWELS.indexOf(c) < 0 && c != '-' && c != 'n';
+      boolean open =
+          next == 0
+              || (VOWELS.indexOf(next) < 0
+                  && next != 'y'
+                  && next != c
+                  && !((c == 's' || c == 'c') && next == 'h'));
+      if (consonant && open) {
+        b.append(c == 't' || c == 'd' ? 'o' : c == 'j' ? 'i' : 'u');
+      }
+    }
+    String romaji = b.toString().replace("si", "shi").replace("tu", "tsu");
+    return LATIN_KATAKANA.get().transliterate(romaji).replace('-', 'ー');
   }
 
   /** How many groups of vowels a folded word has: its syllables, roughly. */
