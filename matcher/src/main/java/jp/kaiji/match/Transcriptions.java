@@ -30,6 +30,19 @@ final class Transcriptions {
   private static final Pattern Y_GLIDE = Pattern.compile("i~(?=[aeou])");
   private static final Pattern NOT_LETTER = Pattern.compile("[^a-z]");
 
+  // The folding's context rules, compiled once.
+  private static final Pattern OW_BEFORE_CONSONANT = Pattern.compile("ow(?=[b-df-hj-np-tv-z])");
+  private static final Pattern OW_AT_END = Pattern.compile("ow$");
+  private static final Pattern SOFT_C = Pattern.compile("c(?=[eiy])");
+  private static final Pattern Y_AFTER_CONSONANT =
+      Pattern.compile("(?<=[b-df-hj-np-tv-z])y(?=[aeiou])");
+  private static final Pattern INITIAL_NG = Pattern.compile("^ng");
+  private static final Pattern NG_BEFORE_CONSONANT = Pattern.compile("ng(?![aeiou])");
+  private static final Pattern SILENT_GU = Pattern.compile("gu(?=[ei])");
+  private static final Pattern FINAL_ER = Pattern.compile("(?<=[b-df-hj-np-tv-z])[aeou]r$");
+  private static final Pattern NON_RHOTIC_R = Pattern.compile("(?<=[aeiou])r(?![aeiou])");
+  private static final Pattern FINAL_SILENT_E = Pattern.compile("(?<=[b-df-hj-np-tv-z])e$");
+
   private static final String VOWELS = "aeiou";
 
   // The reverse, for retrieval only: romaji to katakana (ICU's own rules, katakana output).
@@ -38,8 +51,27 @@ final class Transcriptions {
 
   private Transcriptions() {}
 
+  // Transliteration is the costly step (tens of microseconds) and the same katakana words recur
+  // across records and requests: remembered, and forgotten all at once when the map is full.
+  private static final int CACHE_LIMIT = 50_000;
+  private static final java.util.Map<String, String> FOLDED_KATAKANA =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   /** The folded spelling of one katakana word (no spaces). */
   static String ofKatakana(String katakana) {
+    String known = FOLDED_KATAKANA.get(katakana);
+    if (known != null) {
+      return known;
+    }
+    if (FOLDED_KATAKANA.size() >= CACHE_LIMIT) {
+      FOLDED_KATAKANA.clear();
+    }
+    String folded = foldKatakana(katakana);
+    FOLDED_KATAKANA.put(katakana, folded);
+    return folded;
+  }
+
+  private static String foldKatakana(String katakana) {
     String s = KATAKANA_LATIN.get().transliterate(katakana);
     s = LONE_SOKUON.matcher(s).replaceAll("");
     s = SMALL_AFTER_CONSONANT.matcher(s).replaceAll("");
@@ -84,24 +116,29 @@ final class Transcriptions {
     // English ay (Taylor, テイラー) is the e-sound Japanese writes エイ.
     s = s.replace("ay", "e").replace("ee", "i");
     // English ow: アウ before a consonant (Brown, ブラウン), オー at the end (Snow).
-    s = s.replaceAll("ow(?=[b-df-hj-np-tv-z])", "au").replaceAll("ow$", "o");
-    s = s.replaceAll("c(?=[eiy])", "s").replace("ch", "s").replace("c", "k");
+    s = OW_BEFORE_CONSONANT.matcher(s).replaceAll("au");
+    s = OW_AT_END.matcher(s).replaceAll("o");
+    s = SOFT_C.matcher(s).replaceAll("s");
+    s = s.replace("ch", "s");
+    s = s.replace("c", "k");
     s = s.replace("sh", "s").replace("ts", "s").replace("th", "t").replace("dz", "z");
     s = s.replace("z", "s").replace("dj", "j").replace("gh", "g").replace("h", "");
     s = s.replace('l', 'r').replace('v', 'b');
     // y: a glide after a consonant (ミュ myu), else a vowel (Nguyen, Taylor).
-    s = s.replaceAll("(?<=[b-df-hj-np-tv-z])y(?=[aeiou])", "").replace('y', 'i');
+    s = Y_AFTER_CONSONANT.matcher(s).replaceAll("");
+    s = s.replace('y', 'i');
     // ng: Japanese has no initial ng (Nguyen, グエン); a final ng is ン (Singh, シン).
-    s = s.replaceAll("^ng", "g").replaceAll("ng(?![aeiou])", "n");
+    s = INITIAL_NG.matcher(s).replaceAll("g");
+    s = NG_BEFORE_CONSONANT.matcher(s).replaceAll("n");
     // A silent u in gue/gui (Rodriguez, ロドリゲス).
-    s = s.replaceAll("gu(?=[ei])", "g");
+    s = SILENT_GU.matcher(s).replaceAll("g");
     s = dropEpenthetic(s);
     s = collapseDoubles(s);
     // English -er, -or at the end are the long a Japanese writes アー (Miller ミラー, Taylor テイラー).
-    s = s.replaceAll("(?<=[b-df-hj-np-tv-z])[aeou]r$", "a");
+    s = FINAL_ER.matcher(s).replaceAll("a");
     // Non-rhotic r, a final silent e, long vowels.
-    s = s.replaceAll("(?<=[aeiou])r(?![aeiou])", "");
-    s = s.replaceAll("(?<=[b-df-hj-np-tv-z])e$", "");
+    s = NON_RHOTIC_R.matcher(s).replaceAll("");
+    s = FINAL_SILENT_E.matcher(s).replaceAll("");
     s = s.replace("ou", "o").replace("ei", "e");
     return collapseDoubles(s);
   }
