@@ -69,6 +69,12 @@ final class NameComparator {
       }
     }
     boolean kanjiComparable = kanji != Level.ABSENT;
+    if (!kanjiComparable && reading != Level.SAME && reading != Level.CLOSE) {
+      Optional<AttributeMatch> t = transcription(q, r);
+      if (t.isPresent()) {
+        return t;
+      }
+    }
     if (kanji == Level.CLOSE && kanjiSlip && reading == Level.DIFFERENT) {
       // One kanji apart and read differently: another name, not a typo.
       return Optional.of(
@@ -122,6 +128,63 @@ final class NameComparator {
     return Optional.of(
         new AttributeMatch(
             "name", Level.DIFFERENT, Evidence.NAME, weighing.policy().disagreement().name(), why));
+  }
+
+  /**
+   * A Latin name on one side that a katakana name or reading on the other transcribes (Minh Nguyen,
+   * グエン・ミン). Every word spelled alike once folded is what a reading agreeing with a name is:
+   * equivalent, weighed as a reading. A word that meets only within the typo tolerance (Maria and
+   * Mario meet so, as may twins' names), or a middle name on one side only, is close: only other
+   * identifiers confirm such a record.
+   */
+  private Optional<AttributeMatch> transcription(IdentityKeys q, IdentityKeys r) {
+    Optional<AttributeMatch> a = transcribed(q, r);
+    return a.isPresent() ? a : transcribed(r, q);
+  }
+
+  private Optional<AttributeMatch> transcribed(IdentityKeys latinSide, IdentityKeys kanaSide) {
+    // Katakana names, and readings that are not one of them (KeyRules.readingOfName).
+    List<String[]> kana = new ArrayList<>();
+    for (NameKey k : kanaSide.names()) {
+      if (!k.latin() && k.fullKey().isPresent() && Readings.isKana(k.fullKey().get())) {
+        kana.add(new String[] {k.fullKey().get(), NAME_FULL});
+      }
+    }
+    for (ReadingKey k : kanaSide.readings()) {
+      if (kana.stream().noneMatch(x -> x[0].equals(k.key()))) {
+        kana.add(new String[] {k.key(), READING_KEY});
+      }
+    }
+    AttributeMatch best = null;
+    for (NameKey n : latinSide.names()) {
+      if (!n.latin() || n.fullKey().isEmpty()) {
+        continue;
+      }
+      for (String[] k : kana) {
+        Optional<KanaLatinNames.Meeting> m = KanaLatinNames.meet(n.fullKey().get(), k[0]);
+        if (m.isPresent() && (best == null || m.get().exact())) {
+          best = transcriptionMatch(m.get(), k[1], k[0]);
+          if (m.get().exact()) {
+            return Optional.of(best);
+          }
+        }
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  private AttributeMatch transcriptionMatch(KanaLatinNames.Meeting m, String field, String key) {
+    double weight = weighing.weight(weighing.policy().m().reading(), field, key);
+    if (m.exact()) {
+      return new AttributeMatch(
+          "name", Level.EQUIVALENT, Evidence.NAME, weight, "equivalent (" + m.why() + ")");
+    }
+    return new AttributeMatch(
+        "name",
+        Level.CLOSE,
+        Evidence.NAME,
+        weighing.policy().closeFactor() * weight,
+        "close (" + m.why() + ")");
   }
 
   /**

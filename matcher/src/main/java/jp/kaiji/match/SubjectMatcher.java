@@ -141,6 +141,15 @@ public final class SubjectMatcher {
                 exact.add(new KeyTerm(NAME_FULL, k));
                 fuzzy.add(new KeyTerm(NAME_FULL, k));
               });
+      if (n.latin() && n.fullKey().isPresent()) {
+        // A record may name the requester in katakana (Garcia, ガルシア): guessed katakana keys,
+        // one edit tolerated, as a name or as a reading of one.
+        for (String k : KanaLatinNames.katakanaKeys(n.fullKey().get())) {
+          exact.add(new KeyTerm(NAME_FULL, k));
+          exact.add(new KeyTerm(READING_KEY, k));
+          fuzzy.add(new KeyTerm(NAME_FULL, k));
+        }
+      }
     }
     q.readings()
         .forEach(
