@@ -20,7 +20,8 @@ public interface LocatorIndex {
 
   /**
    * How many records of a source are still held at {@code since} (epoch second): their interval
-   * ends at or after it, or they carry no time.
+   * ends at or after it, or they carry no time. An index may count from the start of that minute
+   * (so that the answer can be kept for a minute), never later.
    */
   long heldSince(String sourceId, long since);
 

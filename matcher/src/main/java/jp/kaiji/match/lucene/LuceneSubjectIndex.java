@@ -90,6 +90,12 @@ public final class LuceneSubjectIndex implements SubjectIndex, AutoCloseable {
     // only with the reader (a sync refreshes it).
     private final AtomicReference<Map.Entry<Object, Map<String, Long>>> perSource =
         new AtomicReference<>();
+    // Held records per source and minute of the last reader asked: every search asks whether each
+    // source with a retention still holds a record, and counting a source of millions of rows is
+    // milliseconds. Counted at the start of the minute, so a record that expired within the last
+    // minute may still count as held; the records a search returns are cut at the exact second.
+    private final AtomicReference<Map.Entry<Object, Map<String, Long>>> heldPerMinute =
+        new AtomicReference<>();
 
     Serving(SearcherManager manager, GenerationInfo info, ServingLock lock) {
       this.manager = manager;
@@ -295,6 +301,9 @@ public final class LuceneSubjectIndex implements SubjectIndex, AutoCloseable {
     serving.getAndSet(Optional.empty()).ifPresent(Serving::release);
   }
 
+  // Sources times minutes remembered for one reader before starting over.
+  private static final int HELD_CACHE = 10_000;
+
   private static final class LuceneSnapshot implements Snapshot, jp.kaiji.match.LocatorIndex {
     private final Serving serving;
     private final IndexSearcher searcher;
@@ -435,7 +444,17 @@ public final class LuceneSubjectIndex implements SubjectIndex, AutoCloseable {
 
     @Override
     public long heldSince(String sourceId, long since) {
-      return LocatorQueries.heldSince(searcher, sourceId, since);
+      Object readerKey = searcher.getIndexReader().getReaderCacheHelper().getKey();
+      Map.Entry<Object, Map<String, Long>> known = serving.heldPerMinute.get();
+      if (known == null || known.getKey() != readerKey || known.getValue().size() > HELD_CACHE) {
+        known = Map.entry(readerKey, new java.util.concurrent.ConcurrentHashMap<>());
+        serving.heldPerMinute.set(known);
+      }
+      long minute = Math.floorDiv(since, 60) * 60;
+      return known
+          .getValue()
+          .computeIfAbsent(
+              sourceId + "@" + minute, k -> LocatorQueries.heldSince(searcher, sourceId, minute));
     }
 
     @Override

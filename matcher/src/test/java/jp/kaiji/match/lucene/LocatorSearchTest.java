@@ -181,6 +181,9 @@ class LocatorSearchTest {
       LocatorIndex li = (LocatorIndex) s;
       assertThat(li.heldSince("footage", cutoff)).isEqualTo(1);
       assertThat(li.heldSince("footage", at("2026-12-01T00:00"))).isZero();
+      // Counted per minute: within the minute the last clip ended it is still held, not after.
+      assertThat(li.heldSince("footage", at("2026-11-20T10:15:30"))).isEqualTo(1);
+      assertThat(li.heldSince("footage", at("2026-11-20T10:16"))).isZero();
     }
   }
 
