@@ -69,7 +69,6 @@ public final class IndexSchema {
   public static final String ADDRESS_BUILDING = "addr_building";
   public static final String ADDRESS_TEXT = "addr_text";
   public static final String PHONE_E164 = "phone_e164";
-  public static final String PHONE_MOBILE_E164 = "phone_mobile_e164";
   public static final String PHONE_LINE = "phone_line";
   public static final String PHONE_SHA256 = "phone_sha256";
   public static final String EMAIL_KEY = "email_key";
@@ -78,7 +77,6 @@ public final class IndexSchema {
   public static final String ISSUED_ID = "issued_id";
   public static final String WORK_CONTEXT = "work_context";
   public static final String RECORD_DATE = "record_date";
-  public static final String RECORD_EPOCH_DAY = "record_epoch_day";
 
   // Locators: what a holding without identity columns is found by (footage, call and web logs).
   public static final String LOC_STORE = "loc_store";
@@ -121,14 +119,9 @@ public final class IndexSchema {
           new FieldSpec(DOC_ID, Indexing.KEYWORD_STORED, false, "unique id: sourceId/primaryKey"),
           new FieldSpec(SOURCE_ID, Indexing.KEYWORD_STORED, false, "the catalogue's source id"),
           new FieldSpec(
-              COMPANY,
-              Indexing.KEYWORD_STORED,
-              false,
-              "the catalogue's company id holding the source"),
-          new FieldSpec(
-              CATEGORY, Indexing.KEYWORD_STORED, false, "data category id, e.g. customer"),
-          new FieldSpec(
-              PRIMARY_KEY, Indexing.KEYWORD_STORED, false, "the record's primary key value"),
+              COMPANY, Indexing.STORED, false, "the catalogue's company id holding the source"),
+          new FieldSpec(CATEGORY, Indexing.STORED, false, "data category id, e.g. customer"),
+          new FieldSpec(PRIMARY_KEY, Indexing.STORED, false, "the record's primary key value"),
           new FieldSpec(
               ROW_NUMBER,
               Indexing.STORED,
@@ -195,8 +188,6 @@ public final class IndexSchema {
           new FieldSpec(
               PHONE_E164, Indexing.KEYWORD_STORED, true, "Phone.e164 of every phone column"),
           new FieldSpec(
-              PHONE_MOBILE_E164, Indexing.KEYWORD, true, "Phone.e164 of the mobile numbers only"),
-          new FieldSpec(
               PHONE_LINE,
               Indexing.STORED,
               true,
@@ -205,15 +196,15 @@ public final class IndexSchema {
               PHONE_SHA256,
               Indexing.KEYWORD_STORED,
               true,
-              "lower-case hex SHA-256 of E.164: from hashed columns and computed from every clear phone"),
+              "lower-case hex SHA-256 of E.164, from hashed columns only: a search hashes the requester's numbers to find these, and finds clear ones by PHONE_E164"),
           new FieldSpec(
               EMAIL_KEY, Indexing.KEYWORD_STORED, true, "Email.key of every e-mail column"),
           new FieldSpec(
               EMAIL_SHA256,
               Indexing.KEYWORD_STORED,
               true,
-              "lower-case hex SHA-256 of Email.key: from hashed columns and computed from every clear e-mail"),
-          new FieldSpec(SEX, Indexing.KEYWORD_STORED, false, "Sexes.normalize: M or F"),
+              "lower-case hex SHA-256 of Email.key, from hashed columns only (as PHONE_SHA256)"),
+          new FieldSpec(SEX, Indexing.STORED, false, "Sexes.normalize: M or F"),
           new FieldSpec(
               ISSUED_ID,
               Indexing.KEYWORD_STORED,
@@ -225,15 +216,7 @@ public final class IndexSchema {
               true,
               "'workplace: …', 'work phone: …', 'work e-mail: …' as the source holds them: context for the reviewer, never a key"),
           new FieldSpec(
-              RECORD_DATE,
-              Indexing.KEYWORD_STORED,
-              false,
-              "when the record was made: ISO yyyy-MM-dd"),
-          new FieldSpec(
-              RECORD_EPOCH_DAY,
-              Indexing.LONG_RANGE_STORED,
-              false,
-              "the record date as epoch day, for ranges"),
+              RECORD_DATE, Indexing.STORED, false, "when the record was made: ISO yyyy-MM-dd"),
           new FieldSpec(
               LOC_STORE, Indexing.KEYWORD_STORED, false, "Locators.storeKey: NFKC, upper case"),
           new FieldSpec(
@@ -254,12 +237,12 @@ public final class IndexSchema {
               "when it ends, epoch second (= start for an instant); with LOC_START an interval"),
           new FieldSpec(
               ATTRIBUTES_PRESENT,
-              Indexing.KEYWORD_STORED,
+              Indexing.STORED,
               true,
               "Attribute ids with at least one non-blank mapped column (normalized or not)"),
           new FieldSpec(
               ATTRIBUTES_FAILED,
-              Indexing.KEYWORD_STORED,
+              Indexing.STORED,
               true,
               "attribute/column/failureCode for every value that could not be normalized"));
 

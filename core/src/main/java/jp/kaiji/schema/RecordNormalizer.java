@@ -156,8 +156,6 @@ public final class RecordNormalizer {
                           Optional<LocalDate> d = recordDate(v);
                           if (d.isPresent()) {
                             c.key(IndexSchema.RECORD_DATE, d.get().toString());
-                            c.key(
-                                IndexSchema.RECORD_EPOCH_DAY, Long.toString(d.get().toEpochDay()));
                           } else {
                             c.problems.add(
                                 new NormalizedRecord.Problem(
@@ -276,16 +274,11 @@ public final class RecordNormalizer {
 
   private static void phone(Collector c, Phone p) {
     c.key(IndexSchema.PHONE_E164, p.e164());
-    if (p.lineType() == Phone.LineType.MOBILE) {
-      c.key(IndexSchema.PHONE_MOBILE_E164, p.e164());
-    }
     c.key(IndexSchema.PHONE_LINE, p.e164() + " " + (p.verified() ? p.lineType() : UNVERIFIED));
-    c.key(IndexSchema.PHONE_SHA256, p.sha256());
   }
 
   private static void email(Collector c, Email e) {
     c.key(IndexSchema.EMAIL_KEY, e.key());
-    c.key(IndexSchema.EMAIL_SHA256, e.sha256());
   }
 
   private static void hashes(Collector c, List<String> columns, Attribute attribute, String field) {
