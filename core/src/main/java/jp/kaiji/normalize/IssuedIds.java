@@ -2,9 +2,12 @@ package jp.kaiji.normalize;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Numbers the group issues (member, customer, employee numbers), as keys within their scheme. */
 public final class IssuedIds {
+  private static final Pattern SPACES_AND_HYPHENS = Pattern.compile("[\\s\\-‐－ー]");
+
   private IssuedIds() {}
 
   /**
@@ -13,9 +16,9 @@ public final class IssuedIds {
    */
   public static Normalized<String> normalize(String scheme, String written) {
     String v =
-        Normalizer.normalize(written, Normalizer.Form.NFKC)
-            .toUpperCase(Locale.ROOT)
-            .replaceAll("[\\s\\-‐－ー]", "");
+        SPACES_AND_HYPHENS
+            .matcher(Normalizer.normalize(written, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT))
+            .replaceAll("");
     if (v.isEmpty() || scheme == null || scheme.isBlank()) {
       return Normalized.failed(
           IdentifierKind.ISSUED_ID,
