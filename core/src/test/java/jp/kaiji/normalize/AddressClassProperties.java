@@ -43,7 +43,9 @@ class AddressClassProperties {
   @Test
   void aPrefectureWithoutItsSuffixOrASubdivisionNameChangesNoKey() {
     Random r = seed.random();
-    List<PostcodeDirectory.Place> pool = pool(p -> !p.prefecture().equals("北海道"));
+    // A 丁目 town has no 字 subdivision after it (本町二丁目字宮前 is no address).
+    List<PostcodeDirectory.Place> pool =
+        pool(p -> !p.prefecture().equals("北海道") && !p.town().endsWith("丁目"));
     for (int i = 0; i < TRIES; i++) {
       PostcodeDirectory.Place p = pool.get(r.nextInt(pool.size()));
       String pref = p.prefecture();

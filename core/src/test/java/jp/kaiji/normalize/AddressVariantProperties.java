@@ -19,6 +19,8 @@ class AddressVariantProperties {
           .filter(p -> !p.town().isEmpty())
           // Towns the directory lists per 丁目 are keyed by their stem; keep the generator simple.
           .filter(p -> !p.town().contains("丁目") && !p.town().contains("、"))
+          // A directory town holding a lot number (西井出８２４０－１) takes no 丁目 after it.
+          .filter(p -> !p.town().matches(".*[0-9０-９].*"))
           .toList();
 
   @Provide
