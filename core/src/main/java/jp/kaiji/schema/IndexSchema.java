@@ -54,6 +54,7 @@ public final class IndexSchema {
   public static final String NAME_FAMILY = "name_family";
   public static final String NAME_GIVEN = "name_given";
   public static final String NAME_FORMER_FAMILY = "name_former_family";
+  public static final String NAME_WORD = "name_word";
   public static final String NAME_SCRIPT = "name_script";
   public static final String NAME_FOLDINGS = "name_foldings";
   public static final String READING_KEY = "reading_key";
@@ -141,6 +142,11 @@ public final class IndexSchema {
               NAME_FAMILY, Indexing.KEYWORD_STORED, true, "PersonName.familyKey, where known"),
           new FieldSpec(
               NAME_GIVEN, Indexing.KEYWORD_STORED, true, "PersonName.givenKey, where known"),
+          new FieldSpec(
+              NAME_WORD,
+              Indexing.KEYWORD,
+              true,
+              "each word of a Latin-script name of two or more words (PersonName.fullKey split at spaces): pairs with the birth date in retrieval whatever the words' order, a middle name or a slip in another word"),
           new FieldSpec(
               NAME_FORMER_FAMILY,
               Indexing.KEYWORD_STORED,

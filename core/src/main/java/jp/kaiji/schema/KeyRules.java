@@ -1,6 +1,8 @@
 package jp.kaiji.schema;
 
 import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -89,9 +91,21 @@ public final class KeyRules {
             Optional.of(folded)));
   }
 
+  /**
+   * The words of a Latin-script name key of two or more words ({@link PersonName#fullKey}: lower
+   * case, sorted), each a retrieval key that holds whatever the other words are; none for a name in
+   * Japanese script or of one word (its full key is the word).
+   */
+  public static List<String> latinNameWords(boolean latin, String fullKey) {
+    if (!latin || fullKey.indexOf(' ') < 0) {
+      return List.of();
+    }
+    return Arrays.stream(fullKey.split(" ")).filter(w -> !w.isEmpty()).distinct().toList();
+  }
+
   /** The tokens of a free-text address, order ignored. */
   public static Set<String> tokens(String freeText) {
-    return Set.copyOf(java.util.Arrays.asList(freeText.split(" ")));
+    return Set.copyOf(Arrays.asList(freeText.split(" ")));
   }
 
   /** A birth date kept as the eight digits of a day that does not exist (a near miss). */

@@ -361,6 +361,10 @@ public final class RecordNormalizer {
       key(IndexSchema.NAME_FULL, n.fullKey());
       n.familyKey().ifPresent(k -> key(IndexSchema.NAME_FAMILY, k));
       n.givenKey().ifPresent(k -> key(IndexSchema.NAME_GIVEN, k));
+      for (String word :
+          KeyRules.latinNameWords(n.script() == PersonName.Script.LATIN, n.fullKey())) {
+        key(IndexSchema.NAME_WORD, word);
+      }
       key(IndexSchema.NAME_SCRIPT, n.script().name());
       key(IndexSchema.NAME_FOLDINGS, String.join(",", n.foldings()));
     }

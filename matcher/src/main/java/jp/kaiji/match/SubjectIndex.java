@@ -95,14 +95,27 @@ public interface SubjectIndex {
 
   /**
    * The keys that retrieve a record only in pairs: a birth date with a name part, a fuzzy key or a
-   * place; a fuzzy key with a place. Name parts (family or given name, their readings) and places
-   * (postcode, town, city) are each held by thousands, so they never retrieve alone either.
+   * place; a fuzzy key with a place. Name parts (family or given name, their readings, the words of
+   * a Latin-script name) and places (postcode, town, city) are each held by thousands, so they
+   * never retrieve alone either.
+   *
+   * @param neighboursAlone the fuzzy keys retrieve alone, unpaired: a Latin-script name's slips are
+   *     what its records differ by most, and each key expands to a bounded number of terms
    */
-  record Pairing(List<KeyTerm> birthDates, List<KeyTerm> nameParts, List<KeyTerm> places) {
+  record Pairing(
+      List<KeyTerm> birthDates,
+      List<KeyTerm> nameParts,
+      List<KeyTerm> places,
+      boolean neighboursAlone) {
     public Pairing {
       birthDates = List.copyOf(birthDates);
       nameParts = List.copyOf(nameParts);
       places = List.copyOf(places);
+    }
+
+    /** Neighbours paired too. */
+    public Pairing(List<KeyTerm> birthDates, List<KeyTerm> nameParts, List<KeyTerm> places) {
+      this(birthDates, nameParts, places, false);
     }
 
     boolean isEmpty() {

@@ -10,6 +10,7 @@ import static jp.kaiji.schema.IndexSchema.ISSUED_ID;
 import static jp.kaiji.schema.IndexSchema.NAME_FAMILY;
 import static jp.kaiji.schema.IndexSchema.NAME_FULL;
 import static jp.kaiji.schema.IndexSchema.NAME_GIVEN;
+import static jp.kaiji.schema.IndexSchema.NAME_WORD;
 import static jp.kaiji.schema.IndexSchema.PHONE_E164;
 import static jp.kaiji.schema.IndexSchema.PHONE_SHA256;
 import static jp.kaiji.schema.IndexSchema.POSTCODE;
@@ -36,6 +37,7 @@ import jp.kaiji.schema.IdentityKeys;
 import jp.kaiji.schema.IdentityKeys.AddressKey;
 import jp.kaiji.schema.IdentityKeys.NameKey;
 import jp.kaiji.schema.IdentityKeys.PhoneKey;
+import jp.kaiji.schema.KeyRules;
 
 /**
  * Finds every record of one person: retrieves candidates by every identifier given, compares each
@@ -124,9 +126,10 @@ public final class SubjectMatcher {
   /**
    * The retrieval query: every key of the request, plus edit-distance keys for names and readings.
    * A birth date or a name one edit off alone is shared by hundreds of persons in a large index and
-   * makes no record reviewable, so they retrieve only in pairs ({@link SubjectIndex.Pairing}). Not
-   * for a Latin-script name: its words may come in another order or with a middle name, which no
-   * key reaches, so its birth date still retrieves alone.
+   * makes no record reviewable, so they retrieve only in pairs ({@link SubjectIndex.Pairing}). A
+   * Latin-script name's words are name parts too: its words may come in another order, with a
+   * middle name or with a slip in one word, and one word the same still pairs with the birth date;
+   * its one-edit neighbours (and its guessed katakana's) still retrieve alone.
    */
   static CandidateQuery candidateQuery(IdentityKeys q) {
     List<KeyTerm> exact = new ArrayList<>();
@@ -162,6 +165,11 @@ public final class SubjectMatcher {
     for (NameKey n : q.names()) {
       n.familyKey().ifPresent(k -> nameParts.add(new KeyTerm(NAME_FAMILY, k)));
       n.givenKey().ifPresent(k -> nameParts.add(new KeyTerm(NAME_GIVEN, k)));
+      n.fullKey()
+          .ifPresent(
+              k ->
+                  KeyRules.latinNameWords(n.latin(), k)
+                      .forEach(w -> nameParts.add(new KeyTerm(NAME_WORD, w))));
     }
     for (var r : q.readings()) {
       r.familyKey().ifPresent(k -> nameParts.add(new KeyTerm(READING_FAMILY, k)));
@@ -186,12 +194,12 @@ public final class SubjectMatcher {
               exact.add(new KeyTerm(EMAIL_SHA256, Hashes.sha256Hex(e)));
             });
     q.issuedIds().forEach(id -> exact.add(new KeyTerm(ISSUED_ID, id)));
-    if (q.names().stream().anyMatch(NameKey::latin)) {
-      exact.addAll(births);
-      return new CandidateQuery(exact, fuzzy, Optional.empty());
-    }
     return new CandidateQuery(
-        exact, fuzzy, Optional.of(new SubjectIndex.Pairing(births, nameParts, places)));
+        exact,
+        fuzzy,
+        Optional.of(
+            new SubjectIndex.Pairing(
+                births, nameParts, places, q.names().stream().anyMatch(NameKey::latin))));
   }
 
   /**

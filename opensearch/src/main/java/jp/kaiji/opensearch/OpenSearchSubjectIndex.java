@@ -199,7 +199,7 @@ public final class OpenSearchSubjectIndex implements SubjectIndex, AutoCloseable
         clauses.add(both(any(birth), any(withBirth)));
       }
       if (!fuzzy.isEmpty()) {
-        clauses.add(both(any(fuzzy), any(withNeighbour)));
+        clauses.add(pairing.neighboursAlone() ? any(fuzzy) : both(any(fuzzy), any(withNeighbour)));
       }
       return clauses.isEmpty() ? List.of() : hits(any(clauses), limit, true);
     }

@@ -372,7 +372,7 @@ public final class LuceneSubjectIndex implements SubjectIndex, AutoCloseable {
         clauses.add(both(any(births), any(withBirth)));
       }
       if (!fuzzy.isEmpty()) {
-        clauses.add(both(any(fuzzy), any(withNeighbour)));
+        clauses.add(pairing.neighboursAlone() ? any(fuzzy) : both(any(fuzzy), any(withNeighbour)));
       }
       return clauses.isEmpty() ? List.of() : search(any(clauses), limit);
     }

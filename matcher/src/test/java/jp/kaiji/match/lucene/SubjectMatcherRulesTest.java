@@ -93,6 +93,25 @@ class SubjectMatcherRulesTest {
   }
 
   @Test
+  void aLatinNamesBirthDateRetrievesPairedWithAnyOfItsWordsNotAlone() throws Exception {
+    Map<String, RecordMatch> found =
+        search(
+            "Maria Garcia",
+            List.of(
+                // Another order and a middle name: no key of the whole name is the same.
+                row("id", "c2", "name", "GARCIA Maria Elena", "birth", "1981-04-09"),
+                // A slip in one word and a middle name: the other word still pairs.
+                row("id", "c3", "name", "Garsia Maria Luisa", "birth", "1981-04-09"),
+                // Only the birth date in common.
+                row("id", "c4", "name", "John Smith", "birth", "1981-04-09")),
+            List.of(),
+            List.of());
+    assertThat(found.get("customers/c2").tier()).isEqualTo(MatchTier.NEEDS_REVIEW);
+    assertThat(found.get("customers/c3").tier()).isEqualTo(MatchTier.NEEDS_REVIEW);
+    assertThat(found).doesNotContainKey("customers/c4");
+  }
+
+  @Test
   void aRecordKnownOnlyByTheNameStaysInReviewUnlessTheIndexHoldsANamesake() throws Exception {
     Map<String, Map<String, String>> nameOnly =
         Map.of("order", row("id", "o5", "name", "真鍋 紗季", "date", "2023-05-06"));
@@ -241,6 +260,16 @@ class SubjectMatcherRulesTest {
       List<Map<String, String>> orders,
       List<Map<String, String>> calls)
       throws Exception {
+    return search("真鍋 紗季", customers, orders, calls);
+  }
+
+  /** What a request for {@code name}, born 1981-04-09, with {@link #MOBILE}, finds. */
+  private Map<String, RecordMatch> search(
+      String name,
+      List<Map<String, String>> customers,
+      List<Map<String, String>> orders,
+      List<Map<String, String>> calls)
+      throws Exception {
     IndexGenerations generations = new IndexGenerations(dir);
     TestGenerations.publish(
         generations,
@@ -250,7 +279,7 @@ class SubjectMatcherRulesTest {
             new SourceRows(CALLS, calls)));
     SubjectQuery form =
         new SubjectQuery(
-            Optional.of("真鍋 紗季"),
+            Optional.of(name),
             Optional.empty(),
             List.of(),
             Optional.of("1981-04-09"),
