@@ -46,6 +46,7 @@ public final class OpenSearchSync {
     String index = current();
     Cluster cluster = generations.cluster();
     java.nio.file.Files.createDirectories(quarantineRoot.resolve("quarantine"));
+    generations.addMissingFields(index);
     refreshInterval(index, "-1");
     try {
       deleteWhere(index, term(IndexSchema.SOURCE_ID, sourceId));

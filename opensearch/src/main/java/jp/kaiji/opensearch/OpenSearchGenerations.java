@@ -196,6 +196,40 @@ public final class OpenSearchGenerations {
     return previous;
   }
 
+  /**
+   * Adds to {@code index}'s mapping the fields of this version's mapping that it lacks, so that a
+   * sync into a generation an earlier version built is not refused by its strict mapping. A field
+   * whose kind changed keeps its old kind: the documents still fit it.
+   *
+   * @return the names of the fields added
+   */
+  public List<String> addMissingFields(String index) throws IOException {
+    JsonNode have =
+        cluster
+            .call("GET", "/" + index + "/_mapping", null)
+            .path(index)
+            .path("mappings")
+            .path("properties");
+    ObjectNode missing = Cluster.object();
+    IndexMapping.mappings()
+        .path("properties")
+        .properties()
+        .forEach(
+            f -> {
+              if (!have.has(f.getKey())) {
+                missing.set(f.getKey(), f.getValue());
+              }
+            });
+    if (!missing.isEmpty()) {
+      ObjectNode body = Cluster.object();
+      body.set("properties", missing);
+      cluster.call("PUT", "/" + index + "/_mapping", body);
+    }
+    List<String> added = new ArrayList<>();
+    missing.fieldNames().forEachRemaining(added::add);
+    return added;
+  }
+
   /** The index the alias names. */
   public Optional<String> current() throws IOException {
     if (!cluster.exists("/_alias/" + settings.alias())) {

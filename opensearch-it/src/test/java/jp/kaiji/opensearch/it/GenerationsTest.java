@@ -110,6 +110,32 @@ class GenerationsTest {
     }
   }
 
+  @Test
+  void aGenerationAnEarlierVersionBuiltTakesTheFieldsItLacksBeforeASync() throws Exception {
+    OpenSearchSettings settings = TestBackends.settings(TestCluster.get());
+    try (Cluster cluster = Cluster.connect(settings)) {
+      OpenSearchGenerations generations = new OpenSearchGenerations(cluster, settings);
+      String index = settings.alias() + "-earlier";
+      var mappings = jp.kaiji.opensearch.IndexMapping.mappings();
+      ((com.fasterxml.jackson.databind.node.ObjectNode) mappings.path("properties"))
+          .remove(jp.kaiji.schema.IndexSchema.NAME_WORD);
+      var body = Cluster.object();
+      body.set("mappings", mappings);
+      cluster.call("PUT", "/" + index, body);
+      var doc = Cluster.object();
+      doc.putArray(jp.kaiji.schema.IndexSchema.NAME_WORD).add("garcia").add("maria");
+      assertThatThrownBy(() -> cluster.call("PUT", "/" + index + "/_doc/1", doc))
+          .as("strict: a field the mapping lacks is refused")
+          .isInstanceOf(Cluster.ClusterException.class);
+
+      assertThat(generations.addMissingFields(index))
+          .containsExactly(jp.kaiji.schema.IndexSchema.NAME_WORD);
+      cluster.call("PUT", "/" + index + "/_doc/1", doc);
+      assertThat(generations.addMissingFields(index)).isEmpty();
+      cluster.call("DELETE", "/" + index, null);
+    }
+  }
+
   private static long unindexable(RebuildReport r) {
     return r.sources().stream().mapToLong(s -> s.unindexable()).sum();
   }
