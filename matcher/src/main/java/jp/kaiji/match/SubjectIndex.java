@@ -1,6 +1,7 @@
 package jp.kaiji.match;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -76,6 +77,52 @@ public interface SubjectIndex {
     }
 
     /**
+     * The clauses that retrieve this query's candidates, in an engine's own query type: a record is
+     * a candidate when any of them matches it, and none means no candidates. Without a pairing,
+     * every exact and fuzzy key is a clause. With one, a birth date scores where it pairs with a
+     * part of the name, a neighbour, a place or a key that retrieves alone, and a neighbour where
+     * it pairs with a place, a birth date or such a key; each pair is led by its small side, so the
+     * large lists (a family name, a city) are only skipped through. A fuzzy key of fewer than three
+     * characters has too many neighbours to ask for.
+     */
+    public <Q> List<Q> clauses(Clauses<Q> engine) {
+      List<Q> alone = new ArrayList<>();
+      exact.forEach(t -> engine.rarity(t).ifPresent(alone::add));
+      List<Q> neighbours = new ArrayList<>();
+      for (KeyTerm t : fuzzy) {
+        if (t.value().codePointCount(0, t.value().length()) >= 3) {
+          neighbours.add(engine.fuzzy(t));
+        }
+      }
+      if (pairing.isEmpty()) {
+        alone.addAll(neighbours);
+        return alone;
+      }
+      Pairing p = pairing.get();
+      List<Q> births = new ArrayList<>();
+      p.birthDates().forEach(t -> engine.rarity(t).ifPresent(births::add));
+      List<Q> places = p.places().stream().map(engine::term).toList();
+      List<Q> withBirth = new ArrayList<>(alone);
+      withBirth.addAll(neighbours);
+      p.nameParts().forEach(t -> withBirth.add(engine.term(t)));
+      withBirth.addAll(places);
+      List<Q> withNeighbour = new ArrayList<>(alone);
+      withNeighbour.addAll(births);
+      withNeighbour.addAll(places);
+      List<Q> clauses = new ArrayList<>(alone);
+      if (!births.isEmpty()) {
+        clauses.add(engine.both(engine.any(births), engine.any(withBirth)));
+      }
+      if (!neighbours.isEmpty()) {
+        clauses.add(
+            p.neighboursAlone()
+                ? engine.any(neighbours)
+                : engine.both(engine.any(neighbours), engine.any(withNeighbour)));
+      }
+      return clauses;
+    }
+
+    /**
      * The exact terms of this query that {@code other} does not have; its fuzzy keys and pairing
      * whole when anything is new (a new key may pair with an old one), none otherwise.
      */
@@ -121,6 +168,24 @@ public interface SubjectIndex {
     boolean isEmpty() {
       return birthDates.isEmpty();
     }
+  }
+
+  /** How an engine writes the parts of {@link CandidateQuery#clauses}. */
+  interface Clauses<Q> {
+    /** The key, scoring its rarity once per record that holds it; empty when none does. */
+    Optional<Q> rarity(KeyTerm t);
+
+    /** The key's one-edit neighbours, scored. */
+    Q fuzzy(KeyTerm t);
+
+    /** The key, admitting without a score. */
+    Q term(KeyTerm t);
+
+    /** Any of the clauses; an empty list matches nothing. */
+    Q any(List<Q> clauses);
+
+    /** {@code scored}, where {@code paired} matches too. */
+    Q both(Q scored, Q paired);
   }
 
   /** A field and a key, e.g. {@code phone_e164 = +819012345678}. */

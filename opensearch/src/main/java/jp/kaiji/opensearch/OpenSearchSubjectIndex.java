@@ -162,45 +162,8 @@ public final class OpenSearchSubjectIndex implements SubjectIndex, AutoCloseable
       List<SubjectIndex.KeyTerm> weighed = new ArrayList<>(query.exact());
       weighed.addAll(births);
       statistics(weighed);
-      List<ObjectNode> alone = new ArrayList<>();
-      query.exact().forEach(t -> rarity(t).ifPresent(alone::add));
-      List<ObjectNode> fuzzy = new ArrayList<>();
-      for (SubjectIndex.KeyTerm t : query.fuzzy()) {
-        if (t.value().codePointCount(0, t.value().length()) >= 3) {
-          ObjectNode f = Cluster.object();
-          f.putObject("fuzzy")
-              .putObject(t.field())
-              .put("value", t.value())
-              .put("fuzziness", 1)
-              .put("prefix_length", 1)
-              .put("max_expansions", FUZZY_EXPANSIONS)
-              .put("transpositions", true);
-          fuzzy.add(f);
-        }
-      }
-      if (query.pairing().isEmpty()) {
-        alone.addAll(fuzzy);
-        return alone.isEmpty() ? List.of() : hits(any(alone), limit, true);
-      }
-      // The same admission as the embedded index's (SubjectIndex.Pairing).
-      SubjectIndex.Pairing pairing = query.pairing().get();
-      List<ObjectNode> birth = new ArrayList<>();
-      births.forEach(t -> rarity(t).ifPresent(birth::add));
-      List<ObjectNode> places = terms(pairing.places());
-      List<ObjectNode> withBirth = new ArrayList<>(alone);
-      withBirth.addAll(fuzzy);
-      withBirth.addAll(terms(pairing.nameParts()));
-      withBirth.addAll(places);
-      List<ObjectNode> withNeighbour = new ArrayList<>(alone);
-      withNeighbour.addAll(birth);
-      withNeighbour.addAll(places);
-      List<ObjectNode> clauses = new ArrayList<>(alone);
-      if (!birth.isEmpty()) {
-        clauses.add(both(any(birth), any(withBirth)));
-      }
-      if (!fuzzy.isEmpty()) {
-        clauses.add(pairing.neighboursAlone() ? any(fuzzy) : both(any(fuzzy), any(withNeighbour)));
-      }
+      // The same clauses as the embedded index's (SubjectIndex.CandidateQuery#clauses).
+      List<ObjectNode> clauses = query.clauses(queries);
       return clauses.isEmpty() ? List.of() : hits(any(clauses), limit, true);
     }
 
@@ -217,15 +180,52 @@ public final class OpenSearchSubjectIndex implements SubjectIndex, AutoCloseable
       return Optional.of(c);
     }
 
-    private static List<ObjectNode> terms(List<SubjectIndex.KeyTerm> keys) {
-      List<ObjectNode> out = new ArrayList<>();
-      for (SubjectIndex.KeyTerm t : keys) {
-        ObjectNode c = Cluster.object();
-        c.putObject("term").put(t.field(), t.value());
-        out.add(c);
-      }
-      return out;
+    private static ObjectNode term(SubjectIndex.KeyTerm t) {
+      ObjectNode c = Cluster.object();
+      c.putObject("term").put(t.field(), t.value());
+      return c;
     }
+
+    private static ObjectNode fuzzy(SubjectIndex.KeyTerm t) {
+      ObjectNode f = Cluster.object();
+      f.putObject("fuzzy")
+          .putObject(t.field())
+          .put("value", t.value())
+          .put("fuzziness", 1)
+          .put("prefix_length", 1)
+          .put("max_expansions", FUZZY_EXPANSIONS)
+          .put("transpositions", true);
+      return f;
+    }
+
+    // The parts of a candidate query as OpenSearch query JSON.
+    private final SubjectIndex.Clauses<ObjectNode> queries =
+        new SubjectIndex.Clauses<>() {
+          @Override
+          public Optional<ObjectNode> rarity(SubjectIndex.KeyTerm t) {
+            return Snap.this.rarity(t);
+          }
+
+          @Override
+          public ObjectNode fuzzy(SubjectIndex.KeyTerm t) {
+            return Snap.fuzzy(t);
+          }
+
+          @Override
+          public ObjectNode term(SubjectIndex.KeyTerm t) {
+            return Snap.term(t);
+          }
+
+          @Override
+          public ObjectNode any(List<ObjectNode> clauses) {
+            return Snap.any(clauses);
+          }
+
+          @Override
+          public ObjectNode both(ObjectNode scored, ObjectNode paired) {
+            return Snap.both(scored, paired);
+          }
+        };
 
     /**
      * Any of the clauses; an empty list matches nothing (a bool without clauses would match all).

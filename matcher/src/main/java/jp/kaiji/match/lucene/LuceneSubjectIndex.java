@@ -340,40 +340,7 @@ public final class LuceneSubjectIndex implements SubjectIndex, AutoCloseable {
       }
       // Each key scores its rarity once per matching record, without BM25's term-frequency and
       // length work: records holding several rare keys of the request come first.
-      List<Query> alone = new ArrayList<>();
-      query.exact().forEach(t -> rarity(t).ifPresent(alone::add));
-      List<Query> fuzzy = new ArrayList<>();
-      for (SubjectIndex.KeyTerm t : query.fuzzy()) {
-        if (t.value().codePointCount(0, t.value().length()) >= 3) {
-          fuzzy.add(fuzzy(new Term(t.field(), t.value()), 1));
-        }
-      }
-      if (query.pairing().isEmpty()) {
-        alone.addAll(fuzzy);
-        return search(any(alone), limit);
-      }
-      SubjectIndex.Pairing pairing = query.pairing().get();
-      List<Query> births = new ArrayList<>();
-      pairing.birthDates().forEach(t -> rarity(t).ifPresent(births::add));
-      // A birth date scores where it pairs with a part of the name, a neighbour, a place or a key
-      // that retrieves alone; a neighbour where it pairs with a place, a birth date or such a key.
-      // Each pair is led by its small side, so the large lists (a family name, a city) are only
-      // skipped through: the records admitted and their scores are those of the plain query.
-      List<Query> places = terms(pairing.places());
-      List<Query> withBirth = new ArrayList<>(alone);
-      withBirth.addAll(fuzzy);
-      withBirth.addAll(terms(pairing.nameParts()));
-      withBirth.addAll(places);
-      List<Query> withNeighbour = new ArrayList<>(alone);
-      withNeighbour.addAll(births);
-      withNeighbour.addAll(places);
-      List<Query> clauses = new ArrayList<>(alone);
-      if (!births.isEmpty()) {
-        clauses.add(both(any(births), any(withBirth)));
-      }
-      if (!fuzzy.isEmpty()) {
-        clauses.add(pairing.neighboursAlone() ? any(fuzzy) : both(any(fuzzy), any(withNeighbour)));
-      }
+      List<Query> clauses = query.clauses(queries);
       return clauses.isEmpty() ? List.of() : search(any(clauses), limit);
     }
 
@@ -389,9 +356,34 @@ public final class LuceneSubjectIndex implements SubjectIndex, AutoCloseable {
               new ConstantScoreQuery(termQuery(new Term(t.field(), t.value()))), rarity));
     }
 
-    private List<Query> terms(List<SubjectIndex.KeyTerm> keys) {
-      return keys.stream().map(t -> termQuery(new Term(t.field(), t.value()))).toList();
-    }
+    // The parts of a candidate query as Lucene queries (SubjectIndex.CandidateQuery#clauses).
+    private final SubjectIndex.Clauses<Query> queries =
+        new SubjectIndex.Clauses<>() {
+          @Override
+          public Optional<Query> rarity(SubjectIndex.KeyTerm t) {
+            return LuceneSnapshot.this.rarity(t);
+          }
+
+          @Override
+          public Query fuzzy(SubjectIndex.KeyTerm t) {
+            return LuceneSnapshot.this.fuzzy(new Term(t.field(), t.value()), 1);
+          }
+
+          @Override
+          public Query term(SubjectIndex.KeyTerm t) {
+            return termQuery(new Term(t.field(), t.value()));
+          }
+
+          @Override
+          public Query any(List<Query> clauses) {
+            return LuceneSnapshot.any(clauses);
+          }
+
+          @Override
+          public Query both(Query scored, Query paired) {
+            return LuceneSnapshot.both(scored, paired);
+          }
+        };
 
     /** Any of the clauses; an empty list matches nothing. */
     private static Query any(List<Query> clauses) {
