@@ -2,6 +2,7 @@ package jp.kaiji.match;
 
 import com.ibm.icu.text.Transliterator;
 import java.util.regex.Pattern;
+import jp.kaiji.normalize.Memo;
 
 /**
  * One phonetic spelling for a katakana transcription of a foreign name and for the name in Latin
@@ -52,23 +53,12 @@ final class Transcriptions {
   private Transcriptions() {}
 
   // Transliteration is the costly step (tens of microseconds) and the same katakana words recur
-  // across records and requests: remembered, and forgotten all at once when the map is full.
-  private static final int CACHE_LIMIT = 50_000;
-  private static final java.util.Map<String, String> FOLDED_KATAKANA =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  // across records and requests: remembered, and forgotten all at once when the memo is full.
+  private static final Memo<String, String> FOLDED_KATAKANA = new Memo<>(50_000);
 
   /** The folded spelling of one katakana word (no spaces). */
   static String ofKatakana(String katakana) {
-    String known = FOLDED_KATAKANA.get(katakana);
-    if (known != null) {
-      return known;
-    }
-    if (FOLDED_KATAKANA.size() >= CACHE_LIMIT) {
-      FOLDED_KATAKANA.clear();
-    }
-    String folded = foldKatakana(katakana);
-    FOLDED_KATAKANA.put(katakana, folded);
-    return folded;
+    return FOLDED_KATAKANA.get(katakana, Transcriptions::foldKatakana);
   }
 
   private static String foldKatakana(String katakana) {
