@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,9 @@ final class IdentifierOwnership {
    * Raises to confirmed, in {@code found}, every record that names nobody and holds an owned key.
    */
   void confirmOwned(IdentityKeys given, IdentityKeys request, Map<String, RecordMatch> found) {
+    List<String> givenMobiles =
+        given.phones().stream().filter(PhoneKey::mobile).map(PhoneKey::e164).distinct().toList();
+    Map<String, LocalDate> lastShown = lastShownMobiles(found.values());
     Map<Owned, List<RecordMatch>> owners = new LinkedHashMap<>();
     for (RecordMatch m : found.values()) {
       if (m.tier() != MatchTier.CONFIRMED) {
@@ -59,10 +63,7 @@ final class IdentifierOwnership {
       IdentityKeys id = m.record().identity();
       for (PhoneKey p : id.phones()) {
         if (p.mobile()) {
-          // With two mobiles on the form, which one is still theirs is not known.
-          boolean current =
-              given.phones().stream().filter(PhoneKey::mobile).count() == 1
-                  && given.phones().stream().anyMatch(g -> g.e164().equals(p.e164()));
+          boolean current = givenAsCurrent(p.e164(), givenMobiles, lastShown);
           owners.computeIfAbsent(Owned.phone(p.e164(), current), k -> new ArrayList<>()).add(m);
         }
       }
@@ -73,6 +74,44 @@ final class IdentifierOwnership {
       }
     }
     owners.forEach((key, confirmed) -> confirmHolders(request, key, confirmed, found));
+  }
+
+  /**
+   * Whether the requester gave a mobile as theirs today. With one mobile on the form, it is. With
+   * more, the one their confirmed records show last is the one they still hold, provided the
+   * records show every other one they gave, each last on an earlier day; otherwise which one is
+   * current is not known.
+   */
+  private static boolean givenAsCurrent(
+      String mobile, List<String> givenMobiles, Map<String, LocalDate> lastShown) {
+    if (!givenMobiles.contains(mobile)) {
+      return false;
+    }
+    if (givenMobiles.size() == 1) {
+      return true;
+    }
+    LocalDate last = lastShown.get(mobile);
+    return last != null
+        && givenMobiles.stream()
+            .filter(g -> !g.equals(mobile))
+            .allMatch(g -> lastShown.containsKey(g) && lastShown.get(g).isBefore(last));
+  }
+
+  /** The last day a dated confirmed record shows each mobile. */
+  private static Map<String, LocalDate> lastShownMobiles(Collection<RecordMatch> found) {
+    Map<String, LocalDate> last = new HashMap<>();
+    for (RecordMatch m : found) {
+      Optional<LocalDate> d = day(m.record().recordDate());
+      if (m.tier() != MatchTier.CONFIRMED || d.isEmpty()) {
+        continue;
+      }
+      for (PhoneKey p : m.record().identity().phones()) {
+        if (p.mobile()) {
+          last.merge(p.e164(), d.get(), (a, b) -> a.isAfter(b) ? a : b);
+        }
+      }
+    }
+    return last;
   }
 
   private void confirmHolders(

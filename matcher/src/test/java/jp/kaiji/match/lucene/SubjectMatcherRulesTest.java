@@ -186,6 +186,40 @@ class SubjectMatcherRulesTest {
   }
 
   @Test
+  void ofTwoMobilesOnTheFormTheOneHerRecordsShowLastIsStillHers() throws Exception {
+    String newMobile = "080-2718-2818";
+    Map<String, RecordMatch> bothShown =
+        search(
+            "真鍋 紗季",
+            List.of(newMobile, MOBILE),
+            List.of(requesterCustomer(), laterCustomer(newMobile, "2023-05-01")),
+            List.of(),
+            List.of(
+                row("id", "k5", "caller", newMobile.replace("-", ""), "date", "2025-02-01"),
+                // After her last record with the old number: its next holder's, perhaps.
+                row("id", "k6", "caller", MOBILE.replace("-", ""), "date", "2024-07-01")));
+
+    assertThat(bothShown.get("calls/k5").tier()).isEqualTo(MatchTier.CONFIRMED);
+    assertThat(bothShown.get("calls/k6").tier()).isEqualTo(MatchTier.NEEDS_REVIEW);
+
+    // Her records show only one of the two: which one she still holds is not known.
+    Map<String, RecordMatch> oneShown =
+        search(
+            "真鍋 紗季",
+            List.of(newMobile, MOBILE),
+            List.of(requesterCustomer()),
+            List.of(),
+            List.of(row("id", "k6", "caller", MOBILE.replace("-", ""), "date", "2024-07-01")));
+
+    assertThat(oneShown.get("calls/k6").tier()).isEqualTo(MatchTier.NEEDS_REVIEW);
+  }
+
+  /** The requester's later customer record, with another mobile. */
+  private static Map<String, String> laterCustomer(String mobile, String date) {
+    return row("id", "c2", "name", "真鍋 紗季", "birth", "1981-04-09", "phone", mobile, "date", date);
+  }
+
+  @Test
   void aReassignedNumberConfirmsOnlyTheCallsOnTheRequestersSideOfTheChange() throws Exception {
     Map<String, RecordMatch> found =
         search(
@@ -270,6 +304,17 @@ class SubjectMatcherRulesTest {
       List<Map<String, String>> orders,
       List<Map<String, String>> calls)
       throws Exception {
+    return search(name, List.of(MOBILE), customers, orders, calls);
+  }
+
+  /** What a request for {@code name}, born 1981-04-09, with these phones, finds. */
+  private Map<String, RecordMatch> search(
+      String name,
+      List<String> phones,
+      List<Map<String, String>> customers,
+      List<Map<String, String>> orders,
+      List<Map<String, String>> calls)
+      throws Exception {
     IndexGenerations generations = new IndexGenerations(dir);
     TestGenerations.publish(
         generations,
@@ -284,7 +329,7 @@ class SubjectMatcherRulesTest {
             List.of(),
             Optional.of("1981-04-09"),
             List.of(),
-            List.of(MOBILE),
+            phones,
             List.of());
     try (LuceneSubjectIndex index = new LuceneSubjectIndex(generations);
         SubjectIndex.Snapshot snapshot = index.acquire().orElseThrow()) {
