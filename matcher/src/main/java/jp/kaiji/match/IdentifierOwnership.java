@@ -211,10 +211,10 @@ final class IdentifierOwnership {
 
   /**
    * Whether the record was made while the requester held the key: within the time the requester's
-   * confirmed records show it (widened backwards by the policy's grace, and open towards today for
-   * a key the requester gave as current), with no other holder's record dated between it and
-   * theirs. An undated record could have been made by an earlier or later holder, so it is never
-   * placed.
+   * confirmed records show it (widened backwards by the policy's grace unless another holder's
+   * records come before theirs, and open towards today for a key the requester gave as current),
+   * with no other holder's record dated between it and theirs. An undated record could have been
+   * made by an earlier or later holder, so it is never placed.
    */
   private boolean heldByRequester(
       Optional<LocalDate> date, Optional<Span> mine, List<IndexedRecord> others, boolean current) {
@@ -225,8 +225,13 @@ final class IdentifierOwnership {
     LocalDate last = mine.get().last();
     LocalDate d = date.get();
     // The grace reaches back only: a number the requester gave up is free for a new holder the
-    // day after their last record shows it.
-    if (d.isBefore(first.minusDays(graceDays)) || (!current && d.isAfter(last))) {
+    // day after their last record shows it. Nor does it reach back past a known earlier holder:
+    // between their last record and the requester's first, the dates cannot tell who called.
+    boolean earlierHolder =
+        others.stream()
+            .anyMatch(o -> day(o.recordDate()).map(od -> od.isBefore(first)).orElse(true));
+    LocalDate earliest = earlierHolder ? first : first.minusDays(graceDays);
+    if (d.isBefore(earliest) || (!current && d.isAfter(last))) {
       return false;
     }
     LocalDate from = d.isBefore(first) ? d : first;

@@ -251,7 +251,10 @@ class SubjectMatcherRulesTest {
             List.of(
                 row("id", "k1", "caller", MOBILE.replace("-", ""), "date", "2021-06-01"),
                 row("id", "k9", "caller", MOBILE.replace("-", ""), "date", "2012-09-15"),
-                row("id", "k8", "caller", MOBILE.replace("-", ""), "date", "2012-01-15")));
+                row("id", "k8", "caller", MOBILE.replace("-", ""), "date", "2012-01-15"),
+                // Within the policy's year before her first record, but after the other holder's
+                // last: either of them may have called.
+                row("id", "k7", "caller", MOBILE.replace("-", ""), "date", "2019-06-01")));
 
     assertThat(found).doesNotContainKey("customers/c9");
     RecordMatch after = found.get("calls/k1");
@@ -262,6 +265,7 @@ class SubjectMatcherRulesTest {
     assertThat(found).doesNotContainKey("calls/k9");
     // Before anybody's records show the number: undecided, for review.
     assertThat(found.get("calls/k8").tier()).isEqualTo(MatchTier.NEEDS_REVIEW);
+    assertThat(found.get("calls/k7").tier()).isEqualTo(MatchTier.NEEDS_REVIEW);
   }
 
   @Test
