@@ -151,6 +151,11 @@ public final class BenchCli {
         description = "the IndexWriter's RAM buffer (default: the indexer's own)")
     Double ramBufferMb;
 
+    @Option(
+        names = "--segments",
+        description = "segments the generation is merged down to (default: the indexer's own)")
+    Integer segments;
+
     @Override
     public Integer call() throws Exception {
       PrintStream out = System.out;
@@ -160,7 +165,8 @@ public final class BenchCli {
       RebuildJob.Options options =
           new RebuildJob.Options(
               threads == null ? d.threads() : threads,
-              ramBufferMb == null ? d.ramBufferMb() : ramBufferMb);
+              ramBufferMb == null ? d.ramBufferMb() : ramBufferMb,
+              segments == null ? d.segments() : segments);
       Path scratch = Files.createDirectories(world.cache.resolve("scratch"));
       RebuildBench.Result r = RebuildBench.run(dir, scratch, options, warmups, runs, System.err);
       // The same-run baseline: plain Lucene (StandardAnalyzer, one thread) indexing the same raw
@@ -198,7 +204,9 @@ public final class BenchCli {
                   + String.format(Locale.ROOT, "%,d", r.records())
                   + " records, "
                   + options.threads()
-                  + " workers, "
+                  + " workers, merged to "
+                  + (options.segments() == 0 ? "as written" : options.segments() + " segment(s)")
+                  + ", "
                   + runs
                   + " runs",
               "figure",

@@ -56,8 +56,31 @@ public final class RebuildJob implements Runnable {
    *
    * @param threads normalization and indexing workers (1 = all on the reading thread)
    * @param ramBufferMb the IndexWriter's RAM buffer
+   * @param segments how many segments a finished generation is merged down to (0, the default: as
+   *     written). One segment makes the typical search cheaper (every key visits each segment's
+   *     terms), but at 10M persons it made the slowest searches slower, it lengthens the rebuild,
+   *     and an erasure then rewrites the whole generation instead of the segments that held the
+   *     records (bench/PERFORMANCE.md, Performance VI)
    */
-  public record Options(int threads, double ramBufferMb) {
+  public record Options(int threads, double ramBufferMb, int segments) {
+    public static final int SEGMENTS = 0;
+
+    public Options {
+      if (threads < 1 || ramBufferMb <= 0 || segments < 0) {
+        throw new IllegalArgumentException(
+            "threads >= 1, RAM buffer > 0 and segments >= 0 expected, got "
+                + threads
+                + ", "
+                + ramBufferMb
+                + ", "
+                + segments);
+      }
+    }
+
+    public Options(int threads, double ramBufferMb) {
+      this(threads, ramBufferMb, SEGMENTS);
+    }
+
     public static Options defaults() {
       return new Options(Math.min(2, Runtime.getRuntime().availableProcessors()), 256);
     }
@@ -186,6 +209,9 @@ public final class RebuildJob implements Runnable {
         }
       }
       flushSideBySide(writer, pool, options.threads());
+      if (options.segments() > 0 && !cancelled) {
+        writer.forceMerge(options.segments());
+      }
       writer.commit();
     } finally {
       if (pool != null) {

@@ -158,6 +158,27 @@ class IndexGenerationsTest {
   }
 
   @Test
+  void aFinishedGenerationIsMergedDownToTheSegmentsAsked() throws Exception {
+    addCustomers(3000);
+
+    assertThat(segmentsAfterRebuild(0)).isGreaterThan(1);
+    assertThat(segmentsAfterRebuild(1)).isEqualTo(1);
+  }
+
+  /** A rebuild with a small RAM buffer and two workers, then the new generation's segments. */
+  private int segmentsAfterRebuild(int segments) throws Exception {
+    IndexGenerations gens = new IndexGenerations(dir.resolve("segments-" + segments));
+    RebuildJob job =
+        new RebuildJob(
+            catalog, gens, SourceReaders.of(catalog), new RebuildJob.Options(2, 1, segments));
+    job.run();
+    assertThat(job.progress().state()).isEqualTo(RebuildJob.State.SUCCEEDED);
+    try (var reader = gens.openCurrent()) {
+      return reader.leaves().size();
+    }
+  }
+
+  @Test
   void cancelStopsAtTheNextBatch() throws Exception {
     IndexGenerations gens = new IndexGenerations(data);
     addCustomers(2000);

@@ -130,6 +130,15 @@ public final class IndexerCli {
     double ramMb;
 
     @Option(
+        names = "--segments",
+        defaultValue = "0",
+        description =
+            "segments a finished generation is merged down to; 0 leaves them as written (default"
+                + " ${DEFAULT-VALUE}). One segment: cheaper typical searches, a longer rebuild,"
+                + " slower erasures")
+    int segments;
+
+    @Option(
         names = "--progress-seconds",
         defaultValue = "2",
         description = "seconds between progress lines (default ${DEFAULT-VALUE})")
@@ -156,7 +165,8 @@ public final class IndexerCli {
       }
       IndexGenerations gens = new IndexGenerations(DataDirectory.generations(data), keep);
       RebuildJob job =
-          new RebuildJob(cat, gens, SourceReaders.of(cat), new RebuildJob.Options(threads, ramMb));
+          new RebuildJob(
+              cat, gens, SourceReaders.of(cat), new RebuildJob.Options(threads, ramMb, segments));
       Thread t = new Thread(job, "kaiji-rebuild");
       t.start();
       PrintWriter err = spec.commandLine().getErr();
