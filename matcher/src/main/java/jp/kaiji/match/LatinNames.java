@@ -3,6 +3,7 @@ package jp.kaiji.match;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
@@ -24,6 +25,21 @@ final class LatinNames {
 
   /** How a record's name spells the request's, when it is a variant of it; empty otherwise. */
   static Optional<String> variant(String requestKey, String recordKey) {
+    return paired(requestKey, recordKey, LatinNames::sameWord);
+  }
+
+  /**
+   * How a record's name spells the request's when both sides give the same reading, which makes a
+   * wider slip a misspelling of that one name (Oldveir for Oliveira, Reyl for Reyes, both read
+   * オリベイラ, レイエス): every word paired within two edits, or one in a word under four letters. Empty
+   * when the names do not pair so.
+   */
+  static Optional<String> misspelt(String requestKey, String recordKey) {
+    return paired(requestKey, recordKey, LatinNames::misspeltWord);
+  }
+
+  private static Optional<String> paired(
+      String requestKey, String recordKey, BiPredicate<String, String> sameWord) {
     List<String> a = words(requestKey);
     List<String> b = words(recordKey);
     List<String> shorter = a.size() <= b.size() ? a : b;
@@ -39,7 +55,7 @@ final class LatinNames {
           match = v;
           break;
         }
-        if (match == null && sameWord(w, v)) {
+        if (match == null && sameWord.test(w, v)) {
           match = v;
         }
       }
@@ -59,6 +75,11 @@ final class LatinNames {
       parts.add("a middle name on one side only");
     }
     return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", parts));
+  }
+
+  private static boolean misspeltWord(String a, String b) {
+    int edits = Strings.swappedNeighbours(a, b) ? 1 : LEVENSHTEIN.apply(a, b);
+    return edits >= 0 && edits <= (Math.max(a.length(), b.length()) >= 4 ? 2 : 1);
   }
 
   private static boolean sameWord(String a, String b) {

@@ -213,9 +213,21 @@ final class NameComparator {
         && !qn.fullKey().equals(rn.fullKey())) {
       // Close, never equivalent: Maria and Marie, or Maria Ana and Ana, may be twin sisters, so
       // only other identifiers (a mobile, an e-mail) can confirm such a record.
+      // Wider slips are another name unless the readings agree, as a kanji slip is (slip).
       return LatinNames.variant(qn.fullKey().get(), rn.fullKey().get())
           .map(why -> new NameVerdict(Level.CLOSE, "Latin " + why + via, qn.fullKey().get()))
-          .orElseGet(() -> new NameVerdict(Level.DIFFERENT, "different", qn.fullKey().get()));
+          .orElseGet(
+              () ->
+                  LatinNames.misspelt(qn.fullKey().get(), rn.fullKey().get())
+                      .map(
+                          why ->
+                              new NameVerdict(
+                                  Level.DIFFERENT,
+                                  "different (Latin " + why + via + ")",
+                                  qn.fullKey().get(),
+                                  true))
+                      .orElseGet(
+                          () -> new NameVerdict(Level.DIFFERENT, "different", qn.fullKey().get())));
     }
     if (qn.fullKey().isPresent() && qn.fullKey().equals(rn.fullKey())) {
       List<String> foldings = new ArrayList<>(qn.foldings());

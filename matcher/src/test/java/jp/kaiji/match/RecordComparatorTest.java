@@ -300,6 +300,33 @@ class RecordComparatorTest {
     assertThat(c.tier()).contains(MatchTier.CONFIRMED);
   }
 
+  /**
+   * Issue 13: two slips in a Latin word are another name on their own, but read the same they are
+   * one name misspelt, as a kanji slip read the same is: close, so the rest confirms it.
+   */
+  @Test
+  void aLatinNameTwoLettersOffAndReadTheSameIsClose() throws Exception {
+    IdentityKeys request =
+        person(
+            "OLDVEIR, MEI", "オリベイラ メイ", "1967-07-21", HOME, List.of(), List.of("mei@example.jp"));
+    IdentityKeys readAlike =
+        person(
+            "Oliveira, Mei", "おりべいら めい", "1967-07-21", HOME, List.of(), List.of("mei@example.jp"));
+    Comparison c = comparator.compare(request, readAlike);
+    assertThat(c.attributes())
+        .anySatisfy(
+            a ->
+                assertThat(a.toString())
+                    .startsWith("name: close (same reading, Latin spelling oldveir/oliveira"));
+    assertThat(c.tier()).contains(MatchTier.CONFIRMED);
+
+    IdentityKeys readOtherwise =
+        person(
+            "Oliveira, Mei", "オリベイラ メグ", "1967-07-21", HOME, List.of(), List.of("mei@example.jp"));
+    assertThat(comparator.compare(request, readOtherwise).attributes())
+        .anySatisfy(a -> assertThat(a.toString()).startsWith("name: different"));
+  }
+
   @Test
   void twinWhoseNameReadsTheSameIsNotConfirmed() throws Exception {
     // Found by MatcherOnRandomWorldsTest (seed 8215696312149126433): 康一 and 紘一 both read コウイチ.
