@@ -1,6 +1,8 @@
 package jp.kaiji.bench;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,8 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The HTTP clients of the search bench, run in a JVM of their own so that their CPU (request
  * building, the JDK HttpClient, JSON bodies) is not the server's: {@code HttpLoad uri token
- * bodies.jsonl rounds clients out.txt}. Writes the wall time, the status counts and one latency per
- * request (nanoseconds) to {@code out.txt}.
+ * bodies.jsonl rounds clients out.txt [warm-up rounds]}. Writes the wall time, the status counts
+ * and one latency per timed request (nanoseconds) to {@code out.txt}. With warm-up rounds, it runs
+ * them first, untimed, in this same JVM (so that its own JIT is done too), prints {@code warm} and
+ * waits for a line on standard input before the timed rounds.
  */
 final class HttpLoad {
   private HttpLoad() {}
@@ -31,6 +35,13 @@ final class HttpLoad {
     List<String> bodies = Files.readAllLines(Path.of(args[2]), StandardCharsets.UTF_8);
     int rounds = Integer.parseInt(args[3]);
     int clients = Integer.parseInt(args[4]);
+    int warmup = args.length > 6 ? Integer.parseInt(args[6]) : 0;
+    if (warmup > 0) {
+      drive(uri, token, bodies, warmup, clients, null, new ConcurrentHashMap<>());
+      System.out.println("warm");
+      System.out.flush();
+      new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+    }
     long[] samples = new long[rounds * bodies.size()];
     Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
     long t0 = System.nanoTime();

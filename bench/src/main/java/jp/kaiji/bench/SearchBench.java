@@ -131,12 +131,19 @@ final class SearchBench {
       Map<Integer, AtomicLong> first = new ConcurrentHashMap<>();
       HttpLoad.drive(uri, token, bodies.subList(0, 1), 1, 1, null, first);
       long startup = (System.nanoTime() - started) / 1_000_000;
-      // Warm-up: every request once, then the timed rounds.
+      // Warm-up: every request once, then the timed rounds, in one client JVM; the server's CPU
+      // is counted from the end of the warm-up.
       Path out = Files.createTempFile(scratch, "load-", ".txt");
-      clients(uri, token, bodyFile, 1, clients, out);
-      long cpu0 = RebuildBench.processCpuMillis();
-      clients(uri, token, bodyFile, rounds, clients, out);
-      long cpu = RebuildBench.processCpuMillis() - cpu0;
+      long[] cpu0 = new long[1];
+      clients(
+          uri,
+          token,
+          bodyFile,
+          rounds,
+          clients,
+          out,
+          () -> cpu0[0] = RebuildBench.processCpuMillis());
+      long cpu = RebuildBench.processCpuMillis() - cpu0[0];
       long wall = 0;
       long errors = 0;
       List<Long> samples = new ArrayList<>();
@@ -163,8 +170,12 @@ final class SearchBench {
     }
   }
 
-  /** Runs {@link HttpLoad} in a child JVM and waits for it. */
-  private static void clients(URI uri, String token, Path bodies, int rounds, int clients, Path out)
+  /**
+   * Runs {@link HttpLoad} in a child JVM with one warm-up round and waits for it; {@code warm} runs
+   * between the warm-up and the timed rounds.
+   */
+  private static void clients(
+      URI uri, String token, Path bodies, int rounds, int clients, Path out, Runnable warm)
       throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -179,8 +190,26 @@ final class SearchBench {
             bodies.toString(),
             Integer.toString(rounds),
             Integer.toString(clients),
-            out.toString()));
-    int exit = new ProcessBuilder(cmd).inheritIO().start().waitFor();
+            out.toString(),
+            "1"));
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectInput(ProcessBuilder.Redirect.PIPE)
+            .redirectOutput(ProcessBuilder.Redirect.PIPE)
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    try (var said =
+            new java.io.BufferedReader(
+                new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        var answer = new java.io.PrintWriter(p.getOutputStream(), true, StandardCharsets.UTF_8)) {
+      if (!"warm".equals(said.readLine())) {
+        p.destroyForcibly();
+        throw new IOException("the HTTP client process ended before its warm-up finished");
+      }
+      warm.run();
+      answer.println("go");
+    }
+    int exit = p.waitFor();
     if (exit != 0) {
       throw new IOException("the HTTP client process exited with " + exit);
     }
