@@ -1,7 +1,10 @@
 package jp.kaiji.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -199,9 +202,8 @@ final class SearchBench {
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
     try (var said =
-            new java.io.BufferedReader(
-                new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        var answer = new java.io.PrintWriter(p.getOutputStream(), true, StandardCharsets.UTF_8)) {
+            new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        var answer = new PrintWriter(p.getOutputStream(), true, StandardCharsets.UTF_8)) {
       if (!"warm".equals(said.readLine())) {
         p.destroyForcibly();
         throw new IOException("the HTTP client process ended before its warm-up finished");

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import jp.kaiji.normalize.Readings;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
-import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * Whether a name in katakana (グエン・ミン, a Japanese clerk's transcription) and a name in Latin letters
@@ -23,7 +22,6 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
 public final class KanaLatinNames {
   private static final double MIN_JARO_WINKLER = 0.80;
   private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
-  private static final LevenshteinDistance LEVENSHTEIN = new LevenshteinDistance(2);
   // Kana that cannot begin a word: small kana, the long-vowel mark and ン.
   private static final String NO_WORD_START = "ァィゥェォャュョヮッーン";
   // Longer katakana keys are not names: no search of all their segmentations.
@@ -163,7 +161,7 @@ public final class KanaLatinNames {
         || Transcriptions.syllables(a) != Transcriptions.syllables(b)) {
       return false;
     }
-    int edits = Strings.swappedNeighbours(a, b) ? 1 : LEVENSHTEIN.apply(a, b);
+    int edits = LatinNames.edits(a, b);
     return edits >= 0
         && edits <= LatinNames.maxEdits(longer)
         && JARO_WINKLER.apply(a, b) >= MIN_JARO_WINKLER;

@@ -78,16 +78,23 @@ final class LatinNames {
   }
 
   private static boolean misspeltWord(String a, String b) {
-    int edits = Strings.swappedNeighbours(a, b) ? 1 : LEVENSHTEIN.apply(a, b);
+    int edits = edits(a, b);
     return edits >= 0 && edits <= (Math.max(a.length(), b.length()) >= 4 ? 2 : 1);
   }
 
   private static boolean sameWord(String a, String b) {
-    // Two letters swapped (jonhson) is one slip, though Levenshtein counts two edits.
-    int edits = Strings.swappedNeighbours(a, b) ? 1 : LEVENSHTEIN.apply(a, b);
+    int edits = edits(a, b);
     return edits >= 0
         && edits <= maxEdits(Math.max(a.length(), b.length()))
         && JARO_WINKLER.apply(a, b) >= MIN_JARO_WINKLER;
+  }
+
+  /**
+   * The edits between two words, -1 beyond two. Two letters swapped (jonhson) are one slip, though
+   * Levenshtein counts two edits.
+   */
+  static int edits(String a, String b) {
+    return Strings.swappedNeighbours(a, b) ? 1 : LEVENSHTEIN.apply(a, b);
   }
 
   /** One edit in a word of four letters or more, two in one of eight or more; none below four. */

@@ -213,21 +213,18 @@ final class NameComparator {
         && !qn.fullKey().equals(rn.fullKey())) {
       // Close, never equivalent: Maria and Marie, or Maria Ana and Ana, may be twin sisters, so
       // only other identifiers (a mobile, an e-mail) can confirm such a record.
+      String a = qn.fullKey().get();
+      String b = rn.fullKey().get();
+      Optional<String> variant = LatinNames.variant(a, b);
+      if (variant.isPresent()) {
+        return new NameVerdict(Level.CLOSE, "Latin " + variant.get() + via, a);
+      }
       // Wider slips are another name unless the readings agree, as a kanji slip is (slip).
-      return LatinNames.variant(qn.fullKey().get(), rn.fullKey().get())
-          .map(why -> new NameVerdict(Level.CLOSE, "Latin " + why + via, qn.fullKey().get()))
-          .orElseGet(
-              () ->
-                  LatinNames.misspelt(qn.fullKey().get(), rn.fullKey().get())
-                      .map(
-                          why ->
-                              new NameVerdict(
-                                  Level.DIFFERENT,
-                                  "different (Latin " + why + via + ")",
-                                  qn.fullKey().get(),
-                                  true))
-                      .orElseGet(
-                          () -> new NameVerdict(Level.DIFFERENT, "different", qn.fullKey().get())));
+      Optional<String> misspelt = LatinNames.misspelt(a, b);
+      return misspelt.isPresent()
+          ? new NameVerdict(
+              Level.DIFFERENT, "different (Latin " + misspelt.get() + via + ")", a, true)
+          : new NameVerdict(Level.DIFFERENT, "different", a);
     }
     if (qn.fullKey().isPresent() && qn.fullKey().equals(rn.fullKey())) {
       List<String> foldings = new ArrayList<>(qn.foldings());

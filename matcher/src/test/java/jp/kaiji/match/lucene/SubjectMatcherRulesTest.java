@@ -163,17 +163,7 @@ class SubjectMatcherRulesTest {
             List.of(
                 requesterCustomer(),
                 // Her later record shows another mobile: she gave this one up after 2020-01-10.
-                row(
-                    "id",
-                    "c2",
-                    "name",
-                    "真鍋 紗季",
-                    "birth",
-                    "1981-04-09",
-                    "phone",
-                    "080-2718-2818",
-                    "date",
-                    "2021-03-01")),
+                laterCustomer("080-2718-2818", "2021-03-01")),
             List.of(),
             List.of(
                 row("id", "k3", "caller", MOBILE.replace("-", ""), "date", "2019-11-20"),
