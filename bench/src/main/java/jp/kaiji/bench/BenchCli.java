@@ -254,8 +254,15 @@ public final class BenchCli {
         names = "--rounds",
         defaultValue = "5",
         description =
-            "timed passes over the requests, after one warm-up pass (default ${DEFAULT-VALUE})")
+            "timed passes over the requests, after the warm-up passes (default ${DEFAULT-VALUE})")
     int rounds;
+
+    @Option(
+        names = "--warmups",
+        defaultValue = "1",
+        description =
+            "untimed passes over the requests before the timed ones, in-process, over HTTP and for the full-text baseline; the HTTP server's JIT needs several to settle (default ${DEFAULT-VALUE})")
+    int warmups;
 
     @Option(
         names = "--clients",
@@ -301,7 +308,8 @@ public final class BenchCli {
       System.err.printf(
           Locale.ROOT, "in-process: %d requests x %d rounds ...%n", forms.size(), rounds);
       CountingSnapshot.Counts counts = new CountingSnapshot.Counts();
-      SearchBench.InProcess local = SearchBench.inProcess(generations, forms, rounds, counts);
+      SearchBench.Passes passes = new SearchBench.Passes(warmups, rounds);
+      SearchBench.InProcess local = SearchBench.inProcess(generations, forms, passes, counts);
       SearchBench.Latency kaiji = local.latency();
       double searches = Math.max(1, kaiji.millis().count() - kaiji.errors() * rounds);
       System.err.printf(Locale.ROOT, "HTTP: %d clients ...%n", clients);
@@ -310,7 +318,7 @@ public final class BenchCli {
               dir.resolve("catalog.json"),
               root.resolve("kaiji"),
               forms,
-              rounds,
+              passes,
               clients,
               Files.createDirectories(world.cache.resolve("scratch")));
       SearchBench.Latency http = served.latency();
@@ -320,8 +328,10 @@ public final class BenchCli {
       long[] ft;
       try (FullTextBaseline fullText =
           FullTextBaseline.open(catalog, dir, root.resolve("fulltext"), built)) {
-        for (SubjectQuery f : forms) {
-          fullText.search(f); // warm-up
+        for (int warmup = 0; warmup < warmups; warmup++) {
+          for (SubjectQuery f : forms) {
+            fullText.search(f);
+          }
         }
         ft = new long[rounds * forms.size()];
         int n = 0;
@@ -356,13 +366,14 @@ public final class BenchCli {
       String title =
           String.format(
               Locale.ROOT,
-              "subject search, %d persons, %,d records, %d requests x %d rounds",
+              "subject search, %d persons, %,d records, %d requests x %d rounds after %d warm-up",
               world.persons,
               generations.current().orElseThrow().sources().values().stream()
                   .mapToLong(s -> s.indexed())
                   .sum(),
               forms.size(),
-              rounds);
+              rounds,
+              warmups);
       new Table(title, "search", "median ms", "p99 ms", "searches/s", "samples", "note")
           .row(
               "Kaiji in-process (1 thread)",

@@ -48,11 +48,23 @@ final class SearchBench {
    */
   record InProcess(Latency latency, double cpuMillisPerSearch) {}
 
-  /** Round 0 warms up; rounds 1..rounds are timed, every request once per round, on one thread. */
+  /**
+   * How often every request is sent: {@code warmups} untimed passes (the JIT compiles the search
+   * paths during them), then {@code rounds} timed ones.
+   */
+  record Passes(int warmups, int rounds) {
+    Passes {
+      if (warmups < 1 || rounds < 1) {
+        throw new IllegalArgumentException("warm-up and timed passes must each be at least 1");
+      }
+    }
+  }
+
+  /** The passes over the requests, in order, on one thread. */
   static InProcess inProcess(
       IndexGenerations generations,
       List<SubjectQuery> forms,
-      int rounds,
+      Passes passes,
       CountingSnapshot.Counts counts)
       throws IOException {
     try (LuceneSubjectIndex index = new LuceneSubjectIndex(generations)) {
@@ -66,12 +78,13 @@ final class SearchBench {
           invalid++;
         }
       }
+      int rounds = passes.rounds();
       long[] samples = new long[rounds * forms.size()];
       int n = 0;
       long wall = 0;
       long cpu = 0;
       var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-      for (int round = 0; round <= rounds; round++) {
+      for (int round = 1 - passes.warmups(); round <= rounds; round++) {
         long roundStart = System.nanoTime();
         long cpuStart = threads.getCurrentThreadCpuTime();
         for (int i = 0; i < forms.size(); i++) {
@@ -110,11 +123,16 @@ final class SearchBench {
 
   /**
    * Starts the real server on loopback port 0 with a fresh staff token, then {@code clients}
-   * threads of a second JVM ({@link HttpLoad}) post every request {@code rounds} times (after one
-   * warm-up pass, in its own JVM run).
+   * threads of a second JVM ({@link HttpLoad}) post every request in the warm-up passes, then in
+   * the timed ones.
    */
   static Http http(
-      Path catalog, Path dataRoot, List<SubjectQuery> forms, int rounds, int clients, Path scratch)
+      Path catalog,
+      Path dataRoot,
+      List<SubjectQuery> forms,
+      Passes passes,
+      int clients,
+      Path scratch)
       throws Exception {
     String token = TokenRegistry.newToken();
     var entry = new TokenRegistry.TokenEntry("bench", Role.STAFF, Hashes.sha256Hex(token));
@@ -134,15 +152,15 @@ final class SearchBench {
       Map<Integer, AtomicLong> first = new ConcurrentHashMap<>();
       HttpLoad.drive(uri, token, bodies.subList(0, 1), 1, 1, null, first);
       long startup = (System.nanoTime() - started) / 1_000_000;
-      // Warm-up: every request once, then the timed rounds, in one client JVM; the server's CPU
-      // is counted from the end of the warm-up.
+      // The warm-up passes, then the timed ones, in one client JVM; the server's CPU is counted
+      // from the end of the warm-up.
       Path out = Files.createTempFile(scratch, "load-", ".txt");
       long[] cpu0 = new long[1];
       clients(
           uri,
           token,
           bodyFile,
-          rounds,
+          passes,
           clients,
           out,
           () -> cpu0[0] = RebuildBench.processCpuMillis());
@@ -174,11 +192,11 @@ final class SearchBench {
   }
 
   /**
-   * Runs {@link HttpLoad} in a child JVM with one warm-up round and waits for it; {@code warm} runs
-   * between the warm-up and the timed rounds.
+   * Runs {@link HttpLoad} in a child JVM and waits for it; {@code warm} runs between the warm-up
+   * and the timed passes.
    */
   private static void clients(
-      URI uri, String token, Path bodies, int rounds, int clients, Path out, Runnable warm)
+      URI uri, String token, Path bodies, Passes passes, int clients, Path out, Runnable warm)
       throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -191,10 +209,10 @@ final class SearchBench {
             uri.toString(),
             token,
             bodies.toString(),
-            Integer.toString(rounds),
+            Integer.toString(passes.rounds()),
             Integer.toString(clients),
             out.toString(),
-            "1"));
+            Integer.toString(passes.warmups())));
     Process p =
         new ProcessBuilder(cmd)
             .redirectInput(ProcessBuilder.Redirect.PIPE)

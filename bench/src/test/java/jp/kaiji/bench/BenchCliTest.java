@@ -47,6 +47,7 @@ class BenchCliTest {
             world,
             "--requests=20",
             "--rounds=1",
+            "--warmups=2",
             "--clients=2",
             "--scan-requests=1",
             "--cache=" + cache);
@@ -58,6 +59,12 @@ class BenchCliTest {
             "StandardAnalyzer full text",
             "ratios");
     assertThat(search).containsPattern("Kaiji over HTTP .* 0 errors");
+    // Warm-up passes are run but not timed: one sample per request of the one timed pass.
+    String rows = "(\\d+) requests x 1 rounds after 2 warm-up[\\s\\S]*";
+    String samples = "\\)\\s+\\S+\\s+\\S+\\s+\\S+\\s+\\1\\s";
+    assertThat(search)
+        .containsPattern(rows + "Kaiji in-process \\(1 thread" + samples)
+        .containsPattern(rows + "Kaiji over HTTP \\(2 clients in another JVM" + samples);
     // Every search retrieves its candidates at least once, and the counts say so.
     assertThat(search)
         .containsPattern("CPU \\d+\\.\\d\\d ms per search; index queries per search [1-9]")
