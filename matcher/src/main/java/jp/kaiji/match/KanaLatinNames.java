@@ -82,11 +82,22 @@ public final class KanaLatinNames {
   }
 
   /**
+   * Katakana keys a record may hold for a Latin name: {@code whole} joins every word, {@code
+   * partial} all but one (a middle name left out).
+   */
+  public record KatakanaKeys(List<String> whole, List<String> partial) {
+    public KatakanaKeys {
+      whole = List.copyOf(whole);
+      partial = List.copyOf(partial);
+    }
+  }
+
+  /**
    * Katakana keys a record may hold for the Latin key {@code latin}, for retrieval: the {@link
    * Transcriptions#katakanaGuess} of each word, joined in every order, with and without one word (a
    * middle name). Empty for one word or more than three.
    */
-  public static List<String> katakanaKeys(String latin) {
+  public static KatakanaKeys katakanaKeys(String latin) {
     List<String> guesses = new ArrayList<>();
     for (String w : latin.split(" ")) {
       String g = Transcriptions.katakanaGuess(w);
@@ -94,9 +105,10 @@ public final class KanaLatinNames {
         guesses.add(g);
       }
     }
-    List<String> out = new ArrayList<>();
+    List<String> whole = new ArrayList<>();
+    List<String> partial = new ArrayList<>();
     if (guesses.size() < 2 || guesses.size() > 3) {
-      return out;
+      return new KatakanaKeys(whole, partial);
     }
     for (int i = 0; i < guesses.size(); i++) {
       for (int j = 0; j < guesses.size(); j++) {
@@ -105,12 +117,16 @@ public final class KanaLatinNames {
         }
         String two = guesses.get(i) + guesses.get(j);
         if (guesses.size() == 3) {
-          out.add(two + guesses.get(3 - i - j));
+          whole.add(two + guesses.get(3 - i - j));
+          partial.add(two);
+        } else {
+          whole.add(two);
         }
-        out.add(two);
       }
     }
-    return out.stream().distinct().toList();
+    return new KatakanaKeys(
+        whole.stream().distinct().toList(),
+        partial.stream().distinct().filter(k -> !whole.contains(k)).toList());
   }
 
   private static final int NO_PAIRING = Integer.MAX_VALUE;

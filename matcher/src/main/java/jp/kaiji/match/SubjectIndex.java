@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import jp.kaiji.schema.IndexSchema;
 
 /**
  * The one narrow interface between the matcher and its index. Embedded Lucene is the default
@@ -82,20 +84,34 @@ public interface SubjectIndex {
      * every exact and fuzzy key is a clause. With one, a birth date scores where it pairs with a
      * part of the name, a neighbour, a place or a key that retrieves alone, and a neighbour where
      * it pairs with a place, a birth date or such a key; each pair is led by its small side, so the
-     * large lists (a family name, a city) are only skipped through. A fuzzy key of fewer than three
-     * characters has too many neighbours to ask for.
+     * large lists (a family name, a city) are only skipped through. A common name pairs with a
+     * birth date, a place or an identifier. A fuzzy key of fewer than three characters has too many
+     * neighbours to ask for.
      */
     public <Q> List<Q> clauses(Clauses<Q> engine) {
       List<Q> alone = new ArrayList<>();
-      exact.forEach(t -> engine.rarity(t).ifPresent(alone::add));
+      List<Q> identifiers = new ArrayList<>();
+      for (KeyTerm t : exact) {
+        engine
+            .rarity(t)
+            .ifPresent(
+                q -> {
+                  alone.add(q);
+                  if (!WHOLE_NAMES.contains(t.field())) {
+                    identifiers.add(q);
+                  }
+                });
+      }
       List<Q> neighbours = new ArrayList<>();
+      List<Q> loneNeighbours = new ArrayList<>();
       for (KeyTerm t : fuzzy) {
         if (t.value().codePointCount(0, t.value().length()) >= 3) {
-          neighbours.add(engine.fuzzy(t));
+          boolean lone = pairing.map(p -> p.loneNeighbours().contains(t)).orElse(true);
+          (lone ? loneNeighbours : neighbours).add(engine.fuzzy(t));
         }
       }
       if (pairing.isEmpty()) {
-        alone.addAll(neighbours);
+        alone.addAll(loneNeighbours);
         return alone;
       }
       Pairing p = pairing.get();
@@ -104,6 +120,7 @@ public interface SubjectIndex {
       List<Q> places = p.places().stream().map(engine::term).toList();
       List<Q> withBirth = new ArrayList<>(alone);
       withBirth.addAll(neighbours);
+      withBirth.addAll(loneNeighbours);
       p.nameParts().forEach(t -> withBirth.add(engine.term(t)));
       withBirth.addAll(places);
       List<Q> withNeighbour = new ArrayList<>(alone);
@@ -113,11 +130,21 @@ public interface SubjectIndex {
       if (!births.isEmpty()) {
         clauses.add(engine.both(engine.any(births), engine.any(withBirth)));
       }
+      // A common name pairs with what tells its holders apart, never with another name key: the
+      // namesakes who hold it hold its reading and katakana too.
+      List<Q> common = new ArrayList<>();
+      p.commonNames().forEach(t -> engine.rarity(t).ifPresent(common::add));
+      if (!common.isEmpty()) {
+        List<Q> withCommon = new ArrayList<>(identifiers);
+        withCommon.addAll(births);
+        withCommon.addAll(places);
+        clauses.add(engine.both(engine.any(common), engine.any(withCommon)));
+      }
+      if (!loneNeighbours.isEmpty()) {
+        clauses.add(engine.any(loneNeighbours));
+      }
       if (!neighbours.isEmpty()) {
-        clauses.add(
-            p.neighboursAlone()
-                ? engine.any(neighbours)
-                : engine.both(engine.any(neighbours), engine.any(withNeighbour)));
+        clauses.add(engine.both(engine.any(neighbours), engine.any(withNeighbour)));
       }
       return clauses;
     }
@@ -146,27 +173,34 @@ public interface SubjectIndex {
    * a Latin-script name) and places (postcode, town, city) are each held by thousands, so they
    * never retrieve alone either.
    *
-   * @param neighboursAlone the fuzzy keys retrieve alone, unpaired: a Latin-script name's slips are
-   *     what its records differ by most, and each key expands to a bounded number of terms
+   * @param loneNeighbours the fuzzy keys that retrieve alone, unpaired: a Latin-script name's and
+   *     its whole katakana guesses', where not common; a Latin name's slips are what its records
+   *     differ by most, and each key expands to a bounded number of terms
+   * @param commonNames whole names or readings held by more records than one retrieval brings back:
+   *     each retrieves where it pairs with a birth date, a place or a key that retrieves alone, as
+   *     a neighbour does, instead of filling the candidates with namesakes cut off at random
    */
   record Pairing(
       List<KeyTerm> birthDates,
       List<KeyTerm> nameParts,
       List<KeyTerm> places,
-      boolean neighboursAlone) {
+      List<KeyTerm> loneNeighbours,
+      List<KeyTerm> commonNames) {
     public Pairing {
       birthDates = List.copyOf(birthDates);
       nameParts = List.copyOf(nameParts);
       places = List.copyOf(places);
+      loneNeighbours = List.copyOf(loneNeighbours);
+      commonNames = List.copyOf(commonNames);
     }
 
-    /** Neighbours paired too. */
+    /** Neighbours paired too, no common names. */
     public Pairing(List<KeyTerm> birthDates, List<KeyTerm> nameParts, List<KeyTerm> places) {
-      this(birthDates, nameParts, places, false);
+      this(birthDates, nameParts, places, List.of(), List.of());
     }
 
     boolean isEmpty() {
-      return birthDates.isEmpty();
+      return birthDates.isEmpty() && commonNames.isEmpty();
     }
   }
 
@@ -187,6 +221,10 @@ public interface SubjectIndex {
     /** {@code scored}, where {@code paired} matches too. */
     Q both(Q scored, Q paired);
   }
+
+  /** The fields of a whole name or its reading. */
+  Set<String> WHOLE_NAMES =
+      Set.of(IndexSchema.NAME_FULL, IndexSchema.READING_KEY, IndexSchema.READING_LOOSE);
 
   /** A field and a key, e.g. {@code phone_e164 = +819012345678}. */
   record KeyTerm(String field, String value) {}

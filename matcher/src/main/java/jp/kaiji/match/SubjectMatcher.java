@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import jp.kaiji.match.RecordMatch.FoundBy;
 import jp.kaiji.match.SubjectIndex.CandidateQuery;
 import jp.kaiji.match.SubjectIndex.KeyTerm;
@@ -67,7 +68,7 @@ public final class SubjectMatcher {
     RecordComparator comparator = new RecordComparator(policy, index);
     Map<String, IndexedRecord> candidates = new LinkedHashMap<>();
     index
-        .find(candidateQuery(request), policy.candidateLimit())
+        .find(candidateQuery(request, index), policy.candidateLimit())
         .forEach(r -> candidates.putIfAbsent(r.docId(), r));
 
     Map<String, RecordMatch> found = new LinkedHashMap<>();
@@ -78,7 +79,7 @@ public final class SubjectMatcher {
     IdentityKeys expanded = expand(request, found.values());
     if (expanded != request) {
       // The first round's candidates are compared again below; only the new keys need retrieving.
-      CandidateQuery added = candidateQuery(expanded).minus(candidateQuery(request));
+      CandidateQuery added = candidateQuery(expanded, index).minus(candidateQuery(request, index));
       index.find(added, policy.candidateLimit()).forEach(r -> candidates.putIfAbsent(r.docId(), r));
       // Every candidate is compared again: a record held in review by the first round may carry
       // the requester's former address or old number that the confirmed records revealed.
@@ -123,35 +124,54 @@ public final class SubjectMatcher {
   // Enough holders of one name to see a namesake among the requester's own records.
   private static final int NAMESAKE_PROBE = 50;
 
+  // A whole name held by more records than this is common: its holders are mostly namesakes, and
+  // a record that agrees on it alone is set aside where a namesake is seen (NAMESAKE_PROBE).
+  static final int COMMON_NAME = NAMESAKE_PROBE;
+
   /**
    * The retrieval query: every key of the request, plus edit-distance keys for names and readings.
    * A birth date or a name one edit off alone is shared by hundreds of persons in a large index and
    * makes no record reviewable, so they retrieve only in pairs ({@link SubjectIndex.Pairing}). A
    * Latin-script name's words are name parts too: its words may come in another order, with a
    * middle name or with a slip in one word, and one word the same still pairs with the birth date;
-   * its one-edit neighbours (and its guessed katakana's) still retrieve alone.
+   * its one-edit neighbours (and its guessed katakana's) still retrieve alone. A whole name or
+   * reading held by more records than one retrieval brings back is common: it retrieves only in
+   * pairs too, and so do the Latin name's neighbours then.
    */
-  static CandidateQuery candidateQuery(IdentityKeys q) {
+  private static CandidateQuery candidateQuery(IdentityKeys q, SubjectIndex.Snapshot index) {
+    return candidateQuery(q, t -> index.docFreq(t.field(), t.value()) > COMMON_NAME);
+  }
+
+  static CandidateQuery candidateQuery(IdentityKeys q, Predicate<KeyTerm> common) {
     List<KeyTerm> exact = new ArrayList<>();
     List<KeyTerm> fuzzy = new ArrayList<>();
     List<KeyTerm> births = new ArrayList<>();
     List<KeyTerm> nameParts = new ArrayList<>();
     List<KeyTerm> places = new ArrayList<>();
+    // A Latin name's slips, and its whole katakana guesses', retrieve alone unless common.
+    List<KeyTerm> loneNeighbours = new ArrayList<>();
     for (NameKey n : q.names()) {
       n.fullKey()
           .ifPresent(
               k -> {
                 exact.add(new KeyTerm(NAME_FULL, k));
                 fuzzy.add(new KeyTerm(NAME_FULL, k));
+                if (n.latin()) {
+                  loneNeighbours.add(new KeyTerm(NAME_FULL, k));
+                }
               });
       if (n.latin() && n.fullKey().isPresent()) {
         // A record may name the requester in katakana (Garcia, ガルシア): guessed katakana keys,
         // one edit tolerated, as a name or as a reading of one.
-        for (String k : KanaLatinNames.katakanaKeys(n.fullKey().get())) {
-          exact.add(new KeyTerm(NAME_FULL, k));
-          exact.add(new KeyTerm(READING_KEY, k));
-          fuzzy.add(new KeyTerm(NAME_FULL, k));
+        KanaLatinNames.KatakanaKeys guesses = KanaLatinNames.katakanaKeys(n.fullKey().get());
+        for (List<String> keys : List.of(guesses.whole(), guesses.partial())) {
+          for (String k : keys) {
+            exact.add(new KeyTerm(NAME_FULL, k));
+            exact.add(new KeyTerm(READING_KEY, k));
+            fuzzy.add(new KeyTerm(NAME_FULL, k));
+          }
         }
+        guesses.whole().forEach(k -> loneNeighbours.add(new KeyTerm(NAME_FULL, k)));
       }
     }
     q.readings()
@@ -194,12 +214,17 @@ public final class SubjectMatcher {
               exact.add(new KeyTerm(EMAIL_SHA256, Hashes.sha256Hex(e)));
             });
     q.issuedIds().forEach(id -> exact.add(new KeyTerm(ISSUED_ID, id)));
+    List<KeyTerm> commonNames =
+        exact.stream()
+            .filter(t -> SubjectIndex.WHOLE_NAMES.contains(t.field()) && common.test(t))
+            .toList();
+    exact.removeAll(commonNames);
+    loneNeighbours.removeAll(commonNames);
     return new CandidateQuery(
         exact,
         fuzzy,
         Optional.of(
-            new SubjectIndex.Pairing(
-                births, nameParts, places, q.names().stream().anyMatch(NameKey::latin))));
+            new SubjectIndex.Pairing(births, nameParts, places, loneNeighbours, commonNames)));
   }
 
   /**

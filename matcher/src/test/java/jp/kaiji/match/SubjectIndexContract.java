@@ -232,6 +232,40 @@ public abstract class SubjectIndexContract {
     }
   }
 
+  @Test
+  void aCommonNameRetrievesOnlyWithABirthDatePlaceOrIdentifier() throws Exception {
+    publishWorld();
+    var name = new SubjectIndex.KeyTerm(IndexSchema.NAME_FULL, key("c1", IndexSchema.NAME_FULL));
+    var birth = new SubjectIndex.KeyTerm(IndexSchema.BIRTH_DATE, key("c1", IndexSchema.BIRTH_DATE));
+    var otherBirth =
+        new SubjectIndex.KeyTerm(IndexSchema.BIRTH_DATE, key("c3", IndexSchema.BIRTH_DATE));
+    var otherName =
+        new SubjectIndex.KeyTerm(IndexSchema.NAME_FULL, key("c3", IndexSchema.NAME_FULL));
+    try (SubjectIndex.Snapshot s = backend.index().acquire().orElseThrow()) {
+      assertEquals(Set.of(), keys(s.find(common(name, List.of(), null), 10)), "alone: nothing");
+      assertEquals(Set.of("c1"), keys(s.find(common(name, List.of(), birth), 10)));
+      assertEquals(Set.of(), keys(s.find(common(name, List.of(), otherBirth), 10)));
+      assertEquals(
+          Set.of("c3"),
+          keys(s.find(common(name, List.of(otherName), null), 10)),
+          "another name retrieves its own holders, and pairs with no common name");
+    }
+  }
+
+  private static SubjectIndex.CandidateQuery common(
+      SubjectIndex.KeyTerm name, List<SubjectIndex.KeyTerm> exact, SubjectIndex.KeyTerm birth) {
+    return new SubjectIndex.CandidateQuery(
+        exact,
+        List.of(),
+        Optional.of(
+            new SubjectIndex.Pairing(
+                birth == null ? List.of() : List.of(birth),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(name))));
+  }
+
   private static SubjectIndex.CandidateQuery paired(
       List<SubjectIndex.KeyTerm> exact,
       List<SubjectIndex.KeyTerm> fuzzy,

@@ -157,10 +157,15 @@ public final class OpenSearchSubjectIndex implements SubjectIndex, AutoCloseable
       if (query.isEmpty()) {
         return List.of();
       }
-      List<SubjectIndex.KeyTerm> births =
-          query.pairing().map(SubjectIndex.Pairing::birthDates).orElse(List.of());
+      // Every key that scores by its rarity: the exact keys, the birth dates and common names.
       List<SubjectIndex.KeyTerm> weighed = new ArrayList<>(query.exact());
-      weighed.addAll(births);
+      query
+          .pairing()
+          .ifPresent(
+              p -> {
+                weighed.addAll(p.birthDates());
+                weighed.addAll(p.commonNames());
+              });
       statistics(weighed);
       // The same clauses as the embedded index's (SubjectIndex.CandidateQuery#clauses).
       List<ObjectNode> clauses = query.clauses(queries);
