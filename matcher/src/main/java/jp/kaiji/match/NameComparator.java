@@ -75,6 +75,23 @@ final class NameComparator {
         return t;
       }
     }
+    if (kanji == Level.DIFFERENT && kanjiSlip && reading == Level.ABSENT) {
+      // A Latin name misspelt (Wruz for Cruz, Park for Mark) that the other side's katakana
+      // reading transcribes exactly as the record writes it: the same name misspelt, close, as a
+      // kanji slip read the same is; only other identifiers confirm the record.
+      Optional<AttributeMatch> t = transcription(q, r);
+      if (t.isPresent() && t.get().level() == Level.EQUIVALENT) {
+        return Optional.of(
+            new AttributeMatch(
+                "name",
+                Level.CLOSE,
+                Evidence.NAME,
+                weighing.policy().closeFactor() * t.get().weight(),
+                "close (the reading transcribes it, "
+                    + kanjiWhy.replace("different (", "").replace(")", "")
+                    + ")"));
+      }
+    }
     if (kanji == Level.CLOSE && kanjiSlip && reading == Level.DIFFERENT) {
       // One kanji apart and read differently: another name, not a typo.
       return Optional.of(

@@ -328,6 +328,36 @@ class RecordComparatorTest {
   }
 
   @Test
+  void aLatinNameMisspeltThatTheFormsReadingTranscribesIsClose() throws Exception {
+    // The form misspells a first letter (Wruz for Cruz) but its katakana reads クルス; the record
+    // has no reading. Found on seed 9904: same address and landline, the record was not returned.
+    IdentityKeys shipment =
+        person("Jennifer Cruz", null, null, HOME, List.of("076-736-5345"), List.of());
+    IdentityKeys request =
+        person(
+            "wruz, jennifer", "クルス ジェニファー", "1971-09-17", HOME, List.of("076-736-5345"), List.of());
+    Comparison c = comparator.compare(request, shipment);
+    assertThat(c.attributes())
+        .anySatisfy(
+            a ->
+                assertThat(a.toString())
+                    .startsWith(
+                        "name: close (the reading transcribes it, Latin spelling wruz/cruz"));
+    assertThat(c.tier()).contains(MatchTier.NEEDS_REVIEW);
+
+    IdentityKeys readOtherwise =
+        person(
+            "wruz, jennifer",
+            "ブルース ジェニファー",
+            "1971-09-17",
+            HOME,
+            List.of("076-736-5345"),
+            List.of());
+    assertThat(comparator.compare(readOtherwise, shipment).attributes())
+        .anySatisfy(a -> assertThat(a.toString()).startsWith("name: different"));
+  }
+
+  @Test
   void twinWhoseNameReadsTheSameIsNotConfirmed() throws Exception {
     // Found by MatcherOnRandomWorldsTest (seed 8215696312149126433): 康一 and 紘一 both read コウイチ.
     IdentityKeys request =
