@@ -176,9 +176,10 @@ public interface SubjectIndex {
    * @param loneNeighbours the fuzzy keys that retrieve alone, unpaired: a Latin-script name's and
    *     its whole katakana guesses', where not common; a Latin name's slips are what its records
    *     differ by most, and each key expands to a bounded number of terms
-   * @param commonNames whole names or readings held by more records than one retrieval brings back:
-   *     each retrieves where it pairs with a birth date, a place or a key that retrieves alone, as
-   *     a neighbour does, instead of filling the candidates with namesakes cut off at random
+   * @param commonNames whole names or readings held by so many records that their holders are
+   *     mostly namesakes: each retrieves only where it pairs with a birth date, a place or an
+   *     identifier (a key that retrieves alone and is not a name), so that namesakes do not fill
+   *     the candidate limit
    */
   record Pairing(
       List<KeyTerm> birthDates,

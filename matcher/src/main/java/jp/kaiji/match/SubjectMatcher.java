@@ -135,14 +135,14 @@ public final class SubjectMatcher {
    * Latin-script name's words are name parts too: its words may come in another order, with a
    * middle name or with a slip in one word, and one word the same still pairs with the birth date;
    * its one-edit neighbours (and its guessed katakana's) still retrieve alone. A whole name or
-   * reading held by more records than one retrieval brings back is common: it retrieves only in
-   * pairs too, and so do the Latin name's neighbours then.
+   * reading held by more than {@link #COMMON_NAME} records is common: it retrieves only in pairs
+   * too, and so do its neighbours.
    */
   private static CandidateQuery candidateQuery(IdentityKeys q, SubjectIndex.Snapshot index) {
     return candidateQuery(q, t -> index.docFreq(t.field(), t.value()) > COMMON_NAME);
   }
 
-  static CandidateQuery candidateQuery(IdentityKeys q, Predicate<KeyTerm> common) {
+  private static CandidateQuery candidateQuery(IdentityKeys q, Predicate<KeyTerm> common) {
     List<KeyTerm> exact = new ArrayList<>();
     List<KeyTerm> fuzzy = new ArrayList<>();
     List<KeyTerm> births = new ArrayList<>();
