@@ -1,9 +1,9 @@
 package jp.kaiji.bench;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
+import jp.kaiji.match.ForwardingSnapshot;
 import jp.kaiji.match.IndexedRecord;
 import jp.kaiji.match.SubjectIndex;
 
@@ -11,7 +11,7 @@ import jp.kaiji.match.SubjectIndex;
  * A snapshot that counts the matcher's round trips to the index (and the records they return), so
  * the bench can say how many index queries one search makes.
  */
-final class CountingSnapshot implements SubjectIndex.Snapshot {
+final class CountingSnapshot extends ForwardingSnapshot {
   /** Counts over every snapshot wrapped with the same counter. */
   static final class Counts {
     final LongAdder finds = new LongAdder();
@@ -24,17 +24,11 @@ final class CountingSnapshot implements SubjectIndex.Snapshot {
     }
   }
 
-  private final SubjectIndex.Snapshot inner;
   private final Counts counts;
 
   CountingSnapshot(SubjectIndex.Snapshot inner, Counts counts) {
-    this.inner = inner;
+    super(inner);
     this.counts = counts;
-  }
-
-  @Override
-  public SubjectIndex.Generation generation() {
-    return inner.generation();
   }
 
   @Override
@@ -59,25 +53,5 @@ final class CountingSnapshot implements SubjectIndex.Snapshot {
     counts.referencing.increment();
     counts.records.add(out.size());
     return out;
-  }
-
-  @Override
-  public Map<String, Long> recordsPerSource() {
-    return inner.recordsPerSource();
-  }
-
-  @Override
-  public long docFreq(String field, String value) {
-    return inner.docFreq(field, value);
-  }
-
-  @Override
-  public long docCount() {
-    return inner.docCount();
-  }
-
-  @Override
-  public void close() {
-    inner.close();
   }
 }

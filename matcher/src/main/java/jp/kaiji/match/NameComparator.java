@@ -82,14 +82,7 @@ final class NameComparator {
       Optional<AttributeMatch> t = transcription(q, r);
       if (t.isPresent() && t.get().level() == Level.EQUIVALENT) {
         return Optional.of(
-            new AttributeMatch(
-                "name",
-                Level.CLOSE,
-                Evidence.NAME,
-                weighing.policy().closeFactor() * t.get().weight(),
-                "close (the reading transcribes it, "
-                    + kanjiWhy.replace("different (", "").replace(")", "")
-                    + ")"));
+            misspeltButRead(t.get().weight(), "the reading transcribes it", kanjiWhy));
       }
     }
     if (kanji == Level.CLOSE && kanjiSlip && reading == Level.DIFFERENT) {
@@ -118,15 +111,7 @@ final class NameComparator {
       AttributeMatch a =
           weighing.agree(
               "name", Level.CLOSE, weighing.policy().m().reading(), READING_KEY, readingKey, "");
-      return Optional.of(
-          new AttributeMatch(
-              "name",
-              Level.CLOSE,
-              Evidence.NAME,
-              weighing.policy().closeFactor() * a.weight(),
-              "close (same reading, "
-                  + kanjiWhy.replace("different (", "").replace(")", "")
-                  + ")"));
+      return Optional.of(misspeltButRead(a.weight(), "same reading", kanjiWhy));
     }
     if (kanji == Level.CLOSE
         || (kanji != Level.DIFFERENT && (reading == Level.CLOSE || reading == Level.SAME))) {
@@ -145,6 +130,19 @@ final class NameComparator {
     return Optional.of(
         new AttributeMatch(
             "name", Level.DIFFERENT, Evidence.NAME, weighing.policy().disagreement().name(), why));
+  }
+
+  /**
+   * A name misspelt as written ({@code slipWhy}, a "different (…)" verdict) that a reading shows to
+   * be the same name: close, weighed as the reading's agreement times the close factor.
+   */
+  private AttributeMatch misspeltButRead(double readingWeight, String reading, String slipWhy) {
+    return new AttributeMatch(
+        "name",
+        Level.CLOSE,
+        Evidence.NAME,
+        weighing.policy().closeFactor() * readingWeight,
+        "close (" + reading + ", " + slipWhy.replace("different (", "").replace(")", "") + ")");
   }
 
   /**

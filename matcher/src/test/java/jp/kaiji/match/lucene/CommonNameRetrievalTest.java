@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import jp.kaiji.catalog.IdentityMapping;
 import jp.kaiji.catalog.SourceDefinition;
+import jp.kaiji.match.ForwardingSnapshot;
 import jp.kaiji.match.IndexedRecord;
 import jp.kaiji.match.MatchPolicy;
 import jp.kaiji.match.RecordMatch;
@@ -100,48 +101,19 @@ class CommonNameRetrievalTest {
   }
 
   /** Counts the records the matcher's candidate retrievals return. */
-  private record CountingFinds(SubjectIndex.Snapshot inner, AtomicInteger read)
-      implements SubjectIndex.Snapshot {
+  private static final class CountingFinds extends ForwardingSnapshot {
+    private final AtomicInteger read;
+
+    CountingFinds(SubjectIndex.Snapshot inner, AtomicInteger read) {
+      super(inner);
+      this.read = read;
+    }
+
     @Override
     public List<IndexedRecord> find(SubjectIndex.CandidateQuery query, int limit) {
       List<IndexedRecord> out = inner.find(query, limit);
       read.addAndGet(out.size());
       return out;
-    }
-
-    @Override
-    public SubjectIndex.Generation generation() {
-      return inner.generation();
-    }
-
-    @Override
-    public Optional<IndexedRecord> get(String sourceId, String primaryKey) {
-      return inner.get(sourceId, primaryKey);
-    }
-
-    @Override
-    public List<IndexedRecord> referencing(String docId, int limit) {
-      return inner.referencing(docId, limit);
-    }
-
-    @Override
-    public Map<String, Long> recordsPerSource() {
-      return inner.recordsPerSource();
-    }
-
-    @Override
-    public long docFreq(String field, String value) {
-      return inner.docFreq(field, value);
-    }
-
-    @Override
-    public long docCount() {
-      return inner.docCount();
-    }
-
-    @Override
-    public void close() {
-      inner.close();
     }
   }
 }
