@@ -21,10 +21,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The HTTP clients of the search bench, run in a JVM of their own so that their CPU (request
  * building, the JDK HttpClient, JSON bodies) is not the server's: {@code HttpLoad uri token
- * bodies.jsonl rounds clients out.txt [warm-up rounds]}. Writes the wall time, the status counts
- * and one latency per timed request (nanoseconds) to {@code out.txt}. With warm-up rounds, it runs
- * them first, untimed, in this same JVM (so that its own JIT is done too), prints {@code warm} and
- * waits for a line on standard input before the timed rounds.
+ * bodies.jsonl rounds clients out.txt [warm-up rounds]}. Writes the wall time, its own CPU
+ * (milliseconds), the status counts and one latency per timed request (nanoseconds) to {@code
+ * out.txt}, all of the timed rounds. With warm-up rounds, it runs them first, untimed, in this same
+ * JVM (so that its own JIT is done too), prints {@code warm} and waits for a line on standard input
+ * before the timed rounds.
  */
 final class HttpLoad {
   private HttpLoad() {}
@@ -45,11 +46,14 @@ final class HttpLoad {
     long[] samples = new long[rounds * bodies.size()];
     Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
     long t0 = System.nanoTime();
+    long cpu0 = RebuildBench.processCpuMillis();
     drive(uri, token, bodies, rounds, clients, samples, statuses);
     long wall = System.nanoTime() - t0;
+    long cpu = RebuildBench.processCpuMillis() - cpu0;
     try (PrintWriter out =
         new PrintWriter(Files.newBufferedWriter(Path.of(args[5]), StandardCharsets.UTF_8))) {
       out.println("wall " + wall);
+      out.println("cpu " + cpu);
       statuses.forEach((status, n) -> out.println("status " + status + " " + n.get()));
       for (long s : samples) {
         out.println(s);

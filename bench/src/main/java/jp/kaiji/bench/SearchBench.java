@@ -116,10 +116,17 @@ final class SearchBench {
 
   /**
    * An HTTP measurement: latency and throughput seen by the clients, the server's CPU per search
-   * (the clients run in another process, so this JVM's CPU is the server's), and the start-up: from
-   * starting the server to the first answered search.
+   * (the clients run in another process, so this JVM's CPU is the server's) and where it went by
+   * kind of thread ({@link ThreadCpu}, milliseconds over the timed passes), the clients' CPU per
+   * search (both share the machine's cores), and the start-up: from starting the server to the
+   * first answered search.
    */
-  record Http(Latency latency, double serverCpuMillisPerSearch, long startupMillis) {}
+  record Http(
+      Latency latency,
+      double serverCpuMillisPerSearch,
+      Map<String, Long> serverCpuMillisByThreads,
+      double clientCpuMillisPerSearch,
+      long startupMillis) {}
 
   /**
    * Starts the real server on loopback port 0 with a fresh staff token, then {@code clients}
@@ -156,6 +163,7 @@ final class SearchBench {
       // from the end of the warm-up.
       Path out = Files.createTempFile(scratch, "load-", ".txt");
       long[] cpu0 = new long[1];
+      List<Map<String, Long>> threads0 = new ArrayList<>();
       clients(
           uri,
           token,
@@ -163,8 +171,13 @@ final class SearchBench {
           passes,
           clients,
           out,
-          () -> cpu0[0] = RebuildBench.processCpuMillis());
+          () -> {
+            threads0.add(ThreadCpu.snapshot());
+            cpu0[0] = RebuildBench.processCpuMillis();
+          });
       long cpu = RebuildBench.processCpuMillis() - cpu0[0];
+      Map<String, Long> byThreads = ThreadCpu.millisBetween(threads0.get(0), ThreadCpu.snapshot());
+      long clientCpu = 0;
       long wall = 0;
       long errors = 0;
       List<Long> samples = new ArrayList<>();
@@ -172,6 +185,7 @@ final class SearchBench {
         String[] f = line.split(" ");
         switch (f[0]) {
           case "wall" -> wall = Long.parseLong(f[1]);
+          case "cpu" -> clientCpu = Long.parseLong(f[1]);
           case "status" -> {
             if (!f[1].equals("200") && !f[1].equals("400")) {
               errors += Long.parseLong(f[2]);
@@ -185,6 +199,8 @@ final class SearchBench {
       return new Http(
           new Latency(Stats.of(s).millis(), s.length * 1e9 / wall, errors),
           (double) cpu / s.length,
+          byThreads,
+          (double) clientCpu / s.length,
           startup);
     } finally {
       Files.deleteIfExists(bodyFile);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import jp.kaiji.catalog.SourceCatalog;
 import jp.kaiji.catalog.SourceCatalogs;
@@ -174,9 +175,12 @@ final class SearchCommand implements Callable<Integer> {
             http.millis().count(),
             String.format(
                 Locale.ROOT,
-                "%d errors; server CPU %.2f ms per search; start-up to first answer %,d ms",
+                "%d errors; server CPU %.2f ms per search%s; clients' CPU %.2f ms per search;"
+                    + " start-up to first answer %,d ms",
                 http.errors(),
                 served.serverCpuMillisPerSearch(),
+                byThreads(served.serverCpuMillisByThreads(), http.millis().count()),
+                served.clientCpuMillisPerSearch(),
                 served.startupMillis()))
         .row(
             "baseline: exact-key file scan",
@@ -214,5 +218,21 @@ final class SearchCommand implements Callable<Integer> {
             fullText.p99() / kaiji.millis().p99())
         .print(out);
     return 0;
+  }
+
+  /** " (request threads 4.10, JIT 2.20, …)": where the server's CPU per search went. */
+  private static String byThreads(Map<String, Long> millis, long searches) {
+    if (millis.isEmpty() || searches == 0) {
+      return "";
+    }
+    StringBuilder s = new StringBuilder(" (");
+    for (String kind : List.of(ThreadCpu.REQUESTS, ThreadCpu.JIT, ThreadCpu.GC, ThreadCpu.OTHER)) {
+      s.append(s.length() > 2 ? ", " : "")
+          .append(kind)
+          .append(
+              String.format(
+                  Locale.ROOT, " %.2f", millis.getOrDefault(kind, 0L) / (double) searches));
+    }
+    return s.append(')').toString();
   }
 }

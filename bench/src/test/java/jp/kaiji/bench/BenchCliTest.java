@@ -1,11 +1,17 @@
 package jp.kaiji.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -69,6 +75,42 @@ class BenchCliTest {
     assertThat(search)
         .containsPattern("CPU \\d+\\.\\d\\d ms per search; index queries per search [1-9]")
         .containsPattern("records returned [1-9]");
+    // The server's CPU is split by kind of thread (Linux), and the clients' CPU is their own.
+    Matcher split =
+        Pattern.compile(
+                "server CPU \\d+\\.\\d\\d ms per search \\(request threads (\\d+\\.\\d\\d),"
+                    + " JIT \\d+\\.\\d\\d, GC \\d+\\.\\d\\d, other \\d+\\.\\d\\d\\);"
+                    + " clients' CPU \\d+\\.\\d\\d ms per search")
+            .matcher(search);
+    assertThat(split.find()).as(search).isTrue();
+    assertThat(Double.parseDouble(split.group(1))).isPositive();
+  }
+
+  @Test
+  void threadsAreSortedByTheirLinuxNames() {
+    assertThat(ThreadCpu.kind("XNIO-1 task-12")).isEqualTo(ThreadCpu.REQUESTS);
+    assertThat(ThreadCpu.kind("XNIO-1 I/O-2")).isEqualTo(ThreadCpu.OTHER);
+    assertThat(ThreadCpu.kind("C2 CompilerThre")).isEqualTo(ThreadCpu.JIT);
+    assertThat(ThreadCpu.kind("C1 CompilerThre")).isEqualTo(ThreadCpu.JIT);
+    assertThat(ThreadCpu.kind("GC Thread#1")).isEqualTo(ThreadCpu.GC);
+    assertThat(ThreadCpu.kind("G1 Conc#0")).isEqualTo(ThreadCpu.GC);
+    assertThat(ThreadCpu.kind("java")).isEqualTo(ThreadCpu.OTHER);
+  }
+
+  @Test
+  void threadCpuCountsThisThreadsWork() {
+    Map<String, Long> before = ThreadCpu.snapshot();
+    assumeFalse(before.isEmpty(), "no /proc/self/task here");
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long until = threads.getCurrentThreadCpuTime() + 200_000_000L;
+    long spin = 0;
+    while (threads.getCurrentThreadCpuTime() < until) {
+      spin += Long.numberOfTrailingZeros(spin + System.nanoTime());
+    }
+    assertThat(spin).isNotNegative();
+    Map<String, Long> spent = ThreadCpu.millisBetween(before, ThreadCpu.snapshot());
+    // This thread is named neither XNIO, compiler nor GC: its 200 ms count as "other".
+    assertThat(spent.get(ThreadCpu.OTHER)).isBetween(190L, 10_000L);
   }
 
   @Test
