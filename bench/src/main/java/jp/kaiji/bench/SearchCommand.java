@@ -226,7 +226,7 @@ final class SearchCommand implements Callable<Integer> {
       return "";
     }
     StringBuilder s = new StringBuilder(" (");
-    for (String kind : List.of(ThreadCpu.REQUESTS, ThreadCpu.JIT, ThreadCpu.GC, ThreadCpu.OTHER)) {
+    for (String kind : ThreadCpu.KINDS) {
       s.append(s.length() > 2 ? ", " : "")
           .append(kind)
           .append(

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -18,12 +19,13 @@ import java.util.stream.Stream;
 final class ThreadCpu {
   private ThreadCpu() {}
 
-  /** The kinds, in the order they are printed. */
   static final String REQUESTS = "request threads";
-
   static final String JIT = "JIT";
   static final String GC = "GC";
   static final String OTHER = "other";
+
+  /** The kinds, in the order they are printed. */
+  static final List<String> KINDS = List.of(REQUESTS, JIT, GC, OTHER);
 
   /** Nanoseconds per kind, summed over this JVM's live threads (ended threads are not counted). */
   static Map<String, Long> snapshot() {
