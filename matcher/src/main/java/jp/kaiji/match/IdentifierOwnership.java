@@ -33,7 +33,9 @@ import jp.kaiji.schema.IdentityKeys.PhoneKey;
  * a mobile the record dates decide in every case (for an e-mail address, only when another identity
  * holds it too): a record is the requester's only when made while the requester's records show the
  * number and no other holder's record falls between; anything the dates cannot place stays in
- * review. Fixed lines belong to a household and are never owned by one person.
+ * review. A record the dates put in another holder's time is not returned at all, also on a mobile
+ * that only the form gives: the requester holds it today, so not before its other holders' last
+ * record. Fixed lines belong to a household and are never owned by one person.
  */
 final class IdentifierOwnership {
   private static final int HOLDER_LIMIT = 500;
@@ -71,6 +73,14 @@ final class IdentifierOwnership {
         owners
             .computeIfAbsent(Owned.email(e, given.emails().contains(e)), k -> new ArrayList<>())
             .add(m);
+      }
+    }
+    // A mobile only the form gives proves nothing, but the requester says they hold it today: the
+    // other holders' records still place the calls made before the requester had it.
+    for (String mobile : givenMobiles) {
+      boolean current = givenAsCurrent(mobile, givenMobiles, lastShown);
+      if (owners.keySet().stream().noneMatch(k -> k.key().equals(mobile))) {
+        owners.put(Owned.phone(mobile, current), List.of());
       }
     }
     owners.forEach((key, confirmed) -> confirmHolders(request, key, confirmed, found));
@@ -138,10 +148,11 @@ final class IdentifierOwnership {
     // The requester's time with the key, and whether they still hold it, are the same for every
     // holder: decided once, before any of them is raised.
     Optional<Span> mine = Span.of(confirmed);
-    boolean current = current(key, mine, found.values());
+    boolean current = confirmed.isEmpty() ? key.current() : current(key, mine, found.values());
     for (IndexedRecord r : nameless) {
       Optional<LocalDate> date = day(r.recordDate());
       if (heldByAnother(date, mine, others)
+          || outsideTheRequestersTenure(date, key, mine, current, strangers(others, found))
           || madeBeforeTheRequesterHadIt(date, key, mine, found)) {
         // The dates put it in another holder's time: theirs, not a question for the reviewer.
         RecordMatch before = found.get(r.docId());
@@ -173,6 +184,56 @@ final class IdentifierOwnership {
                 Optional.empty()));
       }
     }
+  }
+
+  /**
+   * Whether another holder's records bound the requester's time with a mobile and the record lies
+   * beyond that bound. A number has one holder at a time and is not given back to an earlier one,
+   * so the requester held it over one stretch: from before their first record with it (or today,
+   * when only the form gives it) to after their last (or today, when they still hold it). Another
+   * holder's record dated before that stretch means it began later; one dated after means it ended
+   * sooner. Another holder's record within the stretch contradicts it, and then nothing is placed.
+   */
+  private static boolean outsideTheRequestersTenure(
+      Optional<LocalDate> date,
+      Owned key,
+      Optional<Span> mine,
+      boolean current,
+      List<IndexedRecord> others) {
+    if (!key.attribute().equals("phone") || date.isEmpty() || (mine.isEmpty() && !current)) {
+      return false;
+    }
+    // LocalDate.MAX stands for today: the form is newer than every record in the index.
+    LocalDate from = mine.map(Span::first).orElse(LocalDate.MAX);
+    LocalDate to = current ? LocalDate.MAX : mine.get().last();
+    Optional<LocalDate> before = Optional.empty();
+    Optional<LocalDate> after = Optional.empty();
+    for (IndexedRecord o : others) {
+      Optional<LocalDate> od = day(o.recordDate());
+      if (od.isEmpty()) {
+        continue;
+      }
+      LocalDate d = od.get();
+      if (d.isBefore(from)) {
+        before = before.filter(b -> b.isAfter(d)).or(() -> Optional.of(d));
+      } else if (d.isAfter(to)) {
+        after = after.filter(a -> a.isBefore(d)).or(() -> Optional.of(d));
+      } else {
+        return false;
+      }
+    }
+    LocalDate d = date.get();
+    return before.map(b -> !d.isAfter(b)).orElse(false)
+        || after.map(a -> !d.isBefore(a)).orElse(false);
+  }
+
+  /**
+   * The other holders the matcher rejected outright. One it returned, even for review, may be the
+   * requester under a misspelt name, so it cannot bound the requester's time with the key.
+   */
+  private static List<IndexedRecord> strangers(
+      List<IndexedRecord> others, Map<String, RecordMatch> found) {
+    return others.stream().filter(o -> !found.containsKey(o.docId())).toList();
   }
 
   /**
