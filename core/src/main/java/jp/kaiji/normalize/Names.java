@@ -170,6 +170,9 @@ public final class Names {
     boolean again = true;
     while (again) {
       again = false;
+      // What follows the last letter never reaches the key (山田様! is 山田), so it must not hide
+      // an honorific either, or the key would not be a fixed point.
+      out = withoutTrailingNonLetters(out);
       for (String h : HONORIFICS) {
         if (out.endsWith(h) && !letters(out.substring(0, out.length() - h.length())).isEmpty()) {
           out = out.substring(0, out.length() - h.length()).strip();
@@ -178,6 +181,18 @@ public final class Names {
       }
     }
     return out;
+  }
+
+  private static String withoutTrailingNonLetters(String s) {
+    int end = s.length();
+    while (end > 0) {
+      int cp = s.codePointBefore(end);
+      if (Character.isLetter(cp) || Character.getType(cp) == Character.NON_SPACING_MARK) {
+        break;
+      }
+      end -= Character.charCount(cp);
+    }
+    return s.substring(0, end);
   }
 
   /** Removes parenthesised notes, e.g. a reading or a former name: a name has no brackets. */

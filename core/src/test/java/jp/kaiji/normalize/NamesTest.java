@@ -36,6 +36,10 @@ class NamesTest {
         "山田太郎様 | 山田太郎 | - | - | JAPANESE",
         "山田 花子さん | 山田花子 | 山田 | 花子 | JAPANESE",
         "山田太郎殿 | 山田太郎 | - | - | JAPANESE",
+        // What follows the honorific never reaches the key, so it does not hide it (the fuzz
+        // property found A樣!, whose key A様 normalized again to A).
+        "山田太郎様！ | 山田太郎 | - | - | JAPANESE",
+        "A樣! | a | - | - | JAPANESE",
         "山田 太郎君 | 山田太郎 | 山田 | 太郎 | JAPANESE",
         "山田太郎（ヤマダタロウ） | 山田太郎 | - | - | JAPANESE",
         "ジョン・スミス | ジョンスミス | - | - | JAPANESE",
