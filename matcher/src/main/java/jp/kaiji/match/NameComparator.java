@@ -234,12 +234,14 @@ final class NameComparator {
       if (variant.isPresent()) {
         return new NameVerdict(Level.CLOSE, "Latin " + variant.get() + via, a);
       }
-      // Wider slips are another name unless the readings agree, as a kanji slip is (slip).
+      // Wider slips, and spellings further apart, are another name unless the readings agree
+      // (slip): a Latin name is spelt as it is heard, so two spellings read alike are one name
+      // written down twice, not two persons.
       Optional<String> misspelt = LatinNames.misspelt(a, b);
       return misspelt.isPresent()
           ? new NameVerdict(
               Level.DIFFERENT, "different (Latin " + misspelt.get() + via + ")", a, true)
-          : new NameVerdict(Level.DIFFERENT, "different", a);
+          : new NameVerdict(Level.DIFFERENT, "different (Latin spelling)", a, true);
     }
     if (qn.fullKey().isPresent() && qn.fullKey().equals(rn.fullKey())) {
       List<String> foldings = new ArrayList<>(qn.foldings());

@@ -327,6 +327,31 @@ class RecordComparatorTest {
         .anySatisfy(a -> assertThat(a.toString()).startsWith("name: different"));
   }
 
+  /**
+   * Issue 13: Latin spellings further apart than any typo tolerance (Oy and Jxy) but read the same
+   * are one name written down twice: close, so the mobile can bring the record to a reviewer. Found
+   * on seed 9904: a partner contact of the requester was not returned at all.
+   */
+  @Test
+  void latinSpellingsBeyondTypoToleranceButReadTheSameAreClose() throws Exception {
+    IdentityKeys request =
+        person("SHARMA OY", "シャルマ ジョイ", "1979-07-30", HOME, List.of("080-1179-0932"), List.of());
+    IdentityKeys partnerContact =
+        person("SHARM, JXY", "しゃるま　じょい", null, null, List.of("(080)1179-0932"), List.of());
+    Comparison c = comparator.compare(request, partnerContact);
+    assertThat(c.attributes())
+        .anySatisfy(
+            a -> assertThat(a.toString()).startsWith("name: close (same reading, Latin spelling)"));
+    assertThat(c.tier()).isPresent();
+
+    IdentityKeys readOtherwise =
+        person("SHARM, JXY", "しゃるま　じょん", null, null, List.of("(080)1179-0932"), List.of());
+    Comparison other = comparator.compare(request, readOtherwise);
+    assertThat(other.attributes())
+        .anySatisfy(a -> assertThat(a.toString()).startsWith("name: different"));
+    assertThat(other.tier()).isEmpty();
+  }
+
   @Test
   void aLatinNameMisspeltThatTheFormsReadingTranscribesIsClose() throws Exception {
     // The form misspells a first letter (Wruz for Cruz) but its katakana reads クルス; the record
