@@ -168,7 +168,14 @@ final class IdentifierOwnership {
         RecordMatch before = found.get(r.docId());
         Comparison own = comparator.compare(request, r.identity());
         if (own.attributes().stream().anyMatch(a -> a.level() == Level.DIFFERENT)) {
-          continue; // it holds another identifier that is not the requester's
+          leaveForReview(
+              r,
+              found,
+              key,
+              key.attribute()
+                  + " the requester's, but the record holds another"
+                  + " identifier that is not theirs");
+          continue;
         }
         List<AttributeMatch> attributes = new ArrayList<>(own.attributes());
         attributes.add(explanation(key, confirmed, others.isEmpty(), unshared));
@@ -182,8 +189,63 @@ final class IdentifierOwnership {
                 attributes,
                 before == null ? FoundBy.EXPANSION : before.foundBy(),
                 Optional.empty()));
+        continue;
       }
+      leaveForReview(r, found, key, notPlaced(key, confirmed, mine, current, date, others));
     }
+  }
+
+  /**
+   * Says on a record left in review why the key does not make it the requester's, so that the
+   * reviewer knows what to look at: whose records hold the key, and when.
+   */
+  private static void leaveForReview(
+      IndexedRecord r, Map<String, RecordMatch> found, Owned key, String why) {
+    RecordMatch before = found.get(r.docId());
+    if (before == null || before.tier() != MatchTier.NEEDS_REVIEW) {
+      return;
+    }
+    AttributeMatch line = new AttributeMatch("ownership", Level.ABSENT, key.evidence(), 0, why);
+    if (before.attributes().contains(line)) {
+      return;
+    }
+    List<AttributeMatch> attributes = new ArrayList<>(before.attributes());
+    attributes.add(line);
+    found.put(
+        r.docId(),
+        new RecordMatch(
+            r, before.tier(), before.score(), attributes, before.foundBy(), before.via()));
+  }
+
+  private static String notPlaced(
+      Owned key,
+      List<RecordMatch> confirmed,
+      Optional<Span> mine,
+      boolean current,
+      Optional<LocalDate> date,
+      List<IndexedRecord> others) {
+    StringBuilder why = new StringBuilder(key.attribute()).append(" not placed: ");
+    if (confirmed.isEmpty()) {
+      why.append("only the form gives it, no confirmed record of the requester holds it");
+    } else {
+      why.append("the requester's on confirmed records ")
+          .append(String.join(", ", sampleIds(confirmed)))
+          .append(" (")
+          .append(mine.map(m -> m.first() + " to " + m.last()).orElse("undated"))
+          .append(current ? "; given as theirs today)" : ")");
+    }
+    why.append(date.map(d -> "; this record is dated " + d).orElse("; this record is undated"));
+    List<String> theirs =
+        others.stream()
+            .map(o -> day(o.recordDate()).map(LocalDate::toString).orElse("undated"))
+            .sorted()
+            .distinct()
+            .limit(5)
+            .toList();
+    if (!theirs.isEmpty()) {
+      why.append("; another identity's records hold it, dated ").append(String.join(", ", theirs));
+    }
+    return why.toString();
   }
 
   /**
@@ -368,14 +430,16 @@ final class IdentifierOwnership {
     return id.names().isEmpty() && id.readings().isEmpty() && id.birthDates().isEmpty();
   }
 
+  /** At most five ids, sorted so that the same records are named in whatever order they came. */
+  private static List<String> sampleIds(List<RecordMatch> confirmed) {
+    return confirmed.stream().map(m -> m.record().docId()).distinct().sorted().limit(5).toList();
+  }
+
   private static AttributeMatch explanation(
       Owned key, List<RecordMatch> confirmed, boolean noOtherHolder, boolean anyTime) {
-    // Sorted, so that the same records are named whatever order the index returned them in.
-    List<String> ids =
-        confirmed.stream().map(m -> m.record().docId()).distinct().sorted().limit(5).toList();
     String why =
         "the requester's: held on confirmed records "
-            + String.join(", ", ids)
+            + String.join(", ", sampleIds(confirmed))
             + (noOtherHolder
                 ? "; no other identity in the index holds it"
                 : "; the other holders' records are dated outside the requester's time")

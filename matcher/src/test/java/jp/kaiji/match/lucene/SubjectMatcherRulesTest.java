@@ -259,6 +259,16 @@ class SubjectMatcherRulesTest {
     // 西川's last record; the call was made by him or an earlier holder, never by her.
     assertThat(found).doesNotContainKey("calls/k8");
     assertThat(found.get("calls/k7").tier()).isEqualTo(MatchTier.NEEDS_REVIEW);
+    // The reviewer is told why, and what to weigh: whose records hold the number, and when.
+    assertThat(found.get("calls/k7").attributes())
+        .anySatisfy(
+            a ->
+                assertThat(a.toString())
+                    .isEqualTo(
+                        "ownership: phone not placed: the requester's on confirmed records"
+                            + " customers/c1 (2020-01-10 to 2020-01-10; given as theirs today);"
+                            + " this record is dated 2019-06-01; another identity's records hold"
+                            + " it, dated 2012-03-04, 2013-08-01"));
   }
 
   @Test
@@ -290,6 +300,12 @@ class SubjectMatcherRulesTest {
     assertThat(found).doesNotContainKey("calls/k1");
     // After his last record: hers only by the form's word, so for review, not confirmed.
     assertThat(found.get("calls/k2").tier()).isEqualTo(MatchTier.NEEDS_REVIEW);
+    assertThat(found.get("calls/k2").attributes())
+        .anySatisfy(
+            a ->
+                assertThat(a.toString())
+                    .startsWith("ownership: phone not placed: only the form gives it")
+                    .endsWith("another identity's records hold it, dated 2013-08-01"));
   }
 
   @Test
