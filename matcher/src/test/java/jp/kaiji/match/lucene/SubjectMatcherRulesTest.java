@@ -206,6 +206,11 @@ class SubjectMatcherRulesTest {
     assertThat(oneShown.get("calls/k6").tier()).isEqualTo(MatchTier.NEEDS_REVIEW);
   }
 
+  /** A customer record of 西川 隆之, who held {@link #MOBILE} before the requester. */
+  private static Map<String, String> earlierHolder(String id, String date) {
+    return row("id", id, "name", "西川 隆之", "birth", "1958-11-30", "phone", MOBILE, "date", date);
+  }
+
   /** The requester's later customer record, with another mobile. */
   private static Map<String, String> laterCustomer(String mobile, String date) {
     return row("id", "c2", "name", "真鍋 紗季", "birth", "1981-04-09", "phone", mobile, "date", date);
@@ -217,28 +222,8 @@ class SubjectMatcherRulesTest {
         search(
             List.of(
                 requesterCustomer(),
-                row(
-                    "id",
-                    "c9",
-                    "name",
-                    "西川 隆之",
-                    "birth",
-                    "1958-11-30",
-                    "phone",
-                    MOBILE,
-                    "date",
-                    "2012-03-04"),
-                row(
-                    "id",
-                    "c10",
-                    "name",
-                    "西川 隆之",
-                    "birth",
-                    "1958-11-30",
-                    "phone",
-                    MOBILE,
-                    "date",
-                    "2013-08-01")),
+                earlierHolder("c9", "2012-03-04"),
+                earlierHolder("c10", "2013-08-01")),
             List.of(),
             List.of(
                 row("id", "k1", "caller", MOBILE.replace("-", ""), "date", "2021-06-01"),
@@ -279,17 +264,7 @@ class SubjectMatcherRulesTest {
             List.of(
                 // Her customer record knows no mobile; the form gives one, as hers today.
                 row("id", "c1", "name", "真鍋 紗季", "birth", "1981-04-09", "date", "2020-01-10"),
-                row(
-                    "id",
-                    "c9",
-                    "name",
-                    "西川 隆之",
-                    "birth",
-                    "1958-11-30",
-                    "phone",
-                    MOBILE,
-                    "date",
-                    "2013-08-01")),
+                earlierHolder("c9", "2013-08-01")),
             List.of(),
             List.of(
                 row("id", "k1", "caller", MOBILE.replace("-", ""), "date", "2012-05-01"),
