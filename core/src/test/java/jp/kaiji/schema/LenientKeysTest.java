@@ -1,5 +1,6 @@
 package jp.kaiji.schema;
 
+import static jp.kaiji.testing.Mappings.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -13,22 +14,13 @@ import org.junit.jupiter.api.Test;
 /** Values that fail strict normalization, on both sides: still keys, in their weakest form. */
 class LenientKeysTest {
   static final IdentityMapping MAPPING =
-      new IdentityMapping(
-          Optional.of("name"),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          List.of(),
-          Optional.of("born"),
-          Optional.of("zip"),
-          Optional.of("address"),
-          List.of("tel"),
-          List.of(),
-          List.of(),
-          List.of(),
-          Optional.empty());
+      mapping()
+          .fullName("name")
+          .birthDate("born")
+          .postcode("zip")
+          .address("address")
+          .phones("tel")
+          .build();
 
   @Test
   void theRequestUsesEachValueInItsWeakestFormAndSaysSo() {

@@ -1,5 +1,6 @@
 package jp.kaiji.schema;
 
+import static jp.kaiji.testing.Mappings.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.text.Normalizer;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import jp.kaiji.catalog.DataCategory;
-import jp.kaiji.catalog.IdentityMapping;
 import jp.kaiji.catalog.LocatorMapping;
 import jp.kaiji.catalog.SourceDefinition;
 import jp.kaiji.catalog.SourceKind;
@@ -38,9 +38,7 @@ class LocatorKeysTest {
             Optional.empty(),
             Optional.empty(),
             "call_id",
-            new IdentityMapping(
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null),
+            mapping().build(),
             List.of(),
             DataCategory.CUSTOMER,
             "p",

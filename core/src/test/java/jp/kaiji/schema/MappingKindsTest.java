@@ -1,11 +1,11 @@
 package jp.kaiji.schema;
 
+import static jp.kaiji.testing.Mappings.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -33,28 +33,11 @@ class MappingKindsTest {
           new String[] {"愛知県", "名古屋市中村区", "名駅1-1-4", "ミッドタワー 12階", "450-0002"});
 
   private static IdentityMapping split(List<String> address, List<String> postcode) {
-    return new IdentityMapping(
-        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        address, postcode);
+    return mapping().addressColumns(address).postcodeColumns(postcode).build();
   }
 
   private static IdentityMapping single(String address, String postcode) {
-    return new IdentityMapping(
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        Optional.ofNullable(postcode),
-        Optional.ofNullable(address),
-        null,
-        null,
-        null,
-        null,
-        null);
+    return mapping().postcode(postcode).address(address).build();
   }
 
   private static Set<NormalizedRecord.Key> keys(IdentityMapping m, Map<String, String> row) {
@@ -141,39 +124,8 @@ class MappingKindsTest {
   @Test
   void namesAndReadingsSplitIntoFamilyAndGivenMatchTheWholeOnes() {
     IdentityMapping splitNames =
-        new IdentityMapping(
-            null,
-            Optional.of("姓"),
-            Optional.of("名"),
-            null,
-            Optional.of("セイ"),
-            Optional.of("メイ"),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
-    IdentityMapping wholeNames =
-        new IdentityMapping(
-            Optional.of("氏名"),
-            null,
-            null,
-            Optional.of("フリガナ"),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+        mapping().familyName("姓").givenName("名").familyReading("セイ").givenReading("メイ").build();
+    IdentityMapping wholeNames = mapping().fullName("氏名").reading("フリガナ").build();
     Set<NormalizedRecord.Key> split =
         keys(splitNames, row("姓", "山田", "名", "太郎", "セイ", "ヤマダ", "メイ", "タロウ"));
     Set<NormalizedRecord.Key> whole = keys(wholeNames, row("氏名", "山田 太郎", "フリガナ", "ヤマダ タロウ"));

@@ -1,5 +1,6 @@
 package jp.kaiji.schema;
 
+import static jp.kaiji.testing.Mappings.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
@@ -15,22 +16,10 @@ import org.junit.jupiter.api.Test;
 /** Issue 15's roles: sex and issued numbers are keys; work context is kept, never a key. */
 class RoleKeysTest {
   private static final IdentityMapping PARTNER =
-      new IdentityMapping(
-              Optional.of("氏名"),
-              Optional.empty(),
-              Optional.empty(),
-              Optional.empty(),
-              Optional.empty(),
-              Optional.empty(),
-              List.of(),
-              Optional.empty(),
-              Optional.empty(),
-              Optional.empty(),
-              List.of("直通電話"),
-              List.of(),
-              List.of(),
-              List.of(),
-              Optional.empty())
+      mapping()
+          .fullName("氏名")
+          .phones("直通電話")
+          .build()
           .withRoles(
               Optional.of("性別"),
               List.of(new IdentityMapping.IssuedIdColumn("担当者ID", "partner-contact")),

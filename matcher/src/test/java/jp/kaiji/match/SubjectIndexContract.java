@@ -1,5 +1,6 @@
 package jp.kaiji.match;
 
+import static jp.kaiji.testing.Mappings.mapping;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,52 +59,16 @@ public abstract class SubjectIndexContract {
       source(
           "customers",
           "customer_id",
-          new IdentityMapping(
-              Optional.of("name"),
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              Optional.of("birth"),
-              null,
-              null,
-              List.of("phone"),
-              List.of("email"),
-              null,
-              null,
-              null),
+          mapping().fullName("name").birthDate("birth").phones("phone").emails("email").build(),
           List.of());
   protected static final SourceDefinition ORDERS =
       source(
           "orders",
           "order_id",
-          new IdentityMapping(
-              null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-              null),
+          mapping().build(),
           List.of(new ForeignKey("customer_id", "customers")));
   protected static final SourceDefinition EMPTY =
-      source(
-          "returns",
-          "return_id",
-          new IdentityMapping(
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              List.of("phone"),
-              null,
-              null,
-              null,
-              null),
-          List.of());
+      source("returns", "return_id", mapping().phones("phone").build(), List.of());
 
   private static final List<Map<String, String>> CUSTOMER_ROWS =
       List.of(

@@ -1,5 +1,6 @@
 package jp.kaiji.opensearch;
 
+import static jp.kaiji.testing.Mappings.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import jp.kaiji.catalog.DataCategory;
 import jp.kaiji.catalog.ForeignKey;
-import jp.kaiji.catalog.IdentityMapping;
 import jp.kaiji.catalog.SourceDefinition;
 import jp.kaiji.catalog.SourceKind;
 import jp.kaiji.match.IndexedRecord;
@@ -74,22 +74,12 @@ class IndexMappingTest {
             Optional.empty(),
             Optional.empty(),
             "id",
-            new IdentityMapping(
-                Optional.of("name"),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                Optional.of("birth"),
-                null,
-                null,
-                List.of("phone", "phone2"),
-                List.of("email"),
-                null,
-                null,
-                null),
+            mapping()
+                .fullName("name")
+                .birthDate("birth")
+                .phones("phone", "phone2")
+                .emails("email")
+                .build(),
             List.of(new ForeignKey("household", "customers")),
             DataCategory.CUSTOMER,
             "synthetic test data",

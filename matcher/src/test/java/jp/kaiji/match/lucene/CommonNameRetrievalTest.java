@@ -2,6 +2,7 @@ package jp.kaiji.match.lucene;
 
 import static jp.kaiji.match.SubjectIndexContract.row;
 import static jp.kaiji.match.SubjectIndexContract.source;
+import static jp.kaiji.testing.Mappings.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import jp.kaiji.catalog.IdentityMapping;
 import jp.kaiji.catalog.SourceDefinition;
 import jp.kaiji.match.ForwardingSnapshot;
 import jp.kaiji.match.IndexedRecord;
@@ -36,22 +36,7 @@ class CommonNameRetrievalTest {
       source(
           "members",
           "id",
-          new IdentityMapping(
-              Optional.of("name"),
-              Optional.empty(),
-              Optional.empty(),
-              Optional.empty(),
-              Optional.empty(),
-              Optional.empty(),
-              List.of(),
-              Optional.of("birth"),
-              Optional.empty(),
-              Optional.empty(),
-              List.of("phone"),
-              List.of(),
-              List.of(),
-              List.of(),
-              Optional.empty()),
+          mapping().fullName("name").birthDate("birth").phones("phone").build(),
           List.of());
 
   @TempDir Path dir;

@@ -2,6 +2,7 @@ package jp.kaiji.match.lucene;
 
 import static jp.kaiji.match.SubjectIndexContract.row;
 import static jp.kaiji.match.SubjectIndexContract.source;
+import static jp.kaiji.testing.Mappings.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -10,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import jp.kaiji.catalog.IdentityMapping;
 import jp.kaiji.catalog.SourceDefinition;
 import jp.kaiji.match.MatchPolicy;
 import jp.kaiji.match.MatchTier;
@@ -30,26 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KatakanaRetrievalTest {
   private static final SourceDefinition SHIPMENTS =
-      source(
-          "shipments",
-          "id",
-          new IdentityMapping(
-              Optional.of("name"),
-              Optional.empty(),
-              Optional.empty(),
-              Optional.empty(),
-              Optional.empty(),
-              Optional.empty(),
-              List.of(),
-              Optional.empty(),
-              Optional.empty(),
-              Optional.empty(),
-              List.of(),
-              List.of(),
-              List.of(),
-              List.of(),
-              Optional.of("date")),
-          List.of());
+      source("shipments", "id", mapping().fullName("name").recordDate("date").build(), List.of());
 
   @TempDir Path dir;
 

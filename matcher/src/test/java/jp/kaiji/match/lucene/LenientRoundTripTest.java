@@ -1,5 +1,6 @@
 package jp.kaiji.match.lucene;
 
+import static jp.kaiji.testing.Mappings.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
@@ -28,22 +29,12 @@ import org.junit.jupiter.api.Test;
  */
 class LenientRoundTripTest {
   static final IdentityMapping MAPPING =
-      new IdentityMapping(
-          Optional.of("name"),
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          Optional.of("born"),
-          null,
-          Optional.of("address"),
-          List.of("tel", "mobile"),
-          null,
-          null,
-          null,
-          null);
+      mapping()
+          .fullName("name")
+          .birthDate("born")
+          .address("address")
+          .phones("tel", "mobile")
+          .build();
   static final SourceDefinition SOURCE =
       new SourceDefinition(
           "s",

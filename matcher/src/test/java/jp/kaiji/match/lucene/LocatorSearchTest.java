@@ -1,5 +1,6 @@
 package jp.kaiji.match.lucene;
 
+import static jp.kaiji.testing.Mappings.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -36,9 +37,7 @@ class LocatorSearchTest {
   @TempDir Path dir;
 
   private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
-  private static final IdentityMapping NONE =
-      new IdentityMapping(
-          null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+  private static final IdentityMapping NONE = mapping().build();
 
   static SourceDefinition footage() {
     return source(

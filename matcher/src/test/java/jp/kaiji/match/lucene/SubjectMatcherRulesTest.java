@@ -2,6 +2,7 @@ package jp.kaiji.match.lucene;
 
 import static jp.kaiji.match.SubjectIndexContract.row;
 import static jp.kaiji.match.SubjectIndexContract.source;
+import static jp.kaiji.testing.Mappings.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -11,7 +12,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import jp.kaiji.catalog.ForeignKey;
-import jp.kaiji.catalog.IdentityMapping;
 import jp.kaiji.catalog.SourceDefinition;
 import jp.kaiji.match.MatchPolicy;
 import jp.kaiji.match.MatchTier;
@@ -36,20 +36,22 @@ class SubjectMatcherRulesTest {
       source(
           "customers",
           "id",
-          mapping(Optional.of("name"), Optional.of("birth"), List.of("phone"), List.of("email")),
+          mapping()
+              .fullName("name")
+              .birthDate("birth")
+              .phones("phone")
+              .emails("email")
+              .recordDate("date")
+              .build(),
           List.of());
   private static final SourceDefinition ORDERS =
       source(
           "orders",
           "id",
-          mapping(Optional.of("name"), Optional.empty(), List.of(), List.of()),
+          mapping().fullName("name").recordDate("date").build(),
           List.of(new ForeignKey("customer", "customers")));
   private static final SourceDefinition CALLS =
-      source(
-          "calls",
-          "id",
-          mapping(Optional.empty(), Optional.empty(), List.of("caller"), List.of()),
-          List.of());
+      source("calls", "id", mapping().phones("caller").recordDate("date").build(), List.of());
 
   @TempDir Path dir;
 
@@ -385,25 +387,5 @@ class SubjectMatcherRulesTest {
           .match(snapshot, RequestIdentity.parse(form).keys()).stream()
               .collect(Collectors.toMap(m -> m.record().docId(), Function.identity()));
     }
-  }
-
-  private static IdentityMapping mapping(
-      Optional<String> name, Optional<String> birth, List<String> phones, List<String> emails) {
-    return new IdentityMapping(
-        name,
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        List.of(),
-        birth,
-        Optional.empty(),
-        Optional.empty(),
-        phones,
-        emails,
-        List.of(),
-        List.of(),
-        Optional.of("date"));
   }
 }
