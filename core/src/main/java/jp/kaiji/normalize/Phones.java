@@ -31,6 +31,8 @@ public final class Phones {
           Pattern.CASE_INSENSITIVE);
   private static final Pattern SEPARATORS = Pattern.compile("[\\s().\\-]");
   private static final Pattern DOMESTIC = Pattern.compile("0[1-9][0-9]{8,9}");
+  // The same number written internationally: +81, the domestic 0 dropped (or kept as +81(0)).
+  private static final Pattern INTERNATIONAL = Pattern.compile("\\+810?([1-9][0-9]{8,9})");
   private static final Pattern NOTE = Pattern.compile("[(\\[][^()\\[\\]0-9]*[)\\]]");
   private static final Pattern DASHES = Pattern.compile("[‐‑‒–—―−ー－~〜]");
   private static final Pattern ALLOWED = Pattern.compile("\\+?[0-9(][0-9 ().\\-]{5,30}");
@@ -55,10 +57,10 @@ public final class Phones {
 
   /**
    * Like {@link #normalize}, but a number of Japanese domestic shape (0 and 9–10 digits once
-   * separators and brackets are gone, e.g. {@code 073(309)2424}) that libphonenumber does not know
-   * is still kept, in its +81 form, as {@link Phone#verified() unverified}: the number is what the
-   * person wrote and what other records hold, only its line type is unknown. Failures otherwise as
-   * {@link #normalize}.
+   * separators and brackets are gone, e.g. {@code 073(309)2424}, or the same after +81 instead of
+   * the 0, e.g. {@code +81 84 233 2094}) that libphonenumber does not know is still kept, in its
+   * +81 form, as {@link Phone#verified() unverified}: the number is what the person wrote and what
+   * other records hold, only its line type is unknown. Failures otherwise as {@link #normalize}.
    */
   public static Normalized<Phone> lenient(String input) {
     Normalized<Phone> fast = fastPath(input);
@@ -76,11 +78,16 @@ public final class Phones {
       return strict;
     }
     String digits = SEPARATORS.matcher(c.number()).replaceAll("");
-    if (!DOMESTIC.matcher(digits).matches()) {
+    Matcher international = INTERNATIONAL.matcher(digits);
+    String national;
+    if (DOMESTIC.matcher(digits).matches()) {
+      national = digits.substring(1);
+    } else if (international.matches()) {
+      national = international.group(1);
+    } else {
       return strict;
     }
-    return Normalized.ok(
-        new Phone("+81" + digits.substring(1), Phone.LineType.OTHER, c.extension(), false));
+    return Normalized.ok(new Phone("+81" + national, Phone.LineType.OTHER, c.extension(), false));
   }
 
   /**

@@ -12,6 +12,9 @@ class LenientFormsTest {
     "073(309)2424, +81733092424",
     "084-434-2324, +81844342324",
     "084-434-2324 内線12, +81844342324",
+    // Written internationally, as a source did on seed 9904 (the call from 0842332094 was lost).
+    "+81 84 233 2094, +81842332094",
+    "+81 (0)84-233-2094, +81842332094",
   })
   void aDomesticShapedNumberLibphonenumberDoesNotKnowIsKeptUnverified(String written, String e164) {
     assertThat(Phones.normalize(written).failureIfAny())
@@ -23,7 +26,15 @@ class LenientFormsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"12-34", "0120", "+44 20 7946 0000 0000", "電話なし", "1733092424"})
+  @CsvSource({
+    "12-34",
+    "0120",
+    "+44 20 7946 0000 0000",
+    "電話なし",
+    "1733092424",
+    "+81 84 233",
+    "+81 84 2332 0941 23"
+  })
   void anythingElseStillFails(String written) {
     assertThat(Phones.lenient(written).isOk()).isFalse();
   }
