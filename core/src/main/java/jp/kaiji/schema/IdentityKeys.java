@@ -86,6 +86,11 @@ public record IdentityKeys(
         && issuedIds.isEmpty();
   }
 
+  /** No name, reading or birth date: a record that names nobody (a call log, an order row). */
+  public boolean namesNobody() {
+    return names.isEmpty() && readings.isEmpty() && birthDates.isEmpty();
+  }
+
   /**
    * A name's keys. For a former family name known only as a family name (旧姓 column), {@code
    * fullKey} is empty and {@code familyKey} holds it. {@code latin} names compare only with Latin

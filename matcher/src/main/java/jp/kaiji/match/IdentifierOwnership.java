@@ -103,7 +103,7 @@ final class IdentifierOwnership {
       if (already != null && already.tier() == MatchTier.CONFIRMED) {
         continue;
       }
-      if (namesNobody(holder.identity())) {
+      if (holder.identity().namesNobody()) {
         nameless.add(holder);
       } else {
         Comparison c = comparator.compare(request, holder.identity());
@@ -116,10 +116,11 @@ final class IdentifierOwnership {
     // holder: decided once, before any of them is raised.
     Optional<Span> mine = Span.of(confirmed);
     boolean current = confirmed.isEmpty() ? key.current() : current(key, mine, found.values());
+    List<IndexedRecord> strangers = strangers(others, found);
     for (IndexedRecord r : nameless) {
       Optional<LocalDate> date = day(r.recordDate());
       if (heldByAnother(date, mine, others)
-          || outsideTheRequestersTenure(date, key, mine, current, strangers(others, found))
+          || outsideTheRequestersTenure(date, key, mine, current, strangers)
           || madeBeforeTheRequesterHadIt(date, key, mine, found)) {
         // The dates put it in another holder's time: theirs, not a question for the reviewer.
         RecordMatch before = found.get(r.docId());
@@ -222,10 +223,6 @@ final class IdentifierOwnership {
   private static List<IndexedRecord> strangers(
       List<IndexedRecord> others, Map<String, RecordMatch> found) {
     return others.stream().filter(o -> !found.containsKey(o.docId())).toList();
-  }
-
-  private static boolean namesNobody(IdentityKeys id) {
-    return id.names().isEmpty() && id.readings().isEmpty() && id.birthDates().isEmpty();
   }
 
   /** At most five ids, sorted so that the same records are named in whatever order they came. */
