@@ -159,9 +159,7 @@ public final class Names {
   /** Letters (kanji, kana, ー, 々) and combining marks only: drops ・, ＝, dots and other symbols. */
   private static String letters(String s) {
     StringBuilder out = new StringBuilder(s.length());
-    s.codePoints()
-        .filter(cp -> Character.isLetter(cp) || Character.getType(cp) == Character.NON_SPACING_MARK)
-        .forEach(out::appendCodePoint);
+    s.codePoints().filter(Names::isNameLetter).forEach(out::appendCodePoint);
     return out.toString();
   }
 
@@ -183,11 +181,16 @@ public final class Names {
     return out;
   }
 
+  /** What a name's key keeps: letters, and the marks that combine with them. */
+  private static boolean isNameLetter(int cp) {
+    return Character.isLetter(cp) || Character.getType(cp) == Character.NON_SPACING_MARK;
+  }
+
   private static String withoutTrailingNonLetters(String s) {
     int end = s.length();
     while (end > 0) {
       int cp = s.codePointBefore(end);
-      if (Character.isLetter(cp) || Character.getType(cp) == Character.NON_SPACING_MARK) {
+      if (isNameLetter(cp)) {
         break;
       }
       end -= Character.charCount(cp);
