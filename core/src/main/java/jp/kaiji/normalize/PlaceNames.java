@@ -5,9 +5,10 @@ package jp.kaiji.normalize;
  * only: keys keep the directory's own spelling.
  *
  * <p>Between two kanji, ヶ ケ ヵ が (東恋ヶ窪, 東恋ケ窪, 東恋が窪) become ケ, の and ノ (丸の内, 丸ノ内) become ノ, and つ ツ
- * (一ツ橋, 一つ橋) become ツ; outside kanji these kana are words of their own and stay. Variant kanji fold
- * to their standard form through {@link KanjiVariants#forPlaces()} (莵→菟, 彌→弥, 巿→市, 嶋→島). The fold
- * keeps the length in chars, so that positions in the folded text are positions in the text.
+ * (一ツ橋, 一つ橋) become ツ; outside kanji these kana are words of their own and stay, except ヶ and ヵ,
+ * which become ケ after any kanji. Variant kanji fold to their standard form through {@link
+ * KanjiVariants#forPlaces()} (莵→菟, 彌→弥, 巿→市, 嶋→島). The fold keeps the length in chars, so that
+ * positions in the folded text are positions in the text.
  */
 final class PlaceNames {
   private PlaceNames() {}
@@ -26,7 +27,12 @@ final class PlaceNames {
         continue;
       }
       char linked = linking(c);
-      if (linked != c && i > 0 && i + 1 < s.length() && isKanji(s, i - 1) && isKanji(s, i + 1)) {
+      boolean afterKanji = i > 0 && isKanji(s, i - 1);
+      boolean beforeKanji = i + 1 < s.length() && isKanji(s, i + 1);
+      // ヶ and ヵ are never words of their own: a town name may end with one (西郷山三ヶ) and the
+      // address go on with anything, a kanji (字西原) or a number, and the fold must not differ.
+      boolean smallKe = c == 'ヶ' || c == 'ヵ';
+      if (linked != c && afterKanji && (beforeKanji || smallKe)) {
         out[i] = linked;
       }
     }

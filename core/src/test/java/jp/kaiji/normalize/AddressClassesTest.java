@@ -63,6 +63,18 @@ class AddressClassesTest {
     assertThat(a.building()).contains("山田方");
   }
 
+  /**
+   * A town whose name ends with ヶ (西郷山三ヶ) keeps it when a 字 name follows: ヶ folds alike before a
+   * kanji and before a number (found by {@code AddressClassProperties}, seed 49838325870465).
+   */
+  @Test
+  void aTownEndingWithヶKeepsItsBlockWhenASubdivisionFollows() {
+    String plain = blockKey("宮崎県東臼杵郡美郷町西郷山三ヶ495-2").orElseThrow();
+    assertThat(plain).isEqualTo("宮崎県東臼杵郡美郷町西郷山三ヶ495-2");
+    assertThat(blockKey("宮崎県東臼杵郡美郷町西郷山三ヶ字西原495-2")).contains(plain);
+    assertThat(blockKey("宮崎県東臼杵郡美郷町西郷山三ケ字西原495-2")).contains(plain);
+  }
+
   @Test
   void a大字ThatJapanPostDoesNotListStillGivesATownAndBlock() {
     String key = blockKey("長野県南佐久郡北相木村大字山田123番地").orElseThrow();
