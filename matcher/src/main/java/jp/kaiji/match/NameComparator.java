@@ -37,6 +37,7 @@ final class NameComparator {
     Level kanji = Level.ABSENT;
     String kanjiWhy = "";
     boolean kanjiSlip = false;
+    Evidence kanjiEvidence = Evidence.NAME;
     for (NameKey qn : qNames) {
       for (NameKey rn : rNames) {
         NameVerdict v = compareNames(qn, rn, r);
@@ -44,6 +45,7 @@ final class NameComparator {
           kanji = v.level;
           kanjiWhy = v.why;
           kanjiSlip = v.slip;
+          kanjiEvidence = v.evidence;
           bestFull = v.fullKey;
         }
       }
@@ -124,7 +126,8 @@ final class NameComparator {
       String field = kanji == Level.CLOSE ? NAME_FULL : READING_KEY;
       String key = kanji == Level.CLOSE ? bestFull : readingKey;
       double w = weighing.policy().closeFactor() * weighing.weight(m, field, key);
-      return Optional.of(new AttributeMatch("name", Level.CLOSE, Evidence.NAME, w, why));
+      Evidence evidence = kanji == Level.CLOSE ? kanjiEvidence : Evidence.NAME;
+      return Optional.of(new AttributeMatch("name", Level.CLOSE, evidence, w, why));
     }
     String why = kanji == Level.DIFFERENT ? kanjiWhy : "different (reading)";
     return Optional.of(
@@ -206,9 +209,14 @@ final class NameComparator {
    * How two names compare as written. {@code slip}: they differ by one character, which a matching
    * reading turns into a typo rather than another person (太朗/太郎, but not 太郎/次郎).
    */
-  private record NameVerdict(Level level, String why, String fullKey, boolean slip) {
+  private record NameVerdict(
+      Level level, String why, String fullKey, boolean slip, Evidence evidence) {
     NameVerdict(Level level, String why, String fullKey) {
       this(level, why, fullKey, false);
+    }
+
+    NameVerdict(Level level, String why, String fullKey, boolean slip) {
+      this(level, why, fullKey, slip, Evidence.NAME);
     }
   }
 
@@ -230,17 +238,20 @@ final class NameComparator {
       // only other identifiers (a mobile, an e-mail) can confirm such a record.
       String a = qn.fullKey().get();
       String b = rn.fullKey().get();
-      Optional<String> variant = LatinNames.variant(a, b);
+      Optional<LatinNames.Pairing> variant = LatinNames.variant(a, b);
       if (variant.isPresent()) {
-        return new NameVerdict(Level.CLOSE, "Latin " + variant.get() + via, a);
+        // J Smith for John Smith: the family name and a letter, what a father and son share.
+        Evidence evidence = variant.get().byInitial() ? Evidence.HOUSEHOLD : Evidence.NAME;
+        return new NameVerdict(
+            Level.CLOSE, "Latin " + variant.get().why() + via, a, false, evidence);
       }
       // Wider slips, and spellings further apart, are another name unless the readings agree
       // (slip): a Latin name is spelt as it is heard, so two spellings read alike are one name
       // written down twice, not two persons.
-      Optional<String> misspelt = LatinNames.misspelt(a, b);
+      Optional<LatinNames.Pairing> misspelt = LatinNames.misspelt(a, b);
       return misspelt.isPresent()
           ? new NameVerdict(
-              Level.DIFFERENT, "different (Latin " + misspelt.get() + via + ")", a, true)
+              Level.DIFFERENT, "different (Latin " + misspelt.get().why() + via + ")", a, true)
           : new NameVerdict(Level.DIFFERENT, "different (Latin spelling)", a, true);
     }
     if (qn.fullKey().isPresent() && qn.fullKey().equals(rn.fullKey())) {

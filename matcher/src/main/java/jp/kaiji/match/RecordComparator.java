@@ -128,13 +128,16 @@ final class RecordComparator {
     }
     // A name close to the requester's (the same given name under another family name: a
     // marriage the form did not mention) at the requester's address or landline.
-    boolean nameClose =
+    // A name close only by an initial (J Smith) is what a father and son share: not at the address.
+    Optional<AttributeMatch> nameClose =
         c.attributes().stream()
-            .anyMatch(a -> a.attribute().equals("name") && a.level() == Level.CLOSE);
+            .filter(a -> a.attribute().equals("name") && a.level() == Level.CLOSE)
+            .findFirst();
+    boolean closeAsAName = nameClose.map(a -> a.evidence() == Evidence.NAME).orElse(false);
     // Or with the requester's birth date: a Latin name one letter off (Jonh/John) or a kanji slip
     // read the same, which only a reviewer can tell from a twin's name.
-    if (nameClose
-        && (agreeing.contains(Evidence.HOUSEHOLD) || agreeing.contains(Evidence.BIRTH_DATE))) {
+    if ((closeAsAName && agreeing.contains(Evidence.HOUSEHOLD))
+        || (nameClose.isPresent() && agreeing.contains(Evidence.BIRTH_DATE))) {
       return Optional.of(MatchTier.NEEDS_REVIEW);
     }
     // A record that names nobody and shares only the household's fixed line (a call from the

@@ -77,6 +77,60 @@ class RecordComparatorTest {
   }
 
   /**
+   * Issue 13: a record that writes the given name as its initial (J. SMITH) is the requester's name
+   * shortened, but the family name and a letter are what a father and son share: with the birth
+   * date it needs review, with the mobile besides it is confirmed, and at the requester's address
+   * with nothing else agreeing it is not returned (it was, as a close name, before the initial was
+   * weighed as household evidence).
+   */
+  @Test
+  void aGivenNameWrittenAsItsInitialIsWeighedAsWhatAHouseholdShares() throws Exception {
+    IdentityKeys request =
+        person("Smith John", null, "1969-11-30", HOME, List.of("080-2222-3333"), List.of());
+    IdentityKeys withBirthDate = person("J. SMITH", null, "1969-11-30", null, List.of(), List.of());
+    Comparison c = comparator.compare(request, withBirthDate);
+    assertThat(c.tier()).contains(MatchTier.NEEDS_REVIEW);
+    assertThat(c.attributes())
+        .filteredOn(a -> a.attribute().equals("name"))
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.level()).isEqualTo(Level.CLOSE);
+              assertThat(a.evidence()).isEqualTo(Evidence.HOUSEHOLD);
+              assertThat(a.explanation()).isEqualTo("close (Latin initial john/j)");
+            });
+    IdentityKeys withMobile =
+        person("SMITH, J", null, "1969-11-30", null, List.of("08022223333"), List.of());
+    assertThat(comparator.compare(request, withMobile).tier()).contains(MatchTier.CONFIRMED);
+    IdentityKeys son =
+        person("J Smith", null, "1994-02-11", HOME, List.of("090-7777-1212"), List.of());
+    assertThat(comparator.compare(request, son).tier()).isEmpty();
+    IdentityKeys sonWithoutBirthDate =
+        person("J Smith", null, null, HOME, List.of("090-7777-1212"), List.of("js@example.jp"));
+    assertThat(comparator.compare(request, sonWithoutBirthDate).tier()).isEmpty();
+  }
+
+  /** Issue 13: two words written as one (Delacruz for Dela Cruz) are the same name, close. */
+  @Test
+  void wordsWrittenAsOneAreACloseName() throws Exception {
+    IdentityKeys request =
+        person("Dela Cruz Jose", null, "1969-11-30", HOME, List.of("080-2222-3333"), List.of());
+    IdentityKeys joined = person("DELACRUZ, JOSE", null, "1969-11-30", null, List.of(), List.of());
+    Comparison c = comparator.compare(request, joined);
+    assertThat(c.tier()).contains(MatchTier.NEEDS_REVIEW);
+    assertThat(c.attributes())
+        .filteredOn(a -> a.attribute().equals("name"))
+        .singleElement()
+        .satisfies(
+            a ->
+                assertThat(a.explanation())
+                    .isEqualTo("close (Latin written together dela cruz/delacruz)"));
+    IdentityKeys withMobile =
+        person("delacruz jose", null, "1969-11-30", null, List.of("08022223333"), List.of());
+    assertThat(comparator.compare(request, withMobile).tier()).contains(MatchTier.CONFIRMED);
+  }
+
+  /**
    * Issue 13: a name written beyond recognition (two slips in a short word, on the form itself) is
    * outweighed by the same birth date and two personal identifiers; one of them alone, or the
    * household instead of the birth date (a spouse using the family's mobile and e-mail), is not.
