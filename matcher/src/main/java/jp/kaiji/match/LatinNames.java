@@ -18,6 +18,7 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  */
 final class LatinNames {
   private static final double MIN_JARO_WINKLER = 0.85;
+  private static final int MAX_WORDS_TO_JOIN = 6;
   private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
   private static final LevenshteinDistance LEVENSHTEIN = new LevenshteinDistance(2);
 
@@ -115,6 +116,11 @@ final class LatinNames {
    */
   private static List<Word> joined(List<Word> words, List<Word> other, List<String> joins) {
     List<Word> out = new ArrayList<>(words);
+    if (words.size() > MAX_WORDS_TO_JOIN) {
+      // The arrangements grow with the cube of the words: a name field holding a sentence is no
+      // name to respell, and must not cost a search seconds.
+      return out;
+    }
     for (int n = 3; n >= 2; n--) {
       Optional<List<Word>> run = writtenAsOne(out, n, other);
       while (run.isPresent()) {
