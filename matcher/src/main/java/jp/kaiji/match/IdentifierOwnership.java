@@ -173,16 +173,9 @@ final class IdentifierOwnership {
     if (before == null || before.tier() != MatchTier.NEEDS_REVIEW) {
       return;
     }
-    AttributeMatch line = new AttributeMatch("ownership", Level.ABSENT, key.evidence(), 0, why);
-    if (before.attributes().contains(line)) {
-      return;
-    }
-    List<AttributeMatch> attributes = new ArrayList<>(before.attributes());
-    attributes.add(line);
     found.put(
         r.docId(),
-        new RecordMatch(
-            r, before.tier(), before.score(), attributes, before.foundBy(), before.via()));
+        before.withLine(new AttributeMatch("ownership", Level.ABSENT, key.evidence(), 0, why)));
   }
 
   private static String notPlaced(

@@ -32,6 +32,16 @@ public record RecordMatch(
     Objects.requireNonNull(via, "via");
   }
 
+  /** This match with one more explanation line, unless it has that line already. */
+  RecordMatch withLine(AttributeMatch line) {
+    if (attributes.contains(line)) {
+      return this;
+    }
+    List<AttributeMatch> more = new java.util.ArrayList<>(attributes);
+    more.add(line);
+    return new RecordMatch(record, tier, score, more, foundBy, via);
+  }
+
   /** How a record was found. */
   public enum FoundBy {
     /** By the identifiers the requester gave. */

@@ -24,8 +24,9 @@ import jp.kaiji.schema.IdentityKeys.PhoneKey;
  * Finds every record of one person: retrieves candidates by every identifier given, compares each
  * attribute by attribute ({@link RecordComparator}), searches once more with identifiers found on
  * confirmed records (expansion), confirms the records that hold only an identifier those confirmed
- * records prove to be the requester's ({@link IdentifierOwnership}), and adds the records that
- * point at a matched record through a foreign key.
+ * records prove to be the requester's ({@link IdentifierOwnership}), leaves out the calls from a
+ * household's fixed line that the index does not place the requester in ({@link HouseholdCalls}),
+ * and adds the records that point at a matched record through a foreign key.
  */
 public final class SubjectMatcher {
   /** How many foreign-key hops are followed (contact form → provision record is one). */
@@ -72,7 +73,7 @@ public final class SubjectMatcher {
 
     new IdentifierOwnership(index, comparator, policy.ownershipGraceDays())
         .confirmOwned(request, expanded, found);
-    dropUnplacedHouseholdCalls(request, found);
+    new HouseholdCalls(index, comparator).settle(request, found);
     dropNameOnlyWhereANamesakeIs(index, comparator, request, found);
     followForeignKeys(index, comparator, expanded, found);
     List<RecordMatch> out = new ArrayList<>(found.values());
@@ -218,37 +219,6 @@ public final class SubjectMatcher {
   }
 
   /**
-   * Drops the records that name nobody and share only a fixed line with the request, unless the
-   * index places the requester in that household: a confirmed record of theirs holds the line, or
-   * they have confirmed records and gave the line themselves. Without that, the call is another
-   * member's: a requester the index does not know gets nothing for their family's calls.
-   */
-  private static void dropUnplacedHouseholdCalls(
-      IdentityKeys request, Map<String, RecordMatch> found) {
-    Set<String> householdLines = new LinkedHashSet<>();
-    for (RecordMatch m : found.values()) {
-      if (m.tier() == MatchTier.CONFIRMED) {
-        m.record().identity().phones().stream()
-            .filter(p -> !p.mobile())
-            .forEach(p -> householdLines.add(p.e164()));
-      }
-    }
-    if (found.values().stream().anyMatch(m -> m.tier() == MatchTier.CONFIRMED)) {
-      request.phones().forEach(p -> householdLines.add(p.e164()));
-    }
-    found
-        .values()
-        .removeIf(
-            m ->
-                m.tier() == MatchTier.NEEDS_REVIEW
-                    && m.record().identity().names().isEmpty()
-                    && m.record().identity().readings().isEmpty()
-                    && agreesOnlyOnFixedLine(m)
-                    && m.record().identity().phones().stream()
-                        .noneMatch(p -> householdLines.contains(p.e164())));
-  }
-
-  /**
    * Drops the records in review whose only agreement is the name when the index holds that name
    * with a birth date other than the requester's: another person is called so, and the record
    * cannot say which of them it is (a partner contact known by name alone, say). Without a birth
@@ -290,14 +260,6 @@ public final class SubjectMatcher {
     List<AttributeMatch> agreeing =
         m.attributes().stream().filter(a -> a.level().agrees()).toList();
     return !agreeing.isEmpty() && agreeing.stream().allMatch(a -> a.evidence() == Evidence.NAME);
-  }
-
-  private static boolean agreesOnlyOnFixedLine(RecordMatch m) {
-    List<AttributeMatch> agreeing =
-        m.attributes().stream().filter(a -> a.level().agrees()).toList();
-    return !agreeing.isEmpty()
-        && agreeing.stream()
-            .allMatch(a -> a.attribute().equals("phone") && a.evidence() == Evidence.HOUSEHOLD);
   }
 
   private static boolean disagreesOnAll(Comparison c) {

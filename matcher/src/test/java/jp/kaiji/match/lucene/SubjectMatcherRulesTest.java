@@ -313,6 +313,81 @@ class SubjectMatcherRulesTest {
     assertThat(found.get("calls/k1").tier()).isEqualTo(MatchTier.NEEDS_REVIEW);
   }
 
+  /**
+   * A call from the household's fixed line stays in review, and says whose records hold the line:
+   * the requester's, and another name's (her husband's), so the index cannot tell who called.
+   */
+  @Test
+  void aCallFromTheHouseholdsLineSaysWhoseRecordsHoldIt() throws Exception {
+    String line = "03-5555-0101";
+    Map<String, RecordMatch> found =
+        search(
+            List.of(
+                requesterCustomer(),
+                row(
+                    "id",
+                    "c3",
+                    "name",
+                    "真鍋 紗季",
+                    "birth",
+                    "1981-04-09",
+                    "phone",
+                    line,
+                    "date",
+                    "2021-05-01"),
+                row(
+                    "id",
+                    "c4",
+                    "name",
+                    "真鍋 健一",
+                    "birth",
+                    "1979-02-02",
+                    "phone",
+                    line,
+                    "date",
+                    "2021-05-02")),
+            List.of(),
+            List.of(row("id", "k1", "caller", line.replace("-", ""), "date", "2022-06-01")));
+
+    RecordMatch call = found.get("calls/k1");
+    assertThat(call.tier()).isEqualTo(MatchTier.NEEDS_REVIEW);
+    assertThat(call.attributes())
+        .anySatisfy(
+            a ->
+                assertThat(a.explanation())
+                    .isEqualTo(
+                        "fixed line of a household: held on the requester's confirmed records"
+                            + " customers/c3 (2021-05-01 to 2021-05-01); 1 other name in the index"
+                            + " holds it; the record does not say who called"));
+  }
+
+  /** A requester the index does not place in the household gets nothing for its calls. */
+  @Test
+  void aCallFromAHouseholdTheIndexDoesNotPlaceTheRequesterInIsNotReturned() throws Exception {
+    String line = "03-5555-0101";
+    Map<String, RecordMatch> found =
+        search(
+            "真鍋 紗季",
+            List.of(line),
+            List.of(),
+            List.of(
+                row(
+                    "id",
+                    "c4",
+                    "name",
+                    "真鍋 健一",
+                    "birth",
+                    "1979-02-02",
+                    "phone",
+                    line,
+                    "date",
+                    "2021-05-02")),
+            List.of(),
+            List.of(row("id", "k1", "caller", line.replace("-", ""), "date", "2022-06-01")));
+
+    assertThat(found).doesNotContainKey("calls/k1");
+  }
+
   @Test
   void aNamesakeThatDisagreesOnEverythingElseIsNotReturned() throws Exception {
     Map<String, RecordMatch> found =
