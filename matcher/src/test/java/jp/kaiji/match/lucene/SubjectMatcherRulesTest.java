@@ -215,7 +215,18 @@ class SubjectMatcherRulesTest {
 
   /** The requester's later customer record, with another mobile. */
   private static Map<String, String> laterCustomer(String mobile, String date) {
-    return row("id", "c2", "name", "真鍋 紗季", "birth", "1981-04-09", "phone", mobile, "date", date);
+    return laterCustomer("c2", mobile, date);
+  }
+
+  /** Another customer record of the requester's, {@code id}, holding {@code phone}. */
+  private static Map<String, String> laterCustomer(String id, String phone, String date) {
+    return row("id", id, "name", "真鍋 紗季", "birth", "1981-04-09", "phone", phone, "date", date);
+  }
+
+  /** Her husband's customer record, holding the household's fixed line. */
+  private static Map<String, String> husband(String line) {
+    return row(
+        "id", "c4", "name", "真鍋 健一", "birth", "1979-02-02", "phone", line, "date", "2021-05-02");
   }
 
   @Test
@@ -322,30 +333,7 @@ class SubjectMatcherRulesTest {
     String line = "03-5555-0101";
     Map<String, RecordMatch> found =
         search(
-            List.of(
-                requesterCustomer(),
-                row(
-                    "id",
-                    "c3",
-                    "name",
-                    "真鍋 紗季",
-                    "birth",
-                    "1981-04-09",
-                    "phone",
-                    line,
-                    "date",
-                    "2021-05-01"),
-                row(
-                    "id",
-                    "c4",
-                    "name",
-                    "真鍋 健一",
-                    "birth",
-                    "1979-02-02",
-                    "phone",
-                    line,
-                    "date",
-                    "2021-05-02")),
+            List.of(requesterCustomer(), laterCustomer("c3", line, "2021-05-01"), husband(line)),
             List.of(),
             List.of(row("id", "k1", "caller", line.replace("-", ""), "date", "2022-06-01")));
 
@@ -370,18 +358,7 @@ class SubjectMatcherRulesTest {
             "真鍋 紗季",
             List.of(line),
             List.of(),
-            List.of(
-                row(
-                    "id",
-                    "c4",
-                    "name",
-                    "真鍋 健一",
-                    "birth",
-                    "1979-02-02",
-                    "phone",
-                    line,
-                    "date",
-                    "2021-05-02")),
+            List.of(husband(line)),
             List.of(),
             List.of(row("id", "k1", "caller", line.replace("-", ""), "date", "2022-06-01")));
 
