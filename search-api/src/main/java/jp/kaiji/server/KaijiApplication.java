@@ -4,12 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -25,7 +22,6 @@ import jp.kaiji.catalog.SourceCatalog;
 import jp.kaiji.catalog.SourceCatalogs;
 import jp.kaiji.console.Console;
 import jp.kaiji.console.ConsoleServices;
-import jp.kaiji.disclosure.CaseDatabases;
 import jp.kaiji.disclosure.CaseStore;
 import jp.kaiji.disclosure.DisclosureService;
 import jp.kaiji.disclosure.KeptCopies;
@@ -79,7 +75,7 @@ public final class KaijiApplication implements AutoCloseable {
       throws IOException, GeneralSecurityException {
     // One Kaiji per data directory: a second one stops here, before it touches the request
     // database or the audit log. The lock dies with the process, kill -9 included.
-    this(config, clock, lockDataDir(config));
+    this(config, clock, ServerFiles.lock(config));
   }
 
   private KaijiApplication(ServerConfig config, Clock clock, java.nio.channels.FileChannel lock)
@@ -87,7 +83,7 @@ public final class KaijiApplication implements AutoCloseable {
     this.lock = lock;
     CaseStore opened = null;
     try {
-      opened = openCases(config, clock);
+      opened = ServerFiles.openCases(config, clock);
       this.cases = opened;
       assemble(config, clock);
     } catch (IOException | GeneralSecurityException | RuntimeException e) {
@@ -149,7 +145,7 @@ public final class KaijiApplication implements AutoCloseable {
           System.Logger.Level.WARNING,
           "deleted " + temporaries + " temporary package file(s) left by an interrupted export");
     }
-    IdentifierHasher hasher = new IdentifierHasher(auditSalt(config.dataDir()));
+    IdentifierHasher hasher = new IdentifierHasher(ServerFiles.auditSalt(config.dataDir()));
     Exchanges exchanges = new Exchanges(Json.mapper());
     this.search =
         new SubjectSearchService(
@@ -270,93 +266,6 @@ public final class KaijiApplication implements AutoCloseable {
     return config.dataDir().resolve("packages");
   }
 
-  private static CaseStore openCases(ServerConfig config, Clock clock) throws IOException {
-    String url =
-        config
-            .database()
-            .map(ServerConfig.Database::url)
-            .orElseGet(() -> CaseDatabases.sqliteUrl(config.dataDir()));
-    if (config.database().isEmpty()
-        && !Files.exists(CaseDatabases.sqliteFile(config.dataDir()))
-        && Files.exists(config.dataDir().resolve("requests.mv.db"))) {
-      throw new IOException(
-          "the data directory "
-              + config.dataDir()
-              + " holds requests in an H2 database (requests.mv.db) of an earlier Kaiji, which now"
-              + " stores them in SQLite (requests.db); move them with ./kaiji server migrate-store"
-              + " --data "
-              + config.dataDir()
-              + " (or configure database.url jdbc:h2:file:.../requests to keep H2)");
-    }
-    Path sqlite = CaseDatabases.sqliteFile(config.dataDir());
-    Path auditLog = config.dataDir().resolve("audit.log");
-    if (config.database().isEmpty()
-        && !Files.exists(sqlite)
-        && Files.exists(auditLog)
-        && Files.size(auditLog) > 0) {
-      // SQLite would create an empty database here: requests the log records would vanish.
-      throw new IOException(
-          "the request database "
-              + sqlite
-              + " is missing beside an audit log that records work: restore it from a backup;"
-              + " Kaiji does not start on an empty one");
-    }
-    String user = config.database().flatMap(ServerConfig.Database::user).orElse("");
-    String password =
-        config
-            .database()
-            .flatMap(ServerConfig.Database::passwordEnv)
-            .map(System::getenv)
-            .orElse("");
-    try {
-      return CaseStore.open(url, user, password, clock, Json.mapper());
-    } catch (java.sql.SQLException e) {
-      String m = String.valueOf(e.getMessage());
-      if (m.contains("SQLITE_NOTADB") || m.contains("SQLITE_CORRUPT")) {
-        throw new IOException(
-            "the request database "
-                + (config.database().isPresent() ? "(database.url)" : sqlite)
-                + " is damaged ("
-                + m.replace('\n', ' ')
-                + "): restore it from a backup; Kaiji leaves it as it is and does not start",
-            e);
-      }
-      throw new IOException(
-          "cannot open the request database "
-              + (config.database().isPresent() ? "" : "in " + config.dataDir() + " ")
-              + "(is another Kaiji using it?): "
-              + e.getMessage(),
-          e);
-    }
-  }
-
-  private static java.nio.channels.FileChannel lockDataDir(ServerConfig config) throws IOException {
-    config.checkListenerSafety();
-    Path dataDir = config.dataDir();
-    Files.createDirectories(dataDir);
-    java.nio.channels.FileChannel ch =
-        java.nio.channels.FileChannel.open(
-            dataDir.resolve("kaiji.lock"),
-            java.nio.file.StandardOpenOption.CREATE,
-            java.nio.file.StandardOpenOption.WRITE);
-    try {
-      java.nio.channels.FileLock held;
-      try {
-        held = ch.tryLock();
-      } catch (java.nio.channels.OverlappingFileLockException e) {
-        held = null; // this very process holds it
-      }
-      if (held == null) {
-        throw new IOException(
-            "another Kaiji is using the data directory " + dataDir + " (kaiji.lock is held)");
-      }
-    } catch (IOException | RuntimeException e) {
-      ch.close();
-      throw e;
-    }
-    return ch;
-  }
-
   private static CatalogFile loadCatalog(Path file) {
     try {
       return SourceCatalogs.load(file);
@@ -364,25 +273,6 @@ public final class KaijiApplication implements AutoCloseable {
       throw new IllegalArgumentException(
           "cannot load " + file.getFileName() + ": " + e.getMessage(), e);
     }
-  }
-
-  private static byte[] auditSalt(Path dataDir) throws IOException {
-    String env = System.getenv(AUDIT_SALT_ENV);
-    if (env != null && !env.isBlank()) {
-      return HexFormat.of().parseHex(env.strip());
-    }
-    Path file = dataDir.resolve("audit.salt");
-    if (!Files.exists(file)) {
-      byte[] salt = new byte[32];
-      new SecureRandom().nextBytes(salt);
-      Files.writeString(file, HexFormat.of().formatHex(salt));
-      try {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException e) {
-        // Not a POSIX file system: the data directory's own permissions protect it.
-      }
-    }
-    return HexFormat.of().parseHex(Files.readString(file).strip());
   }
 
   private static Optional<SSLContext> sslContext(ServerConfig config)
