@@ -278,7 +278,10 @@ final class RecordComparator {
     return Optional.ofNullable(best);
   }
 
-  /** Token sets: the same set in any order is the same address, most tokens shared close. */
+  /**
+   * Token sets: the same set in any order is the same address, most tokens shared close. A word one
+   * slip apart (Springfeild, Springfield) counts as shared; a number must be the same.
+   */
   private AttributeMatch compareFreeText(String q, String r, double m, String former) {
     Set<String> qt = KeyRules.tokens(q);
     Set<String> rt = KeyRules.tokens(r);
@@ -286,7 +289,7 @@ final class RecordComparator {
       return weighing.agree(
           "address", Level.SAME, m, ADDRESS_BLOCK, q, "same (free text, abroad)" + former);
     }
-    long shared = qt.stream().filter(rt::contains).count();
+    long shared = qt.stream().filter(t -> rt.stream().anyMatch(u -> speltAlike(t, u))).count();
     if (shared >= 2 && shared * 2 > Math.max(qt.size(), rt.size())) {
       double w = policy.closeFactor() * weighing.weight(m, ADDRESS_TOWN, q);
       return new AttributeMatch(
@@ -302,6 +305,17 @@ final class RecordComparator {
         Evidence.HOUSEHOLD,
         policy.disagreement().address(),
         "different");
+  }
+
+  /** The same word, or a word one slip apart that holds no digit (a street, a city). */
+  private static boolean speltAlike(String a, String b) {
+    if (a.equals(b)) {
+      return true;
+    }
+    boolean words =
+        a.chars().noneMatch(Character::isDigit) && b.chars().noneMatch(Character::isDigit);
+    int edits = LatinNames.edits(a, b);
+    return words && edits >= 0 && edits <= LatinNames.maxEdits(Math.max(a.length(), b.length()));
   }
 
   // ---- phones: a mobile is personal, a fixed line belongs to the household ----------------

@@ -91,6 +91,10 @@ class LenientComparisonTest {
       10 Downing Street, London SW1A 2AA | london sw1a 2aa, downing street 10 | SAME
       10 Downing Street, London SW1A 2AA | 10 Downing St, London SW1A 2AA     | CLOSE
       10 Downing Street, London SW1A 2AA | 5 Avenue Anatole France, Paris     | DIFFERENT
+      Maple Road, Springfield | Mapel Raod, Springfeild | CLOSE
+      661 Maple Road, Springfield, IL 62704, USA | 616 Maple Road, Springfield, IL 62740, USA | CLOSE
+      661 Maple Road, Springfield, IL 62704       | 616 Oak Road, Springfield, IL 62740         | DIFFERENT
+      Springfield 62704 | Springfield 62705 | DIFFERENT
       """)
   void anAddressAbroadComparesByItsWords(String request, String record, Level level) {
     AttributeMatch a =
