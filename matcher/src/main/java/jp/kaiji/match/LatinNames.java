@@ -10,7 +10,8 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
 /**
  * Compares Latin-script names (foreign residents, romaji) as sets of words, so that the order of
  * family and given name does not matter, a middle name missing on one side is tolerated, and a slip
- * of one letter (two in a long word) is a spelling variant rather than another person.
+ * of one letter (two in a long word) is a spelling variant rather than another person. So are two
+ * words written as one (Maryann, Mary Ann) and a given name written as its initial (J. Smith).
  *
  * <p>Two words are the same word when they are equal, or within {@link #maxEdits(int)} edits and
  * Jaro–Winkler similar (the second test keeps short words apart: "ana"/"ian" are two edits but not

@@ -36,8 +36,9 @@ import jp.kaiji.schema.KeyRules;
  *   <li>Otherwise one agreeing line other than the name or the household alone needs review, as
  *       does any record whose score reaches {@link MatchPolicy#reviewMinScore()} with the name
  *       agreeing, a record whose name is close to the requester's at the same address or landline
- *       or with the same birth date, and a record naming nobody that shares the household's fixed
- *       line; anything weaker is not returned.
+ *       (not by an initial alone, which a household shares) or with the same birth date, and a
+ *       record naming nobody that shares the household's fixed line; anything weaker is not
+ *       returned.
  * </ul>
  *
  * <p>One instance serves one request on one thread (it remembers the request's hashed keys).
