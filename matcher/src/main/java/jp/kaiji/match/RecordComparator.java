@@ -1,8 +1,5 @@
 package jp.kaiji.match;
 
-import static jp.kaiji.schema.IndexSchema.ADDRESS_BLOCK;
-import static jp.kaiji.schema.IndexSchema.ADDRESS_PREFECTURE_CITY;
-import static jp.kaiji.schema.IndexSchema.ADDRESS_TOWN;
 import static jp.kaiji.schema.IndexSchema.BIRTH_DATE;
 import static jp.kaiji.schema.IndexSchema.EMAIL_KEY;
 import static jp.kaiji.schema.IndexSchema.PHONE_E164;
@@ -17,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import jp.kaiji.normalize.Hashes;
 import jp.kaiji.schema.IdentityKeys;
-import jp.kaiji.schema.IdentityKeys.AddressKey;
 import jp.kaiji.schema.IdentityKeys.PhoneKey;
 import jp.kaiji.schema.KeyRules;
 
@@ -52,6 +48,7 @@ final class RecordComparator {
   private final Weighing weighing;
   private final NameComparator names;
   private final RoleComparison roles;
+  private final AddressComparison addresses;
   // One comparator serves one request: its keys are hashed once, not once per candidate.
   private final Map<String, String> hashes = new HashMap<>();
 
@@ -60,13 +57,14 @@ final class RecordComparator {
     this.weighing = new Weighing(policy, stats);
     this.names = new NameComparator(weighing);
     this.roles = new RoleComparison(policy, weighing);
+    this.addresses = new AddressComparison(policy, weighing);
   }
 
   public Comparison compare(IdentityKeys request, IdentityKeys record) {
     List<AttributeMatch> out = new ArrayList<>();
     names.compare(request, record).ifPresent(out::add);
     compareBirthDate(request, record).ifPresent(out::add);
-    compareAddress(request, record).ifPresent(out::add);
+    addresses.compare(request, record).ifPresent(out::add);
     comparePhones(request, record, out);
     compareEmails(request, record).ifPresent(out::add);
     roles.compareIssuedIds(request, record).ifPresent(out::add);
@@ -218,107 +216,6 @@ final class RecordComparator {
         && a.substring(6, 8).equals(b.substring(4, 6));
   }
 
-  // ---- address: household evidence --------------------------------------------------------
-
-  private Optional<AttributeMatch> compareAddress(IdentityKeys q, IdentityKeys r) {
-    if (q.addresses().isEmpty() || r.addresses().isEmpty()) {
-      return Optional.empty();
-    }
-    double m = policy.m().address();
-    AttributeMatch best = null;
-    for (AddressKey qa : q.addresses()) {
-      String former = qa.former() ? ", former address" : "";
-      for (AddressKey ra : r.addresses()) {
-        AttributeMatch candidate;
-        if (qa.freeText().isPresent() || ra.freeText().isPresent()) {
-          // Free text (abroad) compares only with free text: a resolved address says nothing.
-          if (qa.freeText().isEmpty() || ra.freeText().isEmpty()) {
-            continue;
-          }
-          candidate = compareFreeText(qa.freeText().get(), ra.freeText().get(), m, former);
-        } else if (qa.block().isPresent() && qa.block().equals(ra.block())) {
-          candidate =
-              weighing.agree(
-                  "address", Level.SAME, m, ADDRESS_BLOCK, qa.block().get(), "same block" + former);
-        } else if (qa.town().isPresent() && qa.town().equals(ra.town())) {
-          boolean bothBlocks = qa.block().isPresent() && ra.block().isPresent();
-          double w = policy.closeFactor() * weighing.weight(m, ADDRESS_TOWN, qa.town().get());
-          candidate =
-              new AttributeMatch(
-                  "address",
-                  Level.CLOSE,
-                  Evidence.HOUSEHOLD,
-                  w,
-                  (bothBlocks ? "same town, block differs" : "same town") + former);
-        } else if (qa.prefectureCity().isPresent()
-            && qa.prefectureCity().equals(ra.prefectureCity())) {
-          double w =
-              policy.cityFactor()
-                  * weighing.weight(m, ADDRESS_PREFECTURE_CITY, qa.prefectureCity().get());
-          candidate =
-              new AttributeMatch(
-                  "address", Level.CLOSE, Evidence.HOUSEHOLD, w, "same city" + former);
-        } else if (qa.postcode().isPresent() && qa.postcode().equals(ra.postcode())) {
-          candidate =
-              new AttributeMatch(
-                  "address", Level.CLOSE, Evidence.HOUSEHOLD, 1.0, "same postcode" + former);
-        } else {
-          candidate =
-              new AttributeMatch(
-                  "address",
-                  Level.DIFFERENT,
-                  Evidence.HOUSEHOLD,
-                  policy.disagreement().address(),
-                  "different");
-        }
-        if (best == null || better(candidate, best)) {
-          best = candidate;
-        }
-      }
-    }
-    return Optional.ofNullable(best);
-  }
-
-  /**
-   * Token sets: the same set in any order is the same address, most tokens shared close. A word one
-   * slip apart (Springfeild, Springfield) counts as shared; a number must be the same.
-   */
-  private AttributeMatch compareFreeText(String q, String r, double m, String former) {
-    Set<String> qt = KeyRules.tokens(q);
-    Set<String> rt = KeyRules.tokens(r);
-    if (qt.equals(rt)) {
-      return weighing.agree(
-          "address", Level.SAME, m, ADDRESS_BLOCK, q, "same (free text, abroad)" + former);
-    }
-    long shared = qt.stream().filter(t -> rt.stream().anyMatch(u -> speltAlike(t, u))).count();
-    if (shared >= 2 && shared * 2 > Math.max(qt.size(), rt.size())) {
-      double w = policy.closeFactor() * weighing.weight(m, ADDRESS_TOWN, q);
-      return new AttributeMatch(
-          "address",
-          Level.CLOSE,
-          Evidence.HOUSEHOLD,
-          w,
-          "close (free text, abroad: most words shared)" + former);
-    }
-    return new AttributeMatch(
-        "address",
-        Level.DIFFERENT,
-        Evidence.HOUSEHOLD,
-        policy.disagreement().address(),
-        "different");
-  }
-
-  /** The same word, or a word one slip apart that holds no digit (a street, a city). */
-  private static boolean speltAlike(String a, String b) {
-    if (a.equals(b)) {
-      return true;
-    }
-    boolean words =
-        a.chars().noneMatch(Character::isDigit) && b.chars().noneMatch(Character::isDigit);
-    int edits = LatinNames.edits(a, b);
-    return words && edits >= 0 && edits <= LatinNames.maxEdits(Math.max(a.length(), b.length()));
-  }
-
   // ---- phones: a mobile is personal, a fixed line belongs to the household ----------------
 
   private void comparePhones(IdentityKeys q, IdentityKeys r, List<AttributeMatch> out) {
@@ -404,10 +301,5 @@ final class RecordComparator {
 
   private String sha256(String key) {
     return hashes.computeIfAbsent(key, Hashes::sha256Hex);
-  }
-
-  private static boolean better(AttributeMatch a, AttributeMatch b) {
-    return a.level().ordinal() < b.level().ordinal()
-        || (a.level() == b.level() && a.weight() > b.weight());
   }
 }
