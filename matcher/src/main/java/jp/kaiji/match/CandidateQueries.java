@@ -39,6 +39,12 @@ final class CandidateQueries {
 
   private CandidateQueries() {}
 
+  /** The records holding {@code key} in {@code field}, in clear or hashed ({@code hashField}). */
+  static CandidateQuery holders(String field, String hashField, String key) {
+    return CandidateQuery.exactly(
+        List.of(new KeyTerm(field, key), new KeyTerm(hashField, Hashes.sha256Hex(key))));
+  }
+
   /**
    * The retrieval query: every key of the request, plus edit-distance keys for names and readings.
    * A birth date or a name one edit off alone is shared by hundreds of persons in a large index and

@@ -5,7 +5,6 @@ import static jp.kaiji.schema.IndexSchema.PHONE_SHA256;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,8 +12,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import jp.kaiji.match.HolderDates.Span;
 import jp.kaiji.match.SubjectIndex.CandidateQuery;
-import jp.kaiji.match.SubjectIndex.KeyTerm;
-import jp.kaiji.normalize.Hashes;
 import jp.kaiji.schema.IdentityKeys;
 import jp.kaiji.schema.IdentityKeys.PhoneKey;
 
@@ -91,10 +88,7 @@ final class HouseholdCalls {
       List<RecordMatch> confirmed,
       Map<String, RecordMatch> found) {
     Set<String> others = new TreeSet<>();
-    CandidateQuery holders =
-        CandidateQuery.exactly(
-            List.of(
-                new KeyTerm(PHONE_E164, line), new KeyTerm(PHONE_SHA256, Hashes.sha256Hex(line))));
+    CandidateQuery holders = CandidateQueries.holders(PHONE_E164, PHONE_SHA256, line);
     for (IndexedRecord r : index.find(holders, HOLDER_LIMIT)) {
       RecordMatch mine = found.get(r.docId());
       boolean requesters = mine != null && mine.tier() == MatchTier.CONFIRMED;
@@ -111,10 +105,8 @@ final class HouseholdCalls {
     if (confirmed.isEmpty()) {
       why.append("given on the form, held by no confirmed record of the requester");
     } else {
-      Set<String> ids = new LinkedHashSet<>();
-      confirmed.stream().map(m -> m.record().docId()).sorted().limit(5).forEach(ids::add);
       why.append("held on the requester's confirmed records ")
-          .append(String.join(", ", ids))
+          .append(String.join(", ", IdentifierOwnership.sampleIds(confirmed)))
           .append(
               Span.of(confirmed).map(s -> " (" + s.first() + " to " + s.last() + ")").orElse(""));
     }

@@ -22,8 +22,6 @@ import java.util.Optional;
 import jp.kaiji.match.HolderDates.Span;
 import jp.kaiji.match.RecordMatch.FoundBy;
 import jp.kaiji.match.SubjectIndex.CandidateQuery;
-import jp.kaiji.match.SubjectIndex.KeyTerm;
-import jp.kaiji.normalize.Hashes;
 import jp.kaiji.schema.IdentityKeys;
 import jp.kaiji.schema.IdentityKeys.PhoneKey;
 
@@ -219,7 +217,7 @@ final class IdentifierOwnership {
   }
 
   /** At most five ids, sorted so that the same records are named in whatever order they came. */
-  private static List<String> sampleIds(List<RecordMatch> confirmed) {
+  static List<String> sampleIds(List<RecordMatch> confirmed) {
     return confirmed.stream().map(m -> m.record().docId()).distinct().sorted().limit(5).toList();
   }
 
@@ -253,8 +251,7 @@ final class IdentifierOwnership {
     }
 
     CandidateQuery query() {
-      return CandidateQuery.exactly(
-          List.of(new KeyTerm(field, key), new KeyTerm(hashField, Hashes.sha256Hex(key))));
+      return CandidateQueries.holders(field, hashField, key);
     }
   }
 }
